@@ -1,0 +1,11 @@
+// Package build turns a source tree (site.toml, content/, layouts/, assets/)
+// into the static site: load and validate → site model → render → minify →
+// write. It is the only package that writes files.
+//
+// A build writes into a fresh temporary directory beside the output directory
+// and swaps it into place only when everything succeeded, so a failed build
+// leaves the previous output exactly as it was. It never writes or deletes
+// anything outside the output directory, and refuses an output directory that
+// would put sources at risk (the source tree, one of its parents, a source
+// folder, / or $HOME). The same sources always give byte-identical output.
+package build

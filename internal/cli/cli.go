@@ -1,0 +1,98 @@
+// Package cli is the microsite command's command line: it parses arguments,
+// calls the package that does the work, and turns the outcome into output
+// and an exit code (0 success, 1 failure, 2 usage error).
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/content"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+const usage = `microsite builds the microsite of 穗府函〔2018〕161號.
+
+Usage:
+  microsite build [--source DIR] [--out DIR]
+
+Commands:
+  build   read site.toml, content/, layouts/ and assets/ and write the site
+
+Examples:
+  microsite build                     # sources in ., site in ./public
+  microsite build --out /tmp/site     # write the site elsewhere
+`
+
+// Main runs the command line args and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "microsite: unknown command %q (run \"microsite help\")\n", cmd)
+		return exitUsage
+	}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts build.Options
+	fs.StringVar(&opts.Source, "source", ".", "the source `directory` (holding site.toml)")
+	fs.StringVar(&opts.Out, "out", "public", "the output `directory`, replaced as a whole")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: microsite build [--source DIR] [--out DIR]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "microsite build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	sum, err := build.Run(opts)
+	if err != nil {
+		printError(stderr, err)
+		return exitFail
+	}
+	fmt.Fprintln(stdout, sum)
+	return exitOK
+}
+
+// printError prints a build error; content errors one a line, each with the
+// offending source line when known.
+func printError(w io.Writer, err error) {
+	var list content.ErrorList
+	if !errors.As(err, &list) {
+		fmt.Fprintf(w, "microsite: %v\n", err)
+		return
+	}
+	for _, e := range list {
+		fmt.Fprintln(w, e)
+		if ex := e.Excerpt(); ex != "" {
+			fmt.Fprintln(w, ex)
+		}
+	}
+	fmt.Fprintf(w, "microsite: %d error(s); the previous site was left as it was\n", len(list))
+}

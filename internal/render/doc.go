@@ -1,0 +1,9 @@
+// Package render executes the layouts in layouts/ — Go html/template files,
+// one base layout (base.html) and one per page kind — over the site model.
+//
+// Layouts are parsed once, by New; a missing or broken layout, or a UI string
+// used by a layout but missing from layouts/strings.toml, is an error before
+// any page is rendered. Every link a layout makes goes through Page.Rel, which
+// turns a path from the site root into a path relative to the page, so that
+// the output works from file:// as well as from any web server path.
+package render

@@ -1,0 +1,98 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// Kind names a page kind; each has a layout file layouts/<kind>.html.
+type Kind string
+
+// The page kinds.
+const (
+	Home     Kind = "home"
+	Measure  Kind = "measure"
+	Category Kind = "category"
+	Unit     Kind = "unit"
+	Units    Kind = "units"
+	Table    Kind = "table"
+	NotFound Kind = "404"
+)
+
+// Kinds lists every page kind, in the order New parses their layouts.
+var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound}
+
+// Page is what a layout is executed with.
+type Page struct {
+	Kind        Kind
+	Path        string // slash-separated, from the site root: "measures/03.html"
+	Title       string // the page's own title; <title> adds the site's
+	Description string
+	Site        *site.Site
+
+	// Kind-specific data; the layouts of other kinds leave them nil.
+	Content  template.HTML // the notice's body (Home) or the measure's text (Measure)
+	Measure  *site.Measure
+	Prev     *site.Measure
+	Next     *site.Measure
+	Category *site.Category
+	Unit     *site.Unit
+	Bodies   map[*site.Measure]template.HTML // the full table's texts (Table)
+
+	assets map[string]string
+}
+
+// Root is the relative path from this page to the site root: "" or "../".
+func (p *Page) Root() string {
+	return strings.Repeat("../", strings.Count(p.Path, "/"))
+}
+
+// Rel turns a path from the site root into a path relative to this page.
+func (p *Page) Rel(target string) string {
+	if p.Kind == NotFound && p.Site.BaseURL != "" {
+		// A web server shows 404.html at any missing path, at any depth:
+		// only absolute URLs work from there.
+		return p.Site.BaseURL + target
+	}
+	return p.Root() + target
+}
+
+// Asset is the relative path to an asset by its source name ("site.css"),
+// which the build replaced with a content-hashed name.
+func (p *Page) Asset(name string) (string, error) {
+	hashed, ok := p.assets[name]
+	if !ok {
+		return "", &missingAssetError{name}
+	}
+	return p.Rel(hashed), nil
+}
+
+type missingAssetError struct{ name string }
+
+func (e *missingAssetError) Error() string {
+	return "asset " + e.name + " not found in assets/"
+}
+
+// HeadTitle is the page's <title>: its own title and the site's, or the
+// notice's title alone on the home page.
+func (p *Page) HeadTitle() string {
+	switch {
+	case p.Kind == Home || p.Title == "":
+		return p.Site.Notice.Title
+	}
+	return p.Title + "｜" + p.Site.Title
+}
+
+// URL is the page's absolute URL, or "" when the site has no base_url.
+func (p *Page) URL() string {
+	if p.Site.BaseURL == "" {
+		return ""
+	}
+	return p.Site.BaseURL + strings.TrimSuffix(p.Path, "index.html")
+}
+
+// Current reports whether target (from the site root) is this page, for
+// aria-current in navigation.
+func (p *Page) Current(target string) bool { return p.Path == target }

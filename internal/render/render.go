@@ -1,0 +1,90 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Paths of the layouts inside the fs.FS given to New.
+const (
+	LayoutDir   = "layouts"
+	BaseLayout  = LayoutDir + "/base.html"
+	StringsFile = LayoutDir + "/strings.toml"
+)
+
+// Renderer executes the parsed layouts. It is safe for concurrent use.
+type Renderer struct {
+	layouts map[Kind]*template.Template
+	strings map[string]string
+	assets  map[string]string
+}
+
+// New parses base.html, one layout per Kind, and the UI strings. assets maps
+// asset source names to their hashed paths from the site root.
+func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
+	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets}
+	src, err := fs.ReadFile(fsys, StringsFile)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := toml.Decode(string(src), &r.strings); err != nil {
+		return nil, fmt.Errorf("%s: %w", StringsFile, err)
+	}
+	base, err := template.New("base.html").Funcs(template.FuncMap{
+		"t": r.text,
+		"pad": func(n int) string { return fmt.Sprintf("%02d", n) },
+	}).ParseFS(fsys, BaseLayout)
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range Kinds {
+		t, err := template.Must(base.Clone()).ParseFS(fsys, LayoutDir+"/"+string(kind)+".html")
+		if err != nil {
+			return nil, err
+		}
+		r.layouts[kind] = t
+	}
+	return r, nil
+}
+
+// text is the layouts' "t" function: the UI string for key.
+func (r *Renderer) text(key string) (string, error) {
+	s, ok := r.strings[key]
+	if !ok {
+		return "", fmt.Errorf("UI string %q is not in %s (it has %s)", key, StringsFile,
+			strings.Join(slices.Sorted(maps.Keys(r.strings)), ", "))
+	}
+	return s, nil
+}
+
+// Strings returns the UI strings, for outputs made outside the layouts.
+func (r *Renderer) Strings() map[string]string { return r.strings }
+
+// Render executes p's layout into w.
+func (r *Renderer) Render(w io.Writer, p *Page) error {
+	t := r.layouts[p.Kind]
+	if t == nil {
+		return errors.New("render: no layout for page kind " + string(p.Kind))
+	}
+	p.assets = r.assets
+	if err := t.ExecuteTemplate(w, "base.html", p); err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// Bytes renders p into a new slice, for tests.
+func (r *Renderer) Bytes(p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	err := r.Render(&b, p)
+	return b.Bytes(), err
+}

@@ -1,0 +1,120 @@
+// Package site holds the typed model of the microsite: the notice, its
+// categories, its lead units and its measures, as loaded and validated by
+// package content and consumed by everything downstream. It does no I/O.
+//
+// Invariants every Site satisfies once content.Load has returned it without
+// error: measures are sorted by Number and numbers are unique; every measure
+// points at a Category and at least one Unit of the same Site; each Category
+// and Unit lists its measures in number order.
+package site
+
+import (
+	"fmt"
+	"time"
+)
+
+// Site is the whole microsite.
+type Site struct {
+	Title       string // the site's name, shown in the header and in <title>
+	Description string // one sentence for search engines and share previews
+	Language    string // BCP 47 tag of the source edition, e.g. "zh-Hant"
+	BaseURL     string // absolute URL with a trailing slash, or "" for none
+	Publisher   Publisher
+
+	Notice     Notice
+	Categories []*Category
+	Units      []*Unit
+	Measures   []*Measure
+}
+
+// Publisher holds the items Chinese government sites carry in their footer.
+// Every field is optional: an empty one is simply not shown.
+type Publisher struct {
+	Sponsor   string // 主辦單位
+	Contact   string // 聯繫方式
+	SiteCode  string // 網站標識碼
+	ICP       string // ICP 備案號
+	ICPURL    string // where the ICP number links to
+	PoliceReg string // 公安備案號
+}
+
+// Notice is the document the site publishes.
+type Notice struct {
+	Number     string // 穗府函〔2018〕161號
+	Title      string
+	Addressees string
+	Issuer     string
+	Date       time.Time
+	Attachment string // title of the attachment (the table of measures)
+	Body       Source // Markdown
+}
+
+// DateText is the notice's date as Chinese documents print it: 2018年7月2日.
+func (n *Notice) DateText() string {
+	return fmt.Sprintf("%d年%d月%d日", n.Date.Year(), n.Date.Month(), n.Date.Day())
+}
+
+// ISODate is the notice's date as ISO 8601 (2018-07-02), for metadata.
+func (n *Notice) ISODate() string { return n.Date.Format("2006-01-02") }
+
+// Category is one of the notice's areas (投資便利化 …).
+type Category struct {
+	Slug     string // ASCII, stable: part of the URL
+	Name     string
+	Summary  string
+	Measures []*Measure
+}
+
+// Unit is a lead unit (牽頭單位).
+type Unit struct {
+	Slug     string // ASCII, stable: part of the URL
+	Name     string
+	Measures []*Measure
+}
+
+// Measure is one row of the attachment table.
+type Measure struct {
+	Number   int
+	Title    string
+	Category *Category
+	Units    []*Unit
+	Scope    string
+	Body     Source // 實施內容, Markdown
+}
+
+// Source is Markdown text with the place it came from, so that later stages
+// can report problems at the right file and line.
+type Source struct {
+	File string // slash-separated path relative to the source root
+	Line int    // 1-based line of Text's first byte in File
+	Text []byte
+}
+
+// Pos is a position in a source file, for error messages.
+type Pos struct {
+	File string
+	Line int // 1-based; 0 when unknown
+	Col  int // 1-based; 0 when unknown
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Slug returns the measure's two-digit file name stem: 3 → "03".
+func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }
+
+// Path is the measure page's path relative to the site root.
+func (m *Measure) Path() string { return "measures/" + m.Slug() + ".html" }
+
+// Path is the category page's path relative to the site root.
+func (c *Category) Path() string { return "categories/" + c.Slug + ".html" }
+
+// Path is the unit page's path relative to the site root.
+func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }
