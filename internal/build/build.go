@@ -101,7 +101,7 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 		return nil, err
 	}
 	var outs []Output
-	for _, p := range pages(s, texts) {
+	for _, p := range pages(s, texts, r.Strings()) {
 		outs = append(outs, Output{Path: p.Path, Page: true, Generate: func(b *bytes.Buffer) error { return r.Render(b, p) }})
 	}
 	for _, a := range assets {

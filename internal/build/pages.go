@@ -18,13 +18,13 @@ const (
 )
 
 // pages lists every HTML page of the site.
-func pages(s *site.Site, texts map[*site.Source]converted) []*render.Page {
+func pages(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []*render.Page {
 	notice := texts[&s.Notice.Body]
 	ps := []*render.Page{
 		{Kind: render.Home, Path: HomePath, Title: s.Notice.Title, Description: firstSentence(notice.text), Content: notice.html},
 		{Kind: render.Table, Path: TablePath, Title: s.Notice.Attachment, Description: s.Notice.Attachment, Bodies: bodies(s, texts)},
-		{Kind: render.Units, Path: UnitsPath, Title: "牽頭單位", Description: s.Notice.Attachment},
-		{Kind: render.NotFound, Path: NotFoundPath, Title: "404"},
+		{Kind: render.Units, Path: UnitsPath, Title: ui["nav_units"], Description: s.Notice.Attachment},
+		{Kind: render.NotFound, Path: NotFoundPath, Title: ui["not_found_title"]},
 	}
 	for i, m := range s.Measures {
 		p := &render.Page{Kind: render.Measure, Path: m.Path(), Title: m.Title, Measure: m,

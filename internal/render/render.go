@@ -40,7 +40,7 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
 	base, err := template.New("base.html").Funcs(template.FuncMap{
-		"t": r.text,
+		"t":   r.text,
 		"pad": func(n int) string { return fmt.Sprintf("%02d", n) },
 	}).ParseFS(fsys, BaseLayout)
 	if err != nil {

@@ -1,0 +1,143 @@
+// Package browsertest starts Debian's Chromium for tests, once per test
+// binary, and gives each test a fresh tab.
+//
+// Tests call New(t). Where no Chromium is installed the test is skipped —
+// unless MICROSITE_REQUIRE_BROWSER is set (CI sets it), in which case it fails:
+// browser tests must never silently not run in CI.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// RequireEnv names the environment variable that makes a missing browser a
+// test failure instead of a skip.
+const RequireEnv = "MICROSITE_REQUIRE_BROWSER"
+
+var (
+	once       sync.Once
+	allocCtx   context.Context
+	browserCtx context.Context
+	startErr   error
+)
+
+// Path returns the Chromium binary, or "" when there is none.
+func Path() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Tab is one browser tab and the console errors it has logged.
+type Tab struct {
+	Ctx context.Context
+
+	mu     sync.Mutex
+	errors []string
+}
+
+// New returns a new tab, closed when the test ends. It skips or fails the
+// test when no browser is available (see RequireEnv).
+func New(t testing.TB) *Tab {
+	t.Helper()
+	path := Path()
+	if path == "" {
+		if os.Getenv(RequireEnv) != "" {
+			t.Fatalf("no Chromium found, and %s is set: install it (apt-get install chromium)", RequireEnv)
+		}
+		t.Skip("no Chromium found; browser test skipped (set " + RequireEnv + " to make this a failure)")
+	}
+	once.Do(func() { startErr = start(path) })
+	if startErr != nil {
+		t.Fatalf("starting Chromium: %v", startErr)
+	}
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	tab := &Tab{Ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil { // opens the tab
+		cancel()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	messages := chromedp.Console(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning || m.IsException() {
+				tab.mu.Lock()
+				tab.errors = append(tab.errors, m.String()+" ("+m.URL+")")
+				tab.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	return tab
+}
+
+// ConsoleErrors returns the console errors, warnings and exceptions logged
+// so far.
+func (tab *Tab) ConsoleErrors() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.errors...)
+}
+
+// Do runs steps in the tab with a timeout, failing the test on error.
+func (tab *Tab) Do(t testing.TB, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Eval evaluates a JavaScript expression in the tab and decodes its value.
+func Eval[T any](t testing.TB, tab *Tab, expr string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+func start(path string) error {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.NoSandbox)
+	}
+	dir, err := os.MkdirTemp("", "microsite-chromium-*")
+	if err != nil {
+		return err
+	}
+	opts = append(opts, chromedp.UserDataDir(dir))
+	allocCtx, _ = chromedp.NewExecAllocator(context.Background(), opts...)
+	browserCtx, _ = chromedp.NewContext(allocCtx)
+	return chromedp.Do(browserCtx)
+}

@@ -1,0 +1,172 @@
+// Package e2e tests the real microsite, built from this repository's
+// sources, as its readers get it: the built files, and Chromium browsing them
+// from file:// and over HTTP.
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
+	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/check"
+	"github.com/gzgov/nansha-microsite/internal/content"
+)
+
+// siteDir is the site built once from the repository's sources.
+var siteDir string
+
+func TestMain(m *testing.M) {
+	tmp, err := os.MkdirTemp("", "microsite-e2e-*")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	siteDir = filepath.Join(tmp, "public")
+	if _, err := build.Run(build.Options{Source: "../..", Out: siteDir}); err != nil {
+		fmt.Fprintln(os.Stderr, "building the site:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
+// builtPages lists the HTML pages of the built site.
+func builtPages(t *testing.T) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(siteDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(siteDir, p)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func TestEveryLinkResolves(t *testing.T) {
+	problems, err := check.Links(os.DirFS(siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func TestNothingRequestedFromOutside(t *testing.T) {
+	for _, name := range builtPages(t) {
+		src, err := os.ReadFile(filepath.Join(siteDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := check.ParsePage(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ref := range page.Refs {
+			// Only <a href> may leave the site; it is the reader's choice.
+			if ref.Tag != "a" && check.External(ref.Value) {
+				t.Errorf("%s: <%s %s=%q> requests something from outside the site", name, ref.Tag, ref.Attr, ref.Value)
+			}
+		}
+	}
+}
+
+// crawl opens start in a browser tab and follows every link within the site,
+// breadth first. It returns the site paths of the pages it reached.
+func crawl(t *testing.T, tab *browsertest.Tab, root *url.URL) map[string]bool {
+	t.Helper()
+	seen := map[string]bool{"index.html": true}
+	queue := []string{"index.html"}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		pageURL := root.JoinPath(p).String()
+		tab.Do(t, chromedp.Navigate(pageURL))
+		h1 := browsertest.Eval[string](t, tab, `document.querySelector("h1") ? document.querySelector("h1").textContent : ""`)
+		if strings.TrimSpace(h1) == "" {
+			t.Errorf("%s: no <h1> heading", p)
+		}
+		hrefs := browsertest.Eval[[]string](t, tab, `[...document.querySelectorAll("a[href]")].map(a => a.href)`)
+		for _, h := range hrefs {
+			u, err := url.Parse(h)
+			if err != nil || !strings.HasPrefix(u.String(), root.String()) {
+				continue // external
+			}
+			u.Fragment = ""
+			target := strings.TrimPrefix(u.Path, root.Path)
+			if !seen[target] {
+				seen[target] = true
+				queue = append(queue, target)
+			}
+		}
+	}
+	return seen
+}
+
+// testCrawl reaches every page of the site from the home page by following
+// links, and checks that none logs an error.
+func testCrawl(t *testing.T, root *url.URL) {
+	tab := browsertest.New(t)
+	reached := crawl(t, tab, root)
+	for _, p := range builtPages(t) {
+		if p == build.NotFoundPath {
+			continue // reached by mistyped URLs, not by links
+		}
+		if !reached[p] {
+			t.Errorf("%s cannot be reached by following links from index.html", p)
+		}
+	}
+	var extra []string
+	for p := range reached {
+		if _, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(p))); err != nil {
+			extra = append(extra, p)
+		}
+	}
+	slices.Sort(extra)
+	for _, p := range extra {
+		t.Errorf("a link leads to %s, which does not exist", p)
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console: %s", e)
+	}
+	s, err := content.Load(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range s.Measures {
+		if !reached[m.Path()] {
+			t.Errorf("measure %d (%s) not reached", m.Number, m.Path())
+		}
+	}
+	if len(s.Measures) != 31 {
+		t.Errorf("the site has %d measures, want the notice's 31", len(s.Measures))
+	}
+}
+
+func TestBrowseFromFile(t *testing.T) {
+	root := &url.URL{Scheme: "file", Path: filepath.ToSlash(siteDir) + "/"}
+	testCrawl(t, root)
+}
+
+func TestBrowseOverHTTP(t *testing.T) {
+	srv := httptest.NewServer(http.FileServer(http.Dir(siteDir)))
+	defer srv.Close()
+	root, _ := url.Parse(srv.URL + "/")
+	testCrawl(t, root)
+}
