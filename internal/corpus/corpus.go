@@ -1,0 +1,137 @@
+// Package corpus writes synthetic source trees of any number of measures, for
+// benchmarks: the real site's site.toml, layouts and assets, and N measures
+// whose titles and texts are recombined from the clauses of the real ones, so
+// they read like the notice (same characters, punctuation and lengths) while
+// differing from one another.
+//
+// Output is deterministic: the same template and n give the same files.
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// Write writes a source tree of n measures into dir, taking site.toml,
+// content/notice.md, layouts/ and assets/ from the source tree at template.
+func Write(dir, template string, n int) error {
+	s, err := content.Load(os.DirFS(template))
+	if err != nil {
+		return err
+	}
+	for _, sub := range []string{content.SiteFile, content.NoticeFile, "layouts", "assets"} {
+		if err := copyTree(filepath.Join(template, sub), filepath.Join(dir, sub)); err != nil {
+			return err
+		}
+	}
+	measures := filepath.Join(dir, filepath.FromSlash(content.MeasuresDir))
+	if err := os.MkdirAll(measures, 0o755); err != nil {
+		return err
+	}
+	g := newGenerator(s)
+	width := max(2, len(strconv.Itoa(n)))
+	for i := 1; i <= n; i++ {
+		name := filepath.Join(measures, fmt.Sprintf("%0*d.md", width, i))
+		if err := os.WriteFile(name, g.measure(i), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type generator struct {
+	rng        *rand.Rand
+	site       *site.Site
+	clauses    []string // pieces of the real texts, ending in their punctuation
+	titleHeads []string
+	titleTails []string
+}
+
+func newGenerator(s *site.Site) *generator {
+	g := &generator{rng: rand.New(rand.NewPCG(161, 2018)), site: s}
+	for _, m := range s.Measures {
+		text := strings.TrimSpace(string(m.Body.Text))
+		start := 0
+		for i, r := range text {
+			if strings.ContainsRune(",。;、", r) {
+				end := i + len(string(r))
+				g.clauses = append(g.clauses, text[start:end])
+				start = end
+			}
+		}
+		runes := []rune(m.Title)
+		half := len(runes) / 2
+		g.titleHeads = append(g.titleHeads, string(runes[:half]))
+		g.titleTails = append(g.titleTails, string(runes[half:]))
+	}
+	return g
+}
+
+func (g *generator) pick(list []string) string { return list[g.rng.IntN(len(list))] }
+
+// measure returns the file of measure number i.
+func (g *generator) measure(i int) []byte {
+	c := g.site.Categories[g.rng.IntN(len(g.site.Categories))]
+	units := []string{g.pick(unitNames(g.site))}
+	if g.rng.IntN(4) == 0 {
+		if u := g.pick(unitNames(g.site)); u != units[0] {
+			units = append(units, u)
+		}
+	}
+	var body strings.Builder
+	for sentences := 2 + g.rng.IntN(5); sentences > 0; {
+		cl := g.pick(g.clauses)
+		body.WriteString(cl)
+		if strings.HasSuffix(cl, "。") {
+			sentences--
+		}
+	}
+	text := strings.TrimRight(body.String(), ",、;")
+	if !strings.HasSuffix(text, "。") {
+		text += "。"
+	}
+	quoted := make([]string, len(units))
+	for j, u := range units {
+		quoted[j] = strconv.Quote(u)
+	}
+	return fmt.Appendf(nil, "+++\nnumber = %d\ntitle = %s\ncategory = %q\nlead_units = [%s]\nscope = \"市有關行政區\"\n+++\n\n%s\n",
+		i, strconv.Quote(g.pick(g.titleHeads)+g.pick(g.titleTails)), c.Slug, strings.Join(quoted, ", "), text)
+}
+
+func unitNames(s *site.Site) []string {
+	names := make([]string, len(s.Units))
+	for i, u := range s.Units {
+		names[i] = u.Name
+	}
+	return names
+}
+
+// copyTree copies a file or a directory tree.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
