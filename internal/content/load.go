@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -46,22 +45,75 @@ type (
 		Slug string `toml:"slug"`
 		Name string `toml:"name"`
 	}
-	noticeFront struct {
-		Number     string    `toml:"number"`
-		Title      string    `toml:"title"`
-		Addressees string    `toml:"addressees"`
-		Issuer     string    `toml:"issuer"`
-		Date       time.Time `toml:"date"`
-		Attachment string    `toml:"attachment"`
-	}
-	measureFront struct {
-		Number    int      `toml:"number"`
-		Title     string   `toml:"title"`
-		Category  string   `toml:"category"`
-		LeadUnits []string `toml:"lead_units"`
-		Scope     string   `toml:"scope"`
-	}
 )
+
+// field is one key of a front matter schema: where its value goes and, for
+// messages, what it must be.
+type field struct {
+	key  string
+	dst  any    // pointer to the destination
+	want string // "a string", "an integer" …
+}
+
+// decodeFront decodes flat TOML front matter key by key, so that a value of
+// the wrong type is reported at its own line with what was expected. It
+// reports missing and unknown keys too, and returns whether all went well.
+func (l *loader) decodeFront(file string, doc document, fields []field) bool {
+	var prims map[string]toml.Primitive
+	md := l.decode(file, doc.front, doc.frontLine, &prims)
+	if md == nil {
+		return false
+	}
+	ok := true
+	for _, f := range fields {
+		prim, found := prims[f.key]
+		if !found {
+			l.errs.add(site.Pos{File: file, Line: 1}, "missing key %q in the front matter (expected %s)", f.key, f.want)
+			ok = false
+			continue
+		}
+		if err := md.PrimitiveDecode(prim, f.dst); err != nil {
+			pos, text := keyPos(file, doc.front, doc.frontLine, toml.Key{f.key})
+			l.errs.addErr(&Error{Pos: pos, Text: text,
+				Msg: fmt.Sprintf("%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))})
+			ok = false
+		}
+	}
+	// Decoding into a map accepts every key: unknown ones are those the
+	// schema lacks.
+	known := map[string]bool{}
+	for _, f := range fields {
+		known[f.key] = true
+	}
+	for _, key := range slices.Sorted(maps.Keys(prims)) {
+		if !known[key] {
+			pos, text := keyPos(file, doc.front, doc.frontLine, toml.Key{key})
+			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("unknown key %q: expected one of %s", key, fieldNames(fields))})
+			ok = false
+		}
+	}
+	return ok
+}
+
+func fieldNames(fields []field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.key
+	}
+	return strings.Join(names, ", ")
+}
+
+// article turns a TOML type name into words: "Integer" → "an integer".
+func article(tomlType string) string {
+	t := strings.ToLower(tomlType)
+	switch {
+	case t == "":
+		return "nothing"
+	case strings.ContainsRune("aeiou", rune(t[0])):
+		return "an " + t
+	}
+	return "a " + t
+}
 
 // slugPattern is what a category or unit slug may be: it becomes a file name.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -144,11 +196,21 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 		}
 		return nil
 	}
+	return &md
+}
+
+// decodeStrict is decode with every key that v has no place for reported as
+// unknown.
+func (l *loader) decodeStrict(file string, data []byte, firstLine int, v any) *toml.MetaData {
+	md := l.decode(file, data, firstLine, v)
+	if md == nil {
+		return nil
+	}
 	for _, key := range md.Undecoded() {
 		pos, text := keyPos(file, data, firstLine, key)
 		l.errs.addErr(&Error{Pos: pos, Msg: fmt.Sprintf("unknown key %q", key.String()), Text: text})
 	}
-	return &md
+	return md
 }
 
 // keyPos finds the line that defines key, for messages about a key whose
@@ -192,7 +254,7 @@ func (l *loader) loadSite() *site.Site {
 		return nil
 	}
 	var f siteFile
-	md := l.decode(SiteFile, src, 1, &f)
+	md := l.decodeStrict(SiteFile, src, 1, &f)
 	if md == nil {
 		return nil
 	}
@@ -311,17 +373,17 @@ func (l *loader) loadNotice(s *site.Site) {
 	if !ok {
 		return
 	}
-	var f noticeFront
-	md := l.decode(NoticeFile, doc.front, doc.frontLine, &f)
-	body := l.body(NoticeFile, doc)
-	if md == nil {
-		return
-	}
-	l.required(site.Pos{File: NoticeFile, Line: 1}, md, "number", "title", "addressees", "issuer", "date", "attachment")
-	s.Notice = site.Notice{
-		Number: f.Number, Title: f.Title, Addressees: f.Addressees,
-		Issuer: f.Issuer, Date: f.Date, Attachment: f.Attachment, Body: body,
-	}
+	n := &s.Notice
+	const str = "a string"
+	l.decodeFront(NoticeFile, doc, []field{
+		{"number", &n.Number, str},
+		{"title", &n.Title, str},
+		{"addressees", &n.Addressees, str},
+		{"issuer", &n.Issuer, str},
+		{"date", &n.Date, "a date such as 2018-07-02"},
+		{"attachment", &n.Attachment, str},
+	})
+	n.Body = l.body(NoticeFile, doc)
 }
 
 func (l *loader) loadMeasures(s *site.Site) {
@@ -339,20 +401,27 @@ func (l *loader) loadMeasures(s *site.Site) {
 		units[u.Name] = u
 	}
 	byNumber := map[int]string{}
+	failed := false
 	for _, name := range names { // fs.Glob returns names sorted
-		m := l.loadMeasure(name, categories, units)
+		m, pos := l.loadMeasure(name, categories, units)
 		if m == nil {
+			failed = true
 			continue
 		}
 		if other, dup := byNumber[m.Number]; dup {
-			l.errs.add(site.Pos{File: name, Line: 2}, "number %d is already used by %s", m.Number, other)
+			l.errs.add(pos, "number %d is already used by %s", m.Number, other)
+			failed = true
 			continue
 		}
 		byNumber[m.Number] = name
 		s.Measures = append(s.Measures, m)
 	}
 	slices.SortFunc(s.Measures, func(a, b *site.Measure) int { return a.Number - b.Number })
+	// A gap is only news when every file loaded: a broken file leaves one.
 	for i, m := range s.Measures {
+		if failed {
+			break
+		}
 		if want := i + 1; m.Number != want && (i == 0 || s.Measures[i-1].Number != want) {
 			l.errs.add(site.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[m.Number])
 			break
@@ -366,60 +435,67 @@ func (l *loader) loadMeasures(s *site.Site) {
 	}
 }
 
-func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) *site.Measure {
+// loadMeasure loads one measure file, returning nil if it has errors, and the
+// position of its number for messages about duplicates.
+func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) (*site.Measure, site.Pos) {
 	doc, ok := l.readDocument(name)
 	if !ok {
-		return nil
+		return nil, site.Pos{}
 	}
-	var f measureFront
-	md := l.decode(name, doc.front, doc.frontLine, &f)
-	body := l.body(name, doc)
-	if md == nil {
-		return nil
+	var (
+		m         = &site.Measure{}
+		category  string
+		leadUnits []string
+	)
+	const str = "a string"
+	ok = l.decodeFront(name, doc, []field{
+		{"number", &m.Number, "an integer"},
+		{"title", &m.Title, str},
+		{"category", &category, "a category slug from " + SiteFile},
+		{"lead_units", &leadUnits, "an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]"},
+		{"scope", &m.Scope, str},
+	})
+	m.Body = l.body(name, doc)
+	if !ok {
+		return nil, site.Pos{}
 	}
 	n := len(l.errs.list)
-	l.required(site.Pos{File: name, Line: 1}, md, "number", "title", "category", "lead_units", "scope")
-	at := func(key string) (site.Pos, string) { return keyPos(name, doc.front, doc.frontLine, toml.Key{key}) }
-	m := &site.Measure{Number: f.Number, Title: f.Title, Scope: f.Scope, Body: body}
-	if md.IsDefined("number") && f.Number < 1 {
-		pos, text := at("number")
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("number %d: expected a positive integer", f.Number)})
+	at := func(key, format string, args ...any) {
+		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
+		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
-	for key, v := range map[string]string{"title": f.Title, "scope": f.Scope} {
-		if md.IsDefined(key) && strings.TrimSpace(v) == "" {
-			pos, text := at(key)
-			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("%s is empty", key)})
-		}
+	if m.Number < 1 {
+		at("number", "number %d: expected a positive integer", m.Number)
 	}
-	if md.IsDefined("category") {
-		if m.Category = categories[f.Category]; m.Category == nil {
-			pos, text := at("category")
-			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("unknown category %q: expected one of %s (the slugs in %s)",
-				f.Category, strings.Join(slices.Sorted(maps.Keys(categories)), ", "), SiteFile)})
-		}
+	if strings.TrimSpace(m.Title) == "" {
+		at("title", "title is empty")
 	}
-	if md.IsDefined("lead_units") && len(f.LeadUnits) == 0 {
-		pos, text := at("lead_units")
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: "lead_units is empty: expected at least one unit"})
+	if strings.TrimSpace(m.Scope) == "" {
+		at("scope", "scope is empty")
 	}
-	for _, unit := range f.LeadUnits {
+	if m.Category = categories[category]; m.Category == nil {
+		at("category", "unknown category %q: expected one of %s (the slugs in %s)",
+			category, strings.Join(slices.Sorted(maps.Keys(categories)), ", "), SiteFile)
+	}
+	if len(leadUnits) == 0 {
+		at("lead_units", "lead_units is empty: expected at least one unit")
+	}
+	for _, unit := range leadUnits {
 		u := units[unit]
-		if u == nil {
-			pos, text := at("lead_units")
-			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("unknown lead unit %q: add it to [[units]] in %s, or use one of its names", unit, SiteFile)})
-			continue
+		switch {
+		case u == nil:
+			at("lead_units", "unknown lead unit %q: add it to [[units]] in %s, or use one of the names there", unit, SiteFile)
+		case slices.Contains(m.Units, u):
+			at("lead_units", "lead unit %q is listed twice", unit)
+		default:
+			m.Units = append(m.Units, u)
 		}
-		if slices.Contains(m.Units, u) {
-			pos, text := at("lead_units")
-			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("lead unit %q is listed twice", unit)})
-			continue
-		}
-		m.Units = append(m.Units, u)
 	}
 	if len(l.errs.list) > n {
-		return nil
+		return nil, site.Pos{}
 	}
-	return m
+	pos, _ := keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
+	return m, pos
 }
 
 // MeasureFile is the conventional file name of measure n.
