@@ -29,8 +29,7 @@ func New() *Converter {
 	return &Converter{md: goldmark.New(
 		goldmark.WithExtensions(
 			// Chinese text has no spaces between words: a line break inside
-			// a paragraph must not become a space, and emphasis must work
-			// next to CJK punctuation.
+			// a paragraph must not become a space between two characters.
 			extension.CJK,
 			// Tables, strikethrough and autolinks, as editors expect from
 			// GitHub-flavoured Markdown.

@@ -1,0 +1,83 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		name, src, html, text string
+	}{
+		{
+			name: "Chinese heading keeps its text as id",
+			src:  "## 一、可推廣實施改革創新經驗的主要內容\n",
+			html: `<h2 id="一可推廣實施改革創新經驗的主要內容">一、可推廣實施改革創新經驗的主要內容</h2>`,
+			text: "一、可推廣實施改革創新經驗的主要內容",
+		},
+		{
+			name: "repeated headings get distinct ids",
+			src:  "## 實施要點\n\n## 實施要點\n",
+			html: `<h2 id="實施要點">實施要點</h2>` + "\n" + `<h2 id="實施要點-1">實施要點</h2>`,
+			text: "實施要點\n實施要點",
+		},
+		{
+			name: "mixed script heading",
+			src:  "### (一)O2O Online to Offline\n",
+			html: `<h3 id="一o2o-online-to-offline">(一)O2O Online to Offline</h3>`,
+			text: "(一)O2O Online to Offline",
+		},
+		{
+			name: "raw HTML is not passed through",
+			src:  "文字<script>alert(1)</script>\n\n<div onclick=\"x()\">塊</div>\n",
+			html: "<p>文字<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --></p>\n<!-- raw HTML omitted -->",
+			text: "文字alert(1)",
+		},
+		{
+			name: "a line break between Chinese lines adds no space",
+			src:  "第一行\n第二行。\n",
+			html: "<p>第一行第二行。</p>",
+			text: "第一行第二行。",
+		},
+		{
+			name: "emphasis inside Chinese text",
+			src:  "這是**重點**內容。\n",
+			html: "<p>這是<strong>重點</strong>內容。</p>",
+			text: "這是重點內容。",
+		},
+		{
+			name: "paragraphs become lines of text",
+			src:  "甲。\n\n乙。\n",
+			html: "<p>甲。</p>\n<p>乙。</p>",
+			text: "甲。\n乙。",
+		},
+	}
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := c.Convert([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(string(doc.HTML)); got != tt.html {
+				t.Errorf("HTML:\n got %s\nwant %s", got, tt.html)
+			}
+			if doc.Text != tt.text {
+				t.Errorf("text: got %q, want %q", doc.Text, tt.text)
+			}
+		})
+	}
+}
+
+func FuzzConvert(f *testing.F) {
+	f.Add([]byte("## 標題\n\n內容**重點**。"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := New().Convert(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(strings.ToLower(string(doc.HTML)), "<script") {
+			t.Fatalf("raw script passed through: %q", src)
+		}
+	})
+}
