@@ -47,48 +47,71 @@ type (
 	}
 )
 
-// field is one key of a front matter schema: where its value goes and, for
+// field is one top-level key of a schema: where its value goes and, for
 // messages, what it must be.
 type field struct {
-	key  string
-	dst  any    // pointer to the destination
-	want string // "a string", "an integer" …
+	key      string
+	dst      any    // pointer to the destination
+	want     string // "a string", "an integer" …
+	optional bool
 }
 
-// decodeFront decodes flat TOML front matter key by key, so that a value of
-// the wrong type is reported at its own line with what was expected. It
-// reports missing and unknown keys too, and returns whether all went well.
-func (l *loader) decodeFront(file string, doc document, fields []field) bool {
+// where says which part of a file is being decoded, for "missing key" messages.
+type where struct {
+	file      string
+	data      []byte
+	firstLine int    // line of data's first byte in file
+	part      string // "the front matter" or ""
+}
+
+// decodeFields decodes TOML key by key, so that a value of the wrong type is
+// reported at its own line with what was expected (TOML's own message for it
+// has no column and, in front matter, the wrong line). It reports missing and
+// unknown keys too, nested ones included, and returns whether all went well.
+func (l *loader) decodeFields(w where, fields []field) bool {
 	var prims map[string]toml.Primitive
-	md := l.decode(file, doc.front, doc.frontLine, &prims)
+	md := l.decode(w.file, w.data, w.firstLine, &prims)
 	if md == nil {
 		return false
+	}
+	at := func(key toml.Key, format string, args ...any) {
+		pos, text := keyPos(w.file, w.data, w.firstLine, key)
+		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	ok := true
 	for _, f := range fields {
 		prim, found := prims[f.key]
-		if !found {
-			l.errs.add(site.Pos{File: file, Line: 1}, "missing key %q in the front matter (expected %s)", f.key, f.want)
+		switch {
+		case !found && f.optional:
+		case !found:
+			in := ""
+			if w.part != "" {
+				in = " in " + w.part
+			}
+			l.errs.add(site.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, "missing key %q%s (expected %s)", f.key, in, f.want)
 			ok = false
-			continue
-		}
-		if err := md.PrimitiveDecode(prim, f.dst); err != nil {
-			pos, text := keyPos(file, doc.front, doc.frontLine, toml.Key{f.key})
-			l.errs.addErr(&Error{Pos: pos, Text: text,
-				Msg: fmt.Sprintf("%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))})
-			ok = false
+		default:
+			if err := md.PrimitiveDecode(prim, f.dst); err != nil {
+				at(toml.Key{f.key}, "%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))
+				ok = false
+			}
 		}
 	}
-	// Decoding into a map accepts every key: unknown ones are those the
-	// schema lacks.
+	// Decoding into a map accepts every top-level key: unknown ones are those
+	// the schema lacks. Nested unknown keys are those PrimitiveDecode left.
 	known := map[string]bool{}
 	for _, f := range fields {
 		known[f.key] = true
 	}
 	for _, key := range slices.Sorted(maps.Keys(prims)) {
 		if !known[key] {
-			pos, text := keyPos(file, doc.front, doc.frontLine, toml.Key{key})
-			l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf("unknown key %q: expected one of %s", key, fieldNames(fields))})
+			at(toml.Key{key}, "unknown key %q: expected one of %s", key, fieldNames(fields))
+			ok = false
+		}
+	}
+	for _, key := range md.Undecoded() {
+		if len(key) > 1 && known[key[0]] {
+			at(key, "unknown key %q", key.String())
 			ok = false
 		}
 	}
@@ -199,20 +222,6 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 	return &md
 }
 
-// decodeStrict is decode with every key that v has no place for reported as
-// unknown.
-func (l *loader) decodeStrict(file string, data []byte, firstLine int, v any) *toml.MetaData {
-	md := l.decode(file, data, firstLine, v)
-	if md == nil {
-		return nil
-	}
-	for _, key := range md.Undecoded() {
-		pos, text := keyPos(file, data, firstLine, key)
-		l.errs.addErr(&Error{Pos: pos, Msg: fmt.Sprintf("unknown key %q", key.String()), Text: text})
-	}
-	return md
-}
-
 // keyPos finds the line that defines key, for messages about a key whose
 // value is wrong. TOML's decoder keeps key positions private, so this looks
 // for "name =" (or a [table] header) on a line of its own.
@@ -239,27 +248,24 @@ func lineOf(data []byte, n int) string {
 	return strings.TrimRight(lines[n-1], "\r")
 }
 
-// required reports each listed key that md does not define.
-func (l *loader) required(pos site.Pos, md *toml.MetaData, keys ...string) {
-	for _, k := range keys {
-		if !md.IsDefined(strings.Split(k, ".")...) {
-			l.errs.add(pos, "missing key %q", k)
-		}
-	}
-}
-
 func (l *loader) loadSite() *site.Site {
 	src := l.readFile(SiteFile)
 	if src == nil {
 		return nil
 	}
 	var f siteFile
-	md := l.decodeStrict(SiteFile, src, 1, &f)
-	if md == nil {
+	const str = "a string"
+	if !l.decodeFields(where{file: SiteFile, data: src, firstLine: 1}, []field{
+		{key: "title", dst: &f.Title, want: str},
+		{key: "description", dst: &f.Description, want: str, optional: true},
+		{key: "language", dst: &f.Language, want: "a language tag such as \"zh-Hant\""},
+		{key: "base_url", dst: &f.BaseURL, want: "a URL", optional: true},
+		{key: "publisher", dst: &f.Publisher, want: "a table", optional: true},
+		{key: "categories", dst: &f.Categories, want: "[[categories]] tables with slug, name and summary"},
+		{key: "units", dst: &f.Units, want: "[[units]] tables with slug and name"},
+	}) {
 		return nil
 	}
-	top := site.Pos{File: SiteFile, Line: 1}
-	l.required(top, md, "title", "language", "categories", "units")
 	s := &site.Site{
 		Title:       f.Title,
 		Description: f.Description,
@@ -375,13 +381,13 @@ func (l *loader) loadNotice(s *site.Site) {
 	}
 	n := &s.Notice
 	const str = "a string"
-	l.decodeFront(NoticeFile, doc, []field{
-		{"number", &n.Number, str},
-		{"title", &n.Title, str},
-		{"addressees", &n.Addressees, str},
-		{"issuer", &n.Issuer, str},
-		{"date", &n.Date, "a date such as 2018-07-02"},
-		{"attachment", &n.Attachment, str},
+	l.decodeFields(where{NoticeFile, doc.front, doc.frontLine, "the front matter"}, []field{
+		{"number", &n.Number, str, false},
+		{"title", &n.Title, str, false},
+		{"addressees", &n.Addressees, str, false},
+		{"issuer", &n.Issuer, str, false},
+		{"date", &n.Date, "a date such as 2018-07-02", false},
+		{"attachment", &n.Attachment, str, false},
 	})
 	n.Body = l.body(NoticeFile, doc)
 }
@@ -448,12 +454,12 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 		leadUnits []string
 	)
 	const str = "a string"
-	ok = l.decodeFront(name, doc, []field{
-		{"number", &m.Number, "an integer"},
-		{"title", &m.Title, str},
-		{"category", &category, "a category slug from " + SiteFile},
-		{"lead_units", &leadUnits, "an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]"},
-		{"scope", &m.Scope, str},
+	ok = l.decodeFields(where{name, doc.front, doc.frontLine, "the front matter"}, []field{
+		{"number", &m.Number, "an integer", false},
+		{"title", &m.Title, str, false},
+		{"category", &category, "a category slug from " + SiteFile, false},
+		{"lead_units", &leadUnits, "an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]", false},
+		{"scope", &m.Scope, str, false},
 	})
 	m.Body = l.body(name, doc)
 	if !ok {

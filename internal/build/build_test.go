@@ -1,0 +1,216 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden sites under testdata/sites/*/want")
+
+// repoRoot is the repository, whose layouts and assets the tests build with.
+const repoRoot = "../.."
+
+// copyDir copies the tree at src into dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sourceTree makes a source tree in a temporary directory: the content of
+// testdata/sites/<name>/src (or the repository's own content for name "")
+// with the repository's layouts and assets.
+func sourceTree(t *testing.T, name string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if name == "" {
+		copyDir(t, filepath.Join(repoRoot, "content"), filepath.Join(dir, "content"))
+		copyDir(t, filepath.Join(repoRoot, "site.toml"), filepath.Join(dir, "site.toml"))
+	} else {
+		copyDir(t, filepath.Join("testdata/sites", name, "src"), dir)
+	}
+	copyDir(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
+	copyDir(t, filepath.Join(repoRoot, "assets"), filepath.Join(dir, "assets"))
+	return dir
+}
+
+// readTree reads every file under dir, keyed by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func mustBuild(t *testing.T, src, out string) Summary {
+	t.Helper()
+	sum, err := Run(Options{Source: src, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+// TestGolden builds each site under testdata/sites and compares every output
+// file with its want/ tree. Run with -update after an intended change, and
+// read the diff.
+func TestGolden(t *testing.T) {
+	sites, err := os.ReadDir("testdata/sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sites {
+		t.Run(s.Name(), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			mustBuild(t, sourceTree(t, s.Name()), out)
+			wantDir := filepath.Join("testdata/sites", s.Name(), "want")
+			if *update {
+				os.RemoveAll(wantDir)
+				copyDir(t, out, wantDir)
+			}
+			got, want := readTree(t, out), readTree(t, wantDir)
+			for name, data := range got {
+				if w, ok := want[name]; !ok {
+					t.Errorf("unexpected file %s", name)
+				} else if !bytes.Equal(data, w) {
+					t.Errorf("%s differs from the golden file:\n got %s\nwant %s", name, data, w)
+				}
+			}
+			for name := range want {
+				if _, ok := got[name]; !ok {
+					t.Errorf("missing file %s", name)
+				}
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	src := sourceTree(t, "")
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	mustBuild(t, src, a)
+	mustBuild(t, src, b)
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) || len(ta) < 60 {
+		t.Fatalf("builds have %d and %d files", len(ta), len(tb))
+	}
+	for name, data := range ta {
+		if !bytes.Equal(data, tb[name]) {
+			t.Errorf("%s differs between two builds of the same sources", name)
+		}
+	}
+}
+
+// TestFailedBuildKeepsPreviousSite breaks a content file after a good build:
+// the next build must fail and leave the output exactly as it was, with no
+// temporary directories left behind.
+func TestFailedBuildKeepsPreviousSite(t *testing.T) {
+	src := sourceTree(t, "")
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	mustBuild(t, src, out)
+	before := readTree(t, out)
+
+	bad := filepath.Join(src, "content/measures/07.md")
+	data, _ := os.ReadFile(bad)
+	os.WriteFile(bad, bytes.Replace(data, []byte(`category = "trade"`), []byte(`category = "trad"`), 1), 0o644)
+	_, err := Run(Options{Source: src, Out: out})
+	if err == nil || !strings.Contains(err.Error(), `content/measures/07.md:4:1: unknown category "trad"`) {
+		t.Fatalf("build error = %v, want the unknown category in 07.md", err)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("output has %d files after the failed build, had %d", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the output's folder holds %v, want only public", names)
+	}
+}
+
+func TestRefusedOutputDirs(t *testing.T) {
+	src := sourceTree(t, "")
+	notSite := filepath.Join(t.TempDir(), "docs")
+	os.MkdirAll(notSite, 0o755)
+	os.WriteFile(filepath.Join(notSite, "thesis.txt"), []byte("precious"), 0o644)
+	home, _ := os.UserHomeDir()
+	tests := []struct{ name, out, want string }{
+		{"the source tree", src, "it is the source directory"},
+		{"a parent of the source tree", filepath.Dir(src), "it contains the source directory"},
+		{"the root", "/", "it is the file system root"},
+		{"home", home, "it is your home directory"},
+		{"the content folder", filepath.Join(src, "content"), "it is inside the sources' content/ folder"},
+		{"inside layouts", filepath.Join(src, "layouts", "out"), "it is inside the sources' layouts/ folder"},
+		{"a folder of other files", notSite, "it is not empty and holds no index.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.out == "" {
+				t.Skip("no home directory")
+			}
+			_, err := Run(Options{Source: src, Out: tt.out})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to say %q", err, tt.want)
+			}
+		})
+	}
+	if data, _ := os.ReadFile(filepath.Join(notSite, "thesis.txt")); string(data) != "precious" {
+		t.Error("a refused build touched the folder")
+	}
+	if _, err := os.Stat(filepath.Join(src, "content/measures/01.md")); err != nil {
+		t.Error("a refused build touched the sources")
+	}
+}
+
+func TestSummary(t *testing.T) {
+	sum := mustBuild(t, sourceTree(t, ""), filepath.Join(t.TempDir(), "public"))
+	// 31 measures, 7 categories, 17 units, and the home, table, unit index
+	// and 404 pages.
+	if want := 31 + 7 + 17 + 4; sum.Pages < want {
+		t.Errorf("built %d pages, want at least %d", sum.Pages, want)
+	}
+	if sum.Files <= sum.Pages || sum.Bytes == 0 {
+		t.Errorf("summary %v", sum)
+	}
+}
