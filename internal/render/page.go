@@ -90,7 +90,12 @@ func (p *Page) URL() string {
 	if p.Site.BaseURL == "" {
 		return ""
 	}
-	return p.Site.BaseURL + strings.TrimSuffix(p.Path, "index.html")
+	if p.Path == "index.html" {
+		return p.Site.BaseURL // the address the portal links to
+	}
+	// Other pages by their file, as the site links them: no server needs
+	// to map directories to index files.
+	return p.Site.BaseURL + p.Path
 }
 
 // Current reports whether target (from the site root) is this page, for
