@@ -58,6 +58,9 @@ func Run(opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum, err := write(st.dir, outputs)
+	if err == nil {
+		err = seal(st.dir, &sum) // SHA256SUMS, then the site check, before the swap
+	}
 	if err != nil {
 		st.abort()
 		return Summary{}, err

@@ -24,9 +24,11 @@ const usage = `microsite builds the microsite of 穗府函〔2018〕161號.
 
 Usage:
   microsite build [--source DIR] [--out DIR]
+  microsite check [DIR]
 
 Commands:
   build   read site.toml, content/, layouts/ and assets/ and write the site
+  check   check a built site (default public/): links, references, page metadata
 
 Examples:
   microsite build                     # sources in ., site in ./public
@@ -42,6 +44,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		return runBuild(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -83,6 +87,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // printError prints a build error; content errors one a line, each with the
 // offending source line when known.
 func printError(w io.Writer, err error) {
+	var bad *build.CheckError
+	if errors.As(err, &bad) {
+		for _, p := range bad.Problems {
+			fmt.Fprintln(w, p)
+		}
+		fmt.Fprintf(w, "microsite: the built site has %d problem(s); the previous site was left as it was\n", len(bad.Problems))
+		return
+	}
 	var list content.ErrorList
 	if !errors.As(err, &list) {
 		fmt.Fprintf(w, "microsite: %v\n", err)
