@@ -20,7 +20,9 @@ const (
 // measure, for anyone who wants to reuse the list rather than read it.
 func openData(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []Output {
 	return []Output{
-		{Path: JSONPath, Generate: func(b *bytes.Buffer) error { return writeJSON(b, s, texts) }},
+		// encoding/json writes compact JSON already: a minify pass over
+		// the largest file of a big site would only cost time.
+		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error { return writeJSON(b, s, texts) }},
 		{Path: CSVPath, Generate: func(b *bytes.Buffer) error { return writeCSV(b, s, texts, ui) }},
 	}
 }
