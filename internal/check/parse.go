@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"slices"
@@ -79,11 +80,15 @@ func ParsePage(name string, src []byte) (*Page, error) {
 		case htmllex.StartTagToken:
 			tag, attrs, in = strings.ToLower(string(data[1:])), attrs[:0], ""
 		case htmllex.AttributeToken:
+			if !wanted(lex.AttrKey()) {
+				continue // no allocation for class, aria-*, …: most attributes
+			}
+			key := strings.ToLower(string(lex.AttrKey()))
 			val := strings.TrimSpace(string(lex.AttrVal()))
 			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
 				val = val[1 : len(val)-1]
 			}
-			attrs = append(attrs, attr{strings.ToLower(string(lex.AttrKey())), html.UnescapeString(val)})
+			attrs = append(attrs, attr{key, html.UnescapeString(val)})
 		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
 			p.element(tag, attrs)
 			if tag == "title" || tag == "style" {
@@ -102,6 +107,27 @@ func ParsePage(name string, src []byte) (*Page, error) {
 			in = ""
 		}
 	}
+}
+
+// readAttrs are the attributes check reads: the URL attributes and those
+// element looks at.
+var readAttrs = func() [][]byte {
+	keys := [][]byte{[]byte("id"), []byte("name"), []byte("lang"), []byte("rel"), []byte("content"), []byte("style")}
+	for k := range urlAttrs {
+		keys = append(keys, []byte(k))
+	}
+	return keys
+}()
+
+// wanted reports whether check reads the attribute named key, in any case,
+// without allocating.
+func wanted(key []byte) bool {
+	for _, k := range readAttrs {
+		if bytes.EqualFold(key, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // element records one start tag and its attributes.

@@ -77,7 +77,6 @@ func (p *Page) JSONLD() any {
 		Type:          "CreativeWork",
 		Name:          m.Title,
 		Identifier:    m.Number,
-		Description:   p.Description,
 		URL:           p.URL(),
 		InLanguage:    p.Site.Language,
 		DatePublished: n.ISODate(),
@@ -92,7 +91,6 @@ type jsonLD struct {
 	Type          string `json:"@type"`
 	Name          string `json:"name"`
 	Identifier    int    `json:"identifier"`
-	Description   string `json:"description,omitempty"`
 	URL           string `json:"url,omitempty"`
 	InLanguage    string `json:"inLanguage"`
 	DatePublished string `json:"datePublished"`

@@ -144,7 +144,7 @@ func TestJSONLD(t *testing.T) {
 		}
 		want := map[string]any{
 			"@context": "https://schema.org", "@type": "CreativeWork", "name": title, "identifier": 3.0,
-			"description": "第一句。", "inLanguage": "zh-Hant", "datePublished": "2018-07-02",
+			"inLanguage": "zh-Hant", "datePublished": "2018-07-02",
 			"publisher": map[string]any{"@type": "GovernmentOrganization", "name": "廣州市人民政府"},
 			"about":     map[string]any{"@type": "Thing", "name": "貿易便利化"},
 			"isPartOf":  map[string]any{"@type": "CreativeWork", "name": "通知", "identifier": "穗府函〔2018〕161號"},
