@@ -58,6 +58,9 @@ func Run(opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum, err := write(st.dir, outputs)
+	if err == nil {
+		err = seal(st.dir, &sum) // SHA256SUMS, then the site check, before the swap
+	}
 	if err != nil {
 		st.abort()
 		return Summary{}, err
@@ -101,12 +104,15 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 		return nil, err
 	}
 	var outs []Output
-	for _, p := range pages(s, texts, r.Strings()) {
+	ps := pages(s, texts, r.Strings())
+	for _, p := range ps {
 		outs = append(outs, Output{Path: p.Path, Page: true, Generate: func(b *bytes.Buffer) error { return r.Render(b, p) }})
 	}
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}
+	outs = append(outs, openData(s, texts, r.Strings())...)
+	outs = append(outs, crawlerFiles(s, ps)...)
 	return outs, nil
 }
 

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,13 +9,11 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden sites under testdata/sites/*/want")
-
 // repoRoot is the repository, whose layouts and assets the tests build with.
-const repoRoot = "../.."
+const repoRoot = repo
 
-// copyDir copies the tree at src into dst.
-func copyDir(t *testing.T, src, dst string) {
+// copyPath copies the file or tree at src to dst.
+func copyPath(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -38,40 +35,21 @@ func copyDir(t *testing.T, src, dst string) {
 	}
 }
 
-// sourceTree makes a source tree in a temporary directory: the content of
+// copySource makes a source tree in a temporary directory: the content of
 // testdata/sites/<name>/src (or the repository's own content for name "")
 // with the repository's layouts and assets.
-func sourceTree(t *testing.T, name string) string {
+func copySource(t *testing.T, name string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if name == "" {
-		copyDir(t, filepath.Join(repoRoot, "content"), filepath.Join(dir, "content"))
-		copyDir(t, filepath.Join(repoRoot, "site.toml"), filepath.Join(dir, "site.toml"))
+		copyPath(t, filepath.Join(repoRoot, "content"), filepath.Join(dir, "content"))
+		copyPath(t, filepath.Join(repoRoot, "site.toml"), filepath.Join(dir, "site.toml"))
 	} else {
-		copyDir(t, filepath.Join("testdata/sites", name, "src"), dir)
+		copyPath(t, filepath.Join("testdata/sites", name, "src"), dir)
 	}
-	copyDir(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
-	copyDir(t, filepath.Join(repoRoot, "assets"), filepath.Join(dir, "assets"))
+	copyPath(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
+	copyPath(t, filepath.Join(repoRoot, "assets"), filepath.Join(dir, "assets"))
 	return dir
-}
-
-// readTree reads every file under dir, keyed by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 func mustBuild(t *testing.T, src, out string) Summary {
@@ -94,11 +72,11 @@ func TestGolden(t *testing.T) {
 	for _, s := range sites {
 		t.Run(s.Name(), func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			mustBuild(t, sourceTree(t, s.Name()), out)
+			mustBuild(t, copySource(t, s.Name()), out)
 			wantDir := filepath.Join("testdata/sites", s.Name(), "want")
 			if *update {
 				os.RemoveAll(wantDir)
-				copyDir(t, out, wantDir)
+				copyPath(t, out, wantDir)
 			}
 			got, want := readTree(t, out), readTree(t, wantDir)
 			for name, data := range got {
@@ -118,7 +96,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	src := sourceTree(t, "")
+	src := copySource(t, "")
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 	mustBuild(t, src, a)
 	mustBuild(t, src, b)
@@ -137,7 +115,7 @@ func TestDeterministic(t *testing.T) {
 // the next build must fail and leave the output exactly as it was, with no
 // temporary directories left behind.
 func TestFailedBuildKeepsPreviousSite(t *testing.T) {
-	src := sourceTree(t, "")
+	src := copySource(t, "")
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	mustBuild(t, src, out)
@@ -170,7 +148,7 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 }
 
 func TestRefusedOutputDirs(t *testing.T) {
-	src := sourceTree(t, "")
+	src := copySource(t, "")
 	notSite := filepath.Join(t.TempDir(), "docs")
 	os.MkdirAll(notSite, 0o755)
 	os.WriteFile(filepath.Join(notSite, "thesis.txt"), []byte("precious"), 0o644)
@@ -204,7 +182,7 @@ func TestRefusedOutputDirs(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	sum := mustBuild(t, sourceTree(t, ""), filepath.Join(t.TempDir(), "public"))
+	sum := mustBuild(t, copySource(t, ""), filepath.Join(t.TempDir(), "public"))
 	// 31 measures, 7 categories, 17 units, and the home, table, unit index
 	// and 404 pages.
 	if want := 31 + 7 + 17 + 4; sum.Pages < want {

@@ -3,7 +3,9 @@
 // write. It is the only package that writes files.
 //
 // A build writes into a fresh temporary directory beside the output directory
-// and swaps it into place only when everything succeeded, so a failed build
+// and swaps it into place only when everything succeeded — every file
+// written, SHA256SUMS computed over their final bytes, and the site check
+// (package check) passed on the result — so a failed build
 // leaves the previous output exactly as it was. It never writes or deletes
 // anything outside the output directory, and refuses an output directory that
 // would put sources at risk (the source tree, one of its parents, a source

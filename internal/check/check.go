@@ -1,125 +1,151 @@
-// Package check reads a built site — the files, not the templates — and
-// reports what would break for a reader: a link or reference that resolves to
-// no file, to a bare directory, or to a #fragment its target lacks.
-//
-// It works on any fs.FS, so tests can feed it broken sites in memory.
 package check
 
 import (
 	"fmt"
-	"html"
 	"io/fs"
-	"maps"
 	"net/url"
 	"path"
-	"slices"
+	"runtime"
 	"strings"
-
-	"github.com/tdewolff/parse/v2"
-	htmllex "github.com/tdewolff/parse/v2/html"
+	"sync"
 )
 
-// Problem is one thing wrong with one page.
+// Problem is one thing wrong with one file of the site.
 type Problem struct {
-	Page  string // the page's path in the site
-	Attr  string // the offending attribute, e.g. "href"
-	Value string // its value
+	Page  string // the file's path in the site: "measures/03.html", "assets/site.css"
+	Tag   string // the element; "" in a CSS file
+	Attr  string // the offending attribute, "url()" in CSS, or "" when the element itself is wrong or missing
+	Value string // the attribute's value (for "url()" and "style", the URL)
 	Msg   string
 }
 
 func (p Problem) String() string {
-	if p.Attr == "" {
+	where := ""
+	switch {
+	case p.Attr == "url()" && p.Tag != "":
+		where = fmt.Sprintf("<%s> url(%q)", p.Tag, p.Value)
+	case p.Attr == "url()":
+		where = fmt.Sprintf("url(%q)", p.Value)
+	case p.Attr == "style":
+		where = fmt.Sprintf("<%s style> url(%q)", p.Tag, p.Value)
+	case p.Attr != "":
+		where = fmt.Sprintf("<%s %s=%q>", p.Tag, p.Attr, p.Value)
+	case p.Tag != "":
+		where = "<" + p.Tag + ">"
+	}
+	if where == "" {
 		return p.Page + ": " + p.Msg
 	}
-	return fmt.Sprintf("%s: %s=%q: %s", p.Page, p.Attr, p.Value, p.Msg)
+	return p.Page + ": " + where + ": " + p.Msg
 }
 
-// Ref is a reference from a page attribute to a URL.
-type Ref struct {
-	Tag, Attr, Value string
+// Link is a reference that leaves the site, from a page.
+type Link struct {
+	Page string
+	Ref
 }
 
-// Page is what check reads from one HTML page.
-type Page struct {
-	Path string
-	IDs  map[string]bool // every id and <a name>
-	Refs []Ref
+func (l Link) String() string { return fmt.Sprintf("%s: <%s %s=%q>", l.Page, l.Tag, l.Attr, l.Value) }
+
+// Report is the outcome of checking a site.
+type Report struct {
+	Pages    int       // HTML pages read
+	Styles   int       // CSS files read
+	Problems []Problem // by file, then in document order
+	External []Link    // every link out of the site, by page, then in document order
 }
 
-// urlAttrs are the attributes that hold URLs.
-var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "action": true, "poster": true}
+// Site checks every HTML page and CSS file of site.
+func Site(site fs.FS) (*Report, error) { return run(site, true) }
 
-// ParsePage reads the ids and the URL-valued attributes of an HTML page.
-func ParsePage(name string, src []byte) (*Page, error) {
-	p := &Page{Path: name, IDs: map[string]bool{}}
-	lex := htmllex.NewLexer(parse.NewInputBytes(src))
-	tag := ""
-	for {
-		tt, data := lex.Next()
-		switch tt {
-		case htmllex.ErrorToken:
-			if err := lex.Err(); err != nil && err.Error() != "EOF" {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			return p, nil
-		case htmllex.StartTagToken:
-			tag = strings.ToLower(string(data[1:]))
-		case htmllex.AttributeToken:
-			key := strings.ToLower(string(lex.AttrKey()))
-			val := html.UnescapeString(strings.Trim(string(lex.AttrVal()), `"'`))
-			switch {
-			case key == "id" || key == "name" && tag == "a":
-				p.IDs[val] = true
-			case urlAttrs[key]:
-				if key == "srcset" {
-					for _, cand := range strings.Split(val, ",") {
-						if f := strings.Fields(cand); len(f) > 0 {
-							p.Refs = append(p.Refs, Ref{tag, key, f[0]})
-						}
-					}
-				} else {
-					p.Refs = append(p.Refs, Ref{tag, key, val})
-				}
-			}
-		}
-	}
-}
-
-// Links checks that every internal reference of every HTML page in site
-// resolves to a file (never a bare directory) and, with a #fragment, to an
-// element with that id.
+// Links checks only the references: that every internal reference of every
+// page and style sheet resolves to a file (never a bare directory) and, with
+// a #fragment, to an element with that id, and that nothing is loaded from
+// outside the site.
 func Links(site fs.FS) ([]Problem, error) {
-	pages, err := parseAll(site)
+	r, err := run(site, false)
 	if err != nil {
 		return nil, err
 	}
-	var problems []Problem
-	for _, name := range slices.Sorted(maps.Keys(pages)) {
-		for _, ref := range pages[name].Refs {
-			if msg := resolve(site, pages, name, ref.Value); msg != "" {
-				problems = append(problems, Problem{Page: name, Attr: ref.Attr, Value: ref.Value, Msg: msg})
-			}
-		}
-	}
-	return problems, nil
+	return r.Problems, nil
 }
 
-// parseAll parses every .html file of site.
-func parseAll(site fs.FS) (map[string]*Page, error) {
-	pages := map[string]*Page{}
-	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(name) != ".html" {
-			return err
+func run(site fs.FS, pageChecks bool) (*Report, error) {
+	s, err := read(site)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Pages: len(s.pages), Styles: len(s.styles)}
+	for _, name := range s.order {
+		if p := s.pages[name]; p != nil {
+			if pageChecks {
+				r.Problems = append(r.Problems, pageProblems(p)...)
+			}
+			for _, ref := range p.Refs {
+				r.ref(s, name, ref)
+			}
+			continue
 		}
-		src, err := fs.ReadFile(site, name)
-		if err != nil {
-			return err
+		for _, u := range s.styles[name] {
+			r.ref(s, name, Ref{Attr: "url()", Value: u, Fetched: true})
 		}
-		p, err := ParsePage(name, src)
-		pages[name] = p
-		return err
-	})
-	return pages, err
+	}
+	return r, nil
+}
+
+// pageProblems checks what every page must carry.
+func pageProblems(p *Page) []Problem {
+	var out []Problem
+	add := func(tag, attr, val, msg string) {
+		out = append(out, Problem{Page: p.Path, Tag: tag, Attr: attr, Value: val, Msg: msg})
+	}
+	switch {
+	case !p.HasLang:
+		add("html", "", "", `no lang attribute: screen readers and search engines need the page's language (lang="zh-Hant")`)
+	case strings.TrimSpace(p.Lang) == "":
+		add("html", "lang", p.Lang, "empty: name the page's language")
+	}
+	switch {
+	case !p.HasTitle:
+		add("title", "", "", "missing: browsers, bookmarks and search results show the page's title")
+	case p.Title == "":
+		add("title", "", "", "empty: browsers, bookmarks and search results show the page's title")
+	}
+	switch {
+	case !p.HasDescription:
+		add(`meta name="description"`, "", "", "missing: search engines and the portal show it as the page's summary")
+	case p.Description == "":
+		add(`meta name="description"`, "", "", "empty content: search engines and the portal show it as the page's summary")
+	}
+	switch {
+	case p.H1 == 0:
+		add("h1", "", "", "missing: every page needs exactly one <h1>, its main heading")
+	case p.H1 > 1:
+		add("h1", "", "", fmt.Sprintf("%d of them: every page needs exactly one <h1>, its main heading", p.H1))
+	}
+	return out
+}
+
+// ref checks one reference from file from.
+func (r *Report) ref(s *siteFiles, from string, ref Ref) {
+	msg := ""
+	switch {
+	case strings.HasPrefix(ref.Value, "data:"):
+		// inline data: nothing is requested
+	case s.base != "" && strings.HasPrefix(ref.Value, s.base):
+		msg = s.resolveServed(strings.TrimPrefix(ref.Value, s.base))
+	case External(ref.Value):
+		if ref.Fetched {
+			msg = "loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site"
+		} else {
+			r.External = append(r.External, Link{from, ref})
+		}
+	default:
+		msg = s.resolve(from, ref.Value)
+	}
+	if msg != "" {
+		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg})
+	}
 }
 
 // External reports whether a URL leaves the site (it has a scheme or a host).
@@ -128,11 +154,98 @@ func External(ref string) bool {
 	return err == nil && (u.Scheme != "" || u.Host != "")
 }
 
-// resolve checks one reference from page from; it returns what is wrong, or "".
-func resolve(site fs.FS, pages map[string]*Page, from, ref string) string {
-	if External(ref) {
-		return ""
+// siteFiles is everything check read from a site.
+type siteFiles struct {
+	files  map[string]bool // every file, by path
+	dirs   map[string]bool // every directory
+	pages  map[string]*Page
+	styles map[string][]string // CSS file → the URLs it loads
+	order  []string            // the pages and style sheets, sorted
+	base   string              // the site's own address, or ""
+}
+
+// read lists site and parses its pages and style sheets, in parallel.
+func read(site fs.FS) (*siteFiles, error) {
+	s := &siteFiles{files: map[string]bool{}, dirs: map[string]bool{}, pages: map[string]*Page{}, styles: map[string][]string{}}
+	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir():
+			s.dirs[name] = true
+		default:
+			s.files[name] = true
+			if ext := path.Ext(name); ext == ".html" || ext == ".css" {
+				s.order = append(s.order, name) // WalkDir visits in lexical order
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	pages := make([]*Page, len(s.order))
+	styles := make([][]string, len(s.order))
+	errs := make([]error, len(s.order))
+	forEach(len(s.order), func(i int) {
+		name := s.order[i]
+		src, err := fs.ReadFile(site, name)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if path.Ext(name) == ".css" {
+			styles[i] = cssURLs(src)
+			return
+		}
+		pages[i], errs[i] = ParsePage(name, src)
+	})
+	for i, name := range s.order {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if pages[i] != nil {
+			s.pages[name] = pages[i]
+		} else {
+			s.styles[name] = styles[i]
+		}
+	}
+	if home := s.pages["index.html"]; home != nil {
+		if u, err := url.Parse(home.Canonical); err == nil && u.IsAbs() && u.Host != "" {
+			s.base = strings.TrimSuffix(home.Canonical, "index.html")
+			if !strings.HasSuffix(s.base, "/") {
+				s.base += "/"
+			}
+		}
+	}
+	return s, nil
+}
+
+// forEach calls f(0) … f(n-1) on one goroutine per CPU.
+func forEach(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// resolve checks a relative reference from file from; it returns what is
+// wrong, or "".
+func (s *siteFiles) resolve(from, ref string) string {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "not a valid URL: " + err.Error()
@@ -146,18 +259,40 @@ func resolve(site fs.FS, pages map[string]*Page, from, ref string) string {
 		if strings.HasPrefix(target, "../") || target == ".." {
 			return "points outside the site"
 		}
-		info, err := fs.Stat(site, target)
 		switch {
-		case err != nil:
-			return "no such file: " + target
-		case info.IsDir():
+		case s.dirs[target]:
 			return "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
+		case !s.files[target]:
+			return "no such file: " + target
 		}
 	}
-	if u.Fragment != "" && path.Ext(target) == ".html" {
-		if p := pages[target]; p == nil || !p.IDs[u.Fragment] {
-			return "no element with id " + u.Fragment + " in " + target
-		}
+	return s.fragment(target, u.Fragment)
+}
+
+// resolveServed checks a path below the site's own address the way a web
+// server serves it: a directory means its index.html.
+func (s *siteFiles) resolveServed(rest string) string {
+	u, err := url.Parse(rest)
+	if err != nil {
+		return "not a valid URL: " + err.Error()
+	}
+	target := strings.TrimSuffix(u.Path, "/")
+	if target == "" || s.dirs[target] {
+		target = path.Join(target, "index.html")
+	}
+	if !s.files[target] {
+		return "no such file: " + target
+	}
+	return s.fragment(target, u.Fragment)
+}
+
+// fragment checks that an HTML target has an element with the id.
+func (s *siteFiles) fragment(target, id string) string {
+	if id == "" || path.Ext(target) != ".html" {
+		return ""
+	}
+	if p := s.pages[target]; p == nil || !p.IDs[id] {
+		return fmt.Sprintf("no element with id %q in %s", id, target)
 	}
 	return ""
 }

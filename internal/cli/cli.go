@@ -23,14 +23,19 @@ const (
 const usage = `microsite builds the microsite of 穗府函〔2018〕161號.
 
 Usage:
-  microsite build [--source DIR] [--out DIR]
+  microsite build [--source DIR] [--out DIR] [--zip FILE]
+  microsite check [DIR]
+  microsite package [--site DIR] FILE
 
 Commands:
-  build   read site.toml, content/, layouts/ and assets/ and write the site
+  build     read site.toml, content/, layouts/ and assets/ and write the site
+  check     check a built site (default public/): links, references, page metadata
+  package   write a built site (default public/) to a zip archive for distribution
 
 Examples:
   microsite build                     # sources in ., site in ./public
   microsite build --out /tmp/site     # write the site elsewhere
+  microsite build --zip nansha3.zip   # and an archive of it, for a USB stick
 `
 
 // Main runs the command line args and returns the exit code.
@@ -42,6 +47,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		return runBuild(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "package":
+		return runPackage(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -57,8 +66,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the source `directory` (holding site.toml)")
 	fs.StringVar(&opts.Out, "out", "public", "the output `directory`, replaced as a whole")
+	zipFile := fs.String("zip", "", "also write the built site to this zip `file` (see microsite package)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: microsite build [--source DIR] [--out DIR]\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: microsite build [--source DIR] [--out DIR] [--zip FILE]\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -77,12 +87,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	fmt.Fprintln(stdout, sum)
+	if *zipFile != "" {
+		return writePackage(opts.Out, *zipFile, stdout, stderr)
+	}
 	return exitOK
 }
 
 // printError prints a build error; content errors one a line, each with the
 // offending source line when known.
 func printError(w io.Writer, err error) {
+	var bad *build.CheckError
+	if errors.As(err, &bad) {
+		for _, p := range bad.Problems {
+			fmt.Fprintln(w, p)
+		}
+		fmt.Fprintf(w, "microsite: the built site has %d problem(s); the previous site was left as it was\n", len(bad.Problems))
+		return
+	}
 	var list content.ErrorList
 	if !errors.As(err, &list) {
 		fmt.Fprintf(w, "microsite: %v\n", err)

@@ -30,6 +30,7 @@ type Page struct {
 	Path        string // slash-separated, from the site root: "measures/03.html"
 	Title       string // the page's own title; <title> adds the site's
 	Description string
+	Column      string // the section (欄目) it belongs to, for the ColumnName meta tag
 	Site        *site.Site
 
 	// Kind-specific data; the layouts of other kinds leave them nil.

@@ -1,0 +1,135 @@
+package build
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// Paths of the open data files, linked from the home page.
+const (
+	JSONPath = "measures.json"
+	CSVPath  = "measures.csv"
+)
+
+// openData returns measures.json and measures.csv: every field of every
+// measure, for anyone who wants to reuse the list rather than read it.
+func openData(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []Output {
+	return []Output{
+		// encoding/json writes compact JSON already: a minify pass over
+		// the largest file of a big site would only cost time.
+		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error { return writeJSON(b, s, texts) }},
+		{Path: CSVPath, Generate: func(b *bytes.Buffer) error { return writeCSV(b, s, texts, ui) }},
+	}
+}
+
+// The schema of measures.json (README, "Open data").
+type (
+	dataFile struct {
+		Notice     dataNotice     `json:"notice"`
+		Categories []dataCategory `json:"categories"`
+		Measures   []dataMeasure  `json:"measures"`
+	}
+	dataNotice struct {
+		Number     string `json:"number"`
+		Title      string `json:"title"`
+		Addressees string `json:"addressees"`
+		Issuer     string `json:"issuer"`
+		Date       string `json:"date"` // ISO 8601
+		Attachment string `json:"attachment"`
+		Language   string `json:"language"` // BCP 47
+		Page       string `json:"page"`
+		URL        string `json:"url,omitempty"` // only with a base_url
+	}
+	dataCategory struct {
+		Slug     string `json:"slug"`
+		Name     string `json:"name"`
+		Summary  string `json:"summary"`
+		Measures []int  `json:"measures"`
+	}
+	dataRef struct {
+		Slug string `json:"slug"`
+		Name string `json:"name"`
+	}
+	dataMeasure struct {
+		Number    int       `json:"number"`
+		Title     string    `json:"title"`
+		Category  dataRef   `json:"category"`
+		LeadUnits []dataRef `json:"lead_units"`
+		Scope     string    `json:"scope"`
+		Content   string    `json:"content"` // plain text, paragraphs separated by "\n"
+		Page      string    `json:"page"`
+		URL       string    `json:"url,omitempty"`
+	}
+)
+
+func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) error {
+	n := s.Notice
+	f := dataFile{
+		Notice: dataNotice{Number: n.Number, Title: n.Title, Addressees: n.Addressees, Issuer: n.Issuer,
+			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: HomePath, URL: s.BaseURL},
+		Categories: []dataCategory{},
+		Measures:   []dataMeasure{},
+	}
+	for _, c := range s.Categories {
+		dc := dataCategory{Slug: c.Slug, Name: c.Name, Summary: c.Summary, Measures: []int{}}
+		for _, m := range c.Measures {
+			dc.Measures = append(dc.Measures, m.Number)
+		}
+		f.Categories = append(f.Categories, dc)
+	}
+	for _, m := range s.Measures {
+		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
+			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].text, Page: m.Path()}
+		if s.BaseURL != "" {
+			dm.URL = s.BaseURL + m.Path()
+		}
+		for _, u := range m.Units {
+			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})
+		}
+		f.Measures = append(f.Measures, dm)
+	}
+	b.Grow(dataSize(s, 400))
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false) // data, not HTML: keep "<" and "&" readable
+	return enc.Encode(f)
+}
+
+// bom makes spreadsheet programs (Excel above all) read the file as UTF-8;
+// without it they guess the legacy code page and garble the Chinese.
+const bom = "\ufeff"
+
+// writeCSV writes one row per measure, RFC 4180 (CRLF line ends, fields
+// quoted when they need it), with a header row in the site's language.
+func writeCSV(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted, ui map[string]string) error {
+	b.Grow(dataSize(s, 100))
+	b.WriteString(bom)
+	w := csv.NewWriter(b)
+	w.UseCRLF = true
+	w.Write([]string{ui["number"], ui["category"], ui["title"], ui["content"], ui["lead_units"], ui["scope"]})
+	for _, m := range s.Measures {
+		units := make([]string, len(m.Units))
+		for i, u := range m.Units {
+			units[i] = u.Name
+		}
+		w.Write([]string{strconv.Itoa(m.Number), m.Category.Name, m.Title, texts[&m.Body].text, strings.Join(units, "、"), m.Scope})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// dataSize estimates the size of an open data file from the measures' texts
+// and perMeasure bytes of the rest, so its buffer is allocated once rather
+// than doubled step by step: on a site of 10,000 measures the files run to
+// megabytes.
+func dataSize(s *site.Site, perMeasure int) int {
+	n := 0
+	for _, m := range s.Measures {
+		n += len(m.Body.Text) + len(m.Title) + perMeasure
+	}
+	return n
+}

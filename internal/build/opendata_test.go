@@ -1,0 +1,123 @@
+package build
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
+)
+
+// TestOpenDataGolden pins the schema and encoding of measures.json and
+// measures.csv on a small site whose text needs quoting and escaping.
+func TestOpenDataGolden(t *testing.T) {
+	tree := sourceTree(t, false, smallSite)
+	for _, base := range []string{"", "https://www.gz.gov.cn/nansha3/"} {
+		tree["site.toml"].Data = []byte(withBaseURL(t, tree, base))
+		files := readTree(t, buildTree(t, writeTree(t, tree)))
+		suffix := ""
+		if base != "" {
+			suffix = "-base_url"
+		}
+		golden(t, "opendata/measures"+suffix+".json", files[JSONPath])
+		if base == "" { // the CSV has no URLs
+			golden(t, "opendata/measures.csv", files[CSVPath])
+		}
+	}
+}
+
+// TestOpenDataComplete checks every measure of the real site, field by
+// field, in both files.
+func TestOpenDataComplete(t *testing.T) {
+	s, err := content.Load(os.DirFS(repo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, buildTree(t, repo))
+
+	var data struct {
+		Notice     map[string]string
+		Categories []struct {
+			Slug     string
+			Measures []int
+		}
+		Measures []struct {
+			Number                      int
+			Title, Scope, Content, Page string
+			ContentMarkdown             string `json:"content_markdown"`
+			Category                    struct{ Slug, Name string }
+			LeadUnits                   []struct{ Slug, Name string } `json:"lead_units"`
+		}
+	}
+	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+		t.Fatalf("measures.json: %v", err)
+	}
+	n := s.Notice
+	wantNotice := map[string]string{"number": n.Number, "title": n.Title, "addressees": n.Addressees, "issuer": n.Issuer,
+		"date": "2018-07-02", "attachment": n.Attachment, "language": s.Language, "page": "index.html"}
+	if !mapsEqual(data.Notice, wantNotice) {
+		t.Errorf("notice: %v\nwant %v", data.Notice, wantNotice)
+	}
+	if len(data.Categories) != len(s.Categories) {
+		t.Errorf("%d categories, want %d", len(data.Categories), len(s.Categories))
+	}
+	if len(data.Measures) != len(s.Measures) {
+		t.Fatalf("%d measures, want %d", len(data.Measures), len(s.Measures))
+	}
+
+	raw := files[CSVPath]
+	if !bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
+		t.Error("measures.csv does not start with a UTF-8 BOM")
+	}
+	if bytes.Count(raw, []byte("\n")) != bytes.Count(raw, []byte("\r\n")) {
+		t.Error("measures.csv has a line end that is not CRLF (RFC 4180)")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))).ReadAll()
+	if err != nil {
+		t.Fatalf("measures.csv: %v", err)
+	}
+	if want := []string{"序號", "分類", "項目名稱", "實施內容", "牽頭單位", "推廣范圍"}; !slices.Equal(rows[0], want) {
+		t.Errorf("header %q, want %q", rows[0], want)
+	}
+	if len(rows) != len(s.Measures)+1 {
+		t.Fatalf("%d rows, want a header and %d measures", len(rows), len(s.Measures))
+	}
+
+	for i, m := range s.Measures {
+		d := data.Measures[i]
+		var units, slugs, dUnits, dSlugs []string
+		for _, u := range m.Units {
+			units, slugs = append(units, u.Name), append(slugs, u.Slug)
+		}
+		for _, u := range d.LeadUnits {
+			dUnits, dSlugs = append(dUnits, u.Name), append(dSlugs, u.Slug)
+		}
+		if d.Number != m.Number || d.Title != m.Title || d.Scope != m.Scope || d.Page != m.Path() ||
+			d.Category.Slug != m.Category.Slug || d.Category.Name != m.Category.Name ||
+			!slices.Equal(dUnits, units) || !slices.Equal(dSlugs, slugs) ||
+			d.Content == "" {
+			t.Errorf("measure %d in measures.json: %+v", m.Number, d)
+		}
+		want := []string{strconv.Itoa(m.Number), m.Category.Name, m.Title, d.Content, strings.Join(units, "、"), m.Scope}
+		if !slices.Equal(rows[i+1], want) {
+			t.Errorf("measures.csv row %d: %q\nwant %q", i+1, rows[i+1], want)
+		}
+	}
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestCrawlerFilesGolden(t *testing.T) {
+	tree := sourceTree(t, false, smallSite)
+	tree["site.toml"].Data = []byte(withBaseURL(t, tree, "https://www.gz.gov.cn/nansha3/"))
+	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	golden(t, "crawler/sitemap.xml", files[SitemapPath])
+	golden(t, "crawler/robots.txt", files[RobotsPath])
+}
+
+var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+
+// TestAbsoluteURLsOnlyWithBaseURL builds the real site with and without a
+// base_url: with one, every page but 404.html names its canonical URL, and
+// sitemap.xml lists exactly those; without, no absolute URL of the site
+// appears anywhere.
+func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
+	const base = "https://www.gz.gov.cn/nansha3/"
+	tree := sourceTree(t, true, nil)
+	plain := readTree(t, buildTree(t, writeTree(t, tree)))
+	for _, name := range []string{SitemapPath, RobotsPath} {
+		if _, ok := plain[name]; ok {
+			t.Errorf("%s written without a base_url", name)
+		}
+	}
+	for name, data := range plain {
+		for _, s := range []string{`rel="canonical"`, `property="og:`, "SiteDomain"} {
+			if bytes.Contains(data, []byte(s)) {
+				t.Errorf("%s: %s without a base_url", name, s)
+			}
+		}
+	}
+
+	tree["site.toml"].Data = []byte(withBaseURL(t, tree, base))
+	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	var want []string
+	for name, data := range files {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		m := canonical.FindAllSubmatch(data, -1)
+		if name == NotFoundPath {
+			if len(m) != 0 {
+				t.Errorf("%s has a canonical URL", name)
+			}
+			continue
+		}
+		wantURL := base + name // pages by their file …
+		if name == HomePath {
+			wantURL = base // … but the home page, as the portal links it
+		}
+		if len(m) != 1 || string(m[0][1]) != wantURL {
+			t.Errorf("%s: canonical %q, want one, %s", name, m, wantURL)
+		}
+		if !bytes.Contains(data, []byte(`<meta property="og:url" content="`+wantURL+`">`)) {
+			t.Errorf("%s: no og:url %s", name, wantURL)
+		}
+		want = append(want, wantURL)
+	}
+	var set struct {
+		URLs []string `xml:"url>loc"`
+	}
+	if err := xml.Unmarshal(files[SitemapPath], &set); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(want)
+	got := slices.Sorted(slices.Values(set.URLs))
+	if !slices.Equal(got, want) {
+		t.Errorf("sitemap.xml lists\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r := string(files[RobotsPath]); !strings.Contains(r, "\nSitemap: "+base+"sitemap.xml\n") {
+		t.Errorf("robots.txt does not name the sitemap:\n%s", r)
+	}
+}

@@ -1,0 +1,20 @@
+// Package check reads a built site — the files, not the templates — and
+// reports what would break for a reader or a publisher:
+//
+//   - an href, src, srcset or CSS url() that resolves to no file, to a bare
+//     directory (file:// lists the folder instead of showing a page), or to a
+//     #fragment its target lacks;
+//   - anything a browser would load from outside the site to show a page
+//     (scripts, styles, images, fonts, frames); links out (<a href>) are
+//     allowed and listed in the report;
+//   - a page without <html lang>, a <title>, a meta description, or exactly
+//     one <h1>.
+//
+// Every problem names the file and the offending element and attribute.
+// Absolute URLs under the site's own address (the canonical URL of
+// index.html, present when the site has a base_url) are checked as files of
+// the site, the way a web server resolves them.
+//
+// It works on any fs.FS, so tests feed it broken sites in memory; the build
+// runs it on every site it writes, and "microsite check" on any folder.
+package check
