@@ -44,8 +44,12 @@ func New() *Minifier {
 		KeepQuotes:       true,
 	})
 	m.AddFunc("text/css", css.Minify)
-	m.Add("application/javascript", &js.Minifier{})
-	m.AddRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), &js.Minifier{})
+	// Version: never rewrite scripts into syntax newer than ES2015 (left
+	// alone, the minifier turns catch (e) {} into ES2019's catch {}, which
+	// older in-app browsers, WeChat's among them, fail to parse at all).
+	jsMin := &js.Minifier{Version: 2015}
+	m.Add("application/javascript", jsMin)
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), jsMin)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify) // application/ld+json
 	m.AddFunc("image/svg+xml", svg.Minify)

@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/json"
 	"html"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -30,11 +29,7 @@ func testSite(baseURL, title string) *site.Site {
 
 func renderHead(t *testing.T, p *Page) string {
 	t.Helper()
-	r, err := New(os.DirFS("../.."), map[string]string{"favicon.svg": "assets/favicon.svg", "site.css": "assets/site.css"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := r.Bytes(p)
+	out, err := repoRenderer(t).Bytes(p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,14 +28,15 @@ type Site struct {
 }
 
 // Publisher holds the items Chinese government sites carry in their footer.
-// Every field is optional: an empty one is simply not shown.
+// Every field is optional: an empty one is simply not shown. The toml tags
+// are the keys of site.toml's [publisher] table.
 type Publisher struct {
-	Sponsor   string // 主辦單位
-	Contact   string // 聯繫方式
-	SiteCode  string // 網站標識碼
-	ICP       string // ICP 備案號
-	ICPURL    string // where the ICP number links to
-	PoliceReg string // 公安備案號
+	Sponsor   string `toml:"sponsor"`    // 主辦單位
+	Contact   string `toml:"contact"`    // 聯繫方式
+	SiteCode  string `toml:"site_code"`  // 網站標識碼
+	ICP       string `toml:"icp"`        // ICP 備案號
+	ICPURL    string `toml:"icp_url"`    // where the ICP number links to
+	PoliceReg string `toml:"police_reg"` // 公安備案號
 }
 
 // Notice is the document the site publishes.

@@ -1,0 +1,87 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// repoWithSiteTOML is the repository's sources with site.toml's [publisher]
+// table replaced by publisher.
+func repoWithSiteTOML(t *testing.T, publisher string) fstest.MapFS {
+	t.Helper()
+	repo := os.DirFS("../..")
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(repo, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(repo, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := fs.ReadFile(repo, SiteFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, rest, ok := strings.Cut(string(src), "[publisher]\n")
+	if !ok {
+		t.Fatal("site.toml has no [publisher] table")
+	}
+	_, after, _ := strings.Cut(rest, "\n\n")
+	fsys[SiteFile] = &fstest.MapFile{Data: []byte(before + publisher + "\n" + after)}
+	return fsys
+}
+
+func TestPublisher(t *testing.T) {
+	tests := []struct {
+		name  string
+		table string
+		want  site.Publisher
+		err   string
+	}{{
+		name: "every key",
+		table: `[publisher]
+sponsor = "廣州市人民政府"
+contact = "市政府辦公廳 020-00000000"
+site_code = "0000000000"
+icp = "粵ICP備00000000號"
+icp_url = "https://beian.miit.gov.cn/"
+police_reg = "粵公網安備 00000000000000號"
+`,
+		want: site.Publisher{Sponsor: "廣州市人民政府", Contact: "市政府辦公廳 020-00000000", SiteCode: "0000000000",
+			ICP: "粵ICP備00000000號", ICPURL: "https://beian.miit.gov.cn/", PoliceReg: "粵公網安備 00000000000000號"},
+	}, {
+		name:  "no table",
+		table: "",
+		want:  site.Publisher{},
+	}, {
+		name:  "a key misspelt",
+		table: "[publisher]\nsitecode = \"0000000000\"\n",
+		err:   `site.toml:11:1: unknown key "publisher.sitecode"`,
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Load(repoWithSiteTOML(t, tc.table))
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Publisher != tc.want {
+				t.Errorf("got %+v\nwant %+v", s.Publisher, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,195 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
+)
+
+// requireToolsEnv makes a missing npm tool (axe-core, vnu-jar) a failure
+// instead of a skip; .ci/run sets it.
+const requireToolsEnv = "MICROSITE_REQUIRE_TOOLS"
+
+// tool returns the path of a file installed by npm under node_modules, or
+// skips the test (fails it under requireToolsEnv) when it is missing.
+func tool(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join("node_modules", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv(requireToolsEnv) != "" {
+			t.Fatalf("%s is missing and %s is set: run npm ci --ignore-scripts in internal/e2e", p, requireToolsEnv)
+		}
+		t.Skipf("%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
+	}
+	return p
+}
+
+// A pageType is one kind of page, by an example of it.
+type pageType struct {
+	name string
+	path string // from the site root, with any ?query
+}
+
+// pageTypes lists one page of every kind the site has.
+func pageTypes() []pageType {
+	types := []pageType{
+		{name: "home", path: "index.html"},
+		{name: "category", path: "categories/trade.html"},
+		{name: "unit", path: "units/guangzhou-customs.html"},
+		{name: "unit index", path: "units/index.html"},
+		{name: "measure", path: "measures/03.html"},
+		{name: "full table", path: "measures.html"},
+		{name: "404", path: "404.html"},
+	}
+	// The search page comes with the search feature; once the build makes
+	// it, it is checked with a query that finds measures and one that finds
+	// none. Its deferred scripts show the results before the load event,
+	// which Navigate waits for.
+	if _, err := os.Stat(filepath.Join(siteDir, "search.html")); err == nil {
+		types = append(types,
+			pageType{name: "search with results", path: "search.html?q=" + url.QueryEscape("海關")},
+			pageType{name: "search with none", path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+		)
+	}
+	return types
+}
+
+// fileURL is the file:// URL of a page of the built site.
+func fileURL(path string) string {
+	p, query, _ := strings.Cut(path, "?")
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(siteDir, p)), RawQuery: query}
+	return u.String()
+}
+
+// A mode is how a reader has set up their browser and the site.
+type mode struct {
+	name   string
+	scheme string // prefers-color-scheme: "light" or "dark"
+	size   int    // the text-size step, 0–2
+	high   bool   // high contrast
+}
+
+var modes = []mode{
+	{name: "light", scheme: "light"},
+	{name: "dark", scheme: "dark"},
+	{name: "light, larger text", scheme: "light", size: 2},
+	{name: "dark, large text, high contrast", scheme: "dark", size: 1, high: true},
+}
+
+// prefsKey is the localStorage key of assets/prefs.js.
+const prefsKey = "nansha-161-reading-prefs"
+
+// colorScheme emulates the reader's prefers-color-scheme.
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+}
+
+// setPrefs saves the reading preferences of m as prefs.js does, from the
+// page the tab is on, and reloads it.
+func setPrefs(t *testing.T, tab *browsertest.Tab, m mode) {
+	t.Helper()
+	v, _ := json.Marshal(map[string]any{"size": m.size, "contrast": m.high})
+	browsertest.Eval[bool](t, tab, fmt.Sprintf("localStorage.setItem(%q, %q), true", prefsKey, v))
+}
+
+// checkMode fails the test unless the page is seen in mode m: the emulated
+// colour scheme, and the saved preferences applied by prefs.js.
+func checkMode(t *testing.T, tab *browsertest.Tab, m mode) {
+	t.Helper()
+	if !browsertest.Eval[bool](t, tab, fmt.Sprintf("matchMedia('(prefers-color-scheme: %s)').matches", m.scheme)) {
+		t.Errorf("prefers-color-scheme is not %s", m.scheme)
+	}
+	var want []string
+	if m.high {
+		want = append(want, "contrast")
+	}
+	if m.size > 0 {
+		want = append(want, fmt.Sprintf("text-%d", m.size))
+	}
+	got := browsertest.Eval[string](t, tab, `[...document.documentElement.classList].sort().join(" ")`)
+	if got != strings.Join(want, " ") {
+		t.Errorf("<html class=%q>, want %q: the saved preferences were not applied", got, strings.Join(want, " "))
+	}
+}
+
+// axeTags are the rule sets the site must pass: WCAG 2.1 A and AA, and
+// axe's best practices.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"}
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target  []any  `json:"target"`
+		Summary string `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// runAxe injects axe-core into the page and returns its violations.
+func runAxe(t *testing.T, tab *browsertest.Tab, axeSrc string) []axeViolation {
+	t.Helper()
+	if !browsertest.Eval[bool](t, tab, "typeof axe === 'object'") {
+		browsertest.Eval[bool](t, tab, axeSrc+"\n;true")
+	}
+	tags, _ := json.Marshal(axeTags)
+	// preload: false, because axe would fetch the stylesheets again with
+	// XMLHttpRequest, which Chromium refuses on file://; the one rule that
+	// reads them (css-orientation-lock) still sees them through the CSSOM.
+	js := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"], preload: false})
+		.then(r => r.passes.length > 10 ? JSON.stringify(r.violations) : "too few rules passed: " + r.passes.length)`, tags)
+	var vs []axeViolation
+	out := browsertest.Eval[string](t, tab, js)
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatalf("axe: %s", out)
+	}
+	return vs
+}
+
+// TestAccessibility runs axe-core on every page type, in every mode, from
+// file://: zero violations allowed.
+func TestAccessibility(t *testing.T) {
+	axePath := tool(t, "axe-core/axe.min.js")
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.New(t)
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURL("index.html")))
+			setPrefs(t, tab, m)
+			for _, pt := range pageTypes() {
+				t.Run(pt.name, func(t *testing.T) {
+					tab.Do(t, chromedp.Navigate(fileURL(pt.path)))
+					checkMode(t, tab, m)
+					for _, v := range runAxe(t, tab, string(src)) {
+						t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
+						for _, n := range v.Nodes {
+							t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+						}
+					}
+				})
+			}
+		})
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console: %s", e)
+	}
+}

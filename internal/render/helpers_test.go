@@ -1,0 +1,25 @@
+package render
+
+import (
+	"os"
+	"testing"
+)
+
+// repoRenderer parses the repository's layouts, with every file in its
+// assets/ mapped to itself (the tests look at pages, not at hashed names).
+func repoRenderer(t *testing.T) *Renderer {
+	t.Helper()
+	entries, err := os.ReadDir("../../assets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets := map[string]string{}
+	for _, e := range entries {
+		assets[e.Name()] = "assets/" + e.Name()
+	}
+	r, err := New(os.DirFS("../.."), assets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
