@@ -82,8 +82,10 @@ func TestNormalizersAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	var inputs []string
+	exotic := map[string]bool{}
 	for _, tc := range normalizeCases {
 		inputs = append(inputs, tc.in)
+		exotic[tc.in] = strings.HasPrefix(tc.name, "exotic")
 	}
 	for _, e := range idx.Measures {
 		inputs = append(inputs, e.Searched()...)
@@ -93,6 +95,38 @@ func TestNormalizersAgree(t *testing.T) {
 	}
 
 	tab := browsertest.New(t)
+	got := jsNormalize(t, tab, idx, inputs)
+	for i, in := range inputs {
+		want := fold.Normalize(in)
+		if got[i][0] != want {
+			t.Errorf("normalize(%q): JavaScript %q, Go %q", in, got[i][0], want)
+		}
+		// Highlighting finds terms with the segment-by-segment variant.
+		if got[i][1] != want && !exotic[in] {
+			t.Errorf("normalizeBySegment(%q): JavaScript %q, Go %q", in, got[i][1], want)
+		}
+	}
+
+	// A table with characters outside the Basic Multilingual Plane, which
+	// search.js folds on a path of their own.
+	astral := Fold{'𠀀': '丁', '關': '关', '𠀁': '𠂉', '丂': '𠀂'}
+	inputs = []string{"𠀀關𠀁丂", "a𠀀 b丂", "𠀂𠀀"}
+	got = jsNormalize(t, tab, &Index{Version: Version, Measures: []Entry{}, Fold: astral.Pairs()}, inputs)
+	for i, in := range inputs {
+		if want := astral.Normalize(in); got[i][0] != want || got[i][1] != want {
+			t.Errorf("with a table outside the BMP, normalize(%q): JavaScript %q and %q, Go %q", in, got[i][0], got[i][1], want)
+		}
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console: %s", e)
+	}
+}
+
+// jsNormalize loads idx and the shipped (minified) search.js into a blank
+// page from file:// and returns, for each input, what micrositeSearch's
+// normalize and normalizeBySegment make of it.
+func jsNormalize(t *testing.T, tab *browsertest.Tab, idx *Index, inputs []string) [][2]string {
+	t.Helper()
 	dir := t.TempDir()
 	script, err := idx.Script()
 	if err != nil {
@@ -118,16 +152,9 @@ func TestNormalizersAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := browsertest.Eval[[]string](t, tab, "("+string(arg)+").map(s => micrositeSearch.normalize(s))")
+	got := browsertest.Eval[[][2]string](t, tab, "("+string(arg)+").map(s => [micrositeSearch.normalize(s), micrositeSearch.normalizeBySegment(s)])")
 	if len(got) != len(inputs) {
 		t.Fatalf("the browser returned %d results for %d inputs", len(got), len(inputs))
 	}
-	for i, in := range inputs {
-		if want := fold.Normalize(in); got[i] != want {
-			t.Errorf("normalize(%q): JavaScript %q, Go %q", in, got[i], want)
-		}
-	}
-	for _, e := range tab.ConsoleErrors() {
-		t.Errorf("console: %s", e)
-	}
+	return got
 }

@@ -10,13 +10,13 @@
 // same site gives the same bytes.
 //
 // Matching is substring matching on normalised text (no word segmentation).
-// Normalisation is defined once per side — Normalizer.Normalize here, and
-// normalize in assets/search.js — and both sides apply the same steps, in the
-// same order, to each segment (a code point and the combining marks after
-// it): Unicode NFKC, full lower-casing, then the folding table, which maps
-// Traditional Chinese characters and variants to the Simplified character
-// they match as (報關單 and 报关单 both become 报关单). Whitespace runs become one
-// space; leading and trailing whitespace is dropped.
+// Normalisation is defined once per side — Fold.Normalize here, normalize in
+// assets/search.js — and both apply the same steps in the same order: Unicode
+// NFKC, full lower-casing, then the folding table, which maps Traditional
+// Chinese characters and variants to the Simplified character they match as
+// (報關單 and 报关单 both become 报关单); whitespace runs become one space, and
+// the ends are trimmed. The index carries the text as written; search.js
+// normalises it once, when the page loads, and each query as it is typed.
 //
 // The folding table comes from OpenCC's t2s character dictionary, read at
 // build time. The index ships only the pairs whose Simplified side occurs in

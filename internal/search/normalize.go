@@ -2,30 +2,30 @@ package search
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
-// Normalize returns s as search compares it. Each segment of s — a code
-// point and the combining marks that follow it — becomes its NFKC form,
-// lower-cased with Unicode's full mapping (as JavaScript's toLowerCase does:
-// İ becomes i and a combining dot), then folded through f. Runs of whitespace
+// Normalize returns s as search compares it: its Unicode NFKC form,
+// lower-cased with Unicode's full, language-neutral mapping (as
+// JavaScript's toLowerCase: İ becomes i and a combining dot, a final Σ
+// becomes ς), each character then folded through f. Runs of whitespace
 // become one space, and the result is trimmed.
 //
-// assets/search.js implements the same function; keep the two in step (a
+// assets/search.js implements the same function with the browser's own
+// String.prototype.normalize and toLowerCase; keep the two in step (a
 // browser test compares them).
 func (f Fold) Normalize(s string) string {
+	s = cases.Lower(language.Und).String(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	emit := func(r rune) {
+	for _, r := range s {
 		if isSpace(r) {
 			space = true
-			return
+			continue
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -35,30 +35,6 @@ func (f Fold) Normalize(s string) string {
 			r = to
 		}
 		b.WriteRune(r)
-	}
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		end := i + n
-		for end < len(s) {
-			m, size := utf8.DecodeRuneInString(s[end:])
-			if !isMark(m) {
-				break
-			}
-			end += size
-		}
-		switch {
-		case end-i == n && r < utf8.RuneSelf:
-			// ASCII: NFKC leaves it alone; only the case changes.
-			emit(unicode.ToLower(r))
-		case end-i == n && r >= 0x4E00 && r <= 0x9FFF:
-			// CJK Unified Ideographs: NFKC and case leave them alone.
-			emit(r)
-		default:
-			for _, r := range lower(norm.NFKC.String(s[i:end])) {
-				emit(r)
-			}
-		}
-		i = end
 	}
 	return b.String()
 }
@@ -79,17 +55,4 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// isMark reports whether r is a combining mark, which belongs to the segment
-// of the character before it (so e + U+0301 normalises as é).
-func isMark(r rune) bool {
-	return r >= 0x300 && !(r >= 0x4E00 && r <= 0x9FFF) && unicode.In(r, unicode.M)
-}
-
-// lower lower-cases s with Unicode's full mapping, language-neutral. A Caser
-// keeps state between calls, so each call makes its own; this path is only
-// taken for the few segments that are neither ASCII nor common ideographs.
-func lower(s string) string {
-	return cases.Lower(language.Und).String(s)
 }
