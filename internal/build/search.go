@@ -13,28 +13,28 @@ const SearchPath = "search.html"
 
 // searchOutputs are the search index as JSON, for other programs such as
 // the city portal, and as a classic script, for search.html (which must work
-// from file://, where fetch() is blocked). The index is built once, by
-// whichever of the two is generated first.
+// from file://, where fetch() is blocked). The index is built and encoded
+// once, by whichever of the two is generated first.
 func searchOutputs(s *site.Site, texts map[*site.Source]converted) []Output {
-	index := sync.OnceValues(func() (*search.Index, error) {
-		return search.Build(s, func(m *site.Measure) string { return texts[&m.Body].text })
+	encoded := sync.OnceValues(func() ([]byte, error) {
+		idx, err := search.Build(s, func(m *site.Measure) string { return texts[&m.Body].text })
+		if err != nil {
+			return nil, err
+		}
+		return idx.JSON()
 	})
-	output := func(path string, encode func(*search.Index) ([]byte, error)) Output {
+	output := func(path string, wrap func([]byte) []byte) Output {
 		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
-			idx, err := index()
+			data, err := encoded()
 			if err != nil {
 				return err
 			}
-			data, err := encode(idx)
-			if err != nil {
-				return err
-			}
-			_, err = b.Write(data)
+			_, err = b.Write(wrap(data))
 			return err
 		}}
 	}
 	return []Output{
-		output(search.JSONPath, (*search.Index).JSON),
-		output(search.ScriptPath, (*search.Index).Script),
+		output(search.JSONPath, func(data []byte) []byte { return data }),
+		output(search.ScriptPath, search.Script),
 	}
 }

@@ -128,10 +128,11 @@ func TestNormalizersAgree(t *testing.T) {
 func jsNormalize(t *testing.T, tab *browsertest.Tab, idx *Index, inputs []string) [][2]string {
 	t.Helper()
 	dir := t.TempDir()
-	script, err := idx.Script()
+	data, err := idx.JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
+	script := Script(data)
 	src, err := os.ReadFile("../../assets/search.js")
 	if err != nil {
 		t.Fatal(err)

@@ -142,7 +142,7 @@ func TestBuildGolden(t *testing.T) {
 		encode func() ([]byte, error)
 	}{
 		{"index.golden.json", idx.JSON},
-		{"index.golden.js", idx.Script},
+		{"index.golden.js", func() ([]byte, error) { data, err := idx.JSON(); return Script(data), err }},
 	} {
 		got, err := out.encode()
 		if err != nil {
@@ -224,9 +224,11 @@ func TestScriptIsJSONAssigned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, _ := idx.Script()
-	data, _ := idx.JSON()
-	if want := "window." + Global + "=" + string(data) + ";\n"; string(js) != want {
+	data, err := idx.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if js, want := Script(data), "window."+Global+"="+string(data)+";\n"; string(js) != want {
 		t.Errorf("Script() = %s, want %s", js, want)
 	}
 }
