@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -183,6 +184,27 @@ func testSearchTyping(t *testing.T, root *url.URL) {
 			}
 			checkResults(t, tab, tc.query, tc.want)
 		})
+	}
+	// A common word shows the first results and a button for the rest,
+	// which moves the focus to the first of those it adds.
+	clearBox(t, tab)
+	tab.Do(t, chromedp.SendKeys("#search-q", "的"))
+	total := browsertest.Eval[int](t, tab, `micrositeSearch.search("的").length`)
+	shown := `document.querySelectorAll("#search-results > li").length`
+	if n := browsertest.Eval[int](t, tab, shown); total <= n || n == 0 {
+		t.Fatalf("的: %d results shown of %d; want a first part", n, total)
+	}
+	first := browsertest.Eval[int](t, tab, shown)
+	tab.Do(t, chromedp.Click("#search-more"))
+	if n := browsertest.Eval[int](t, tab, shown); n != total {
+		t.Errorf("的: %d results shown after 'more', want all %d", n, total)
+	}
+	if more := browsertest.Eval[bool](t, tab, `document.getElementById("search-more").hidden`); !more {
+		t.Error("the 'more' button stays when every result is shown")
+	}
+	focused := fmt.Sprintf(`document.activeElement === document.querySelectorAll("#search-results > li")[%d].querySelector("a")`, first)
+	if !browsertest.Eval[bool](t, tab, focused) {
+		t.Error("after 'more', the focus is not on the first added result")
 	}
 	// Emptying the box clears the results, with no message.
 	clearBox(t, tab)
