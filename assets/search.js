@@ -322,11 +322,17 @@
     }
   }
 
-  input.addEventListener("input", function () {
+  function changed() {
     run();
     clearTimeout(urlTimer);
     urlTimer = setTimeout(updateURL, URL_DELAY);
+  }
+  input.addEventListener("input", function (ev) {
+    // While an input method composes (pinyin, zhuyin, cangjie…), the box
+    // holds keystrokes, not words: search what is chosen, at the end.
+    if (!ev.isComposing) changed();
   });
+  input.addEventListener("compositionend", changed);
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     run();

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
@@ -214,7 +215,22 @@ func testSearchTyping(t *testing.T, root *url.URL) {
 	}
 	tab.Do(t, chromedp.SendKeys("#search-q", "\b\b"))
 	checkEmpty(t, tab, "emptied box")
+	// With an input method (how most Chinese is typed), the pinyin being
+	// composed is not searched; the characters chosen are.
+	clearBox(t, tab)
+	tab.Do(t, chromedp.Focus("#search-q"))
+	if _, err := chromedp.Call(tab.Ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "haiguan", SelectionStart: 7, SelectionEnd: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if st := browsertest.Eval[pageState](t, tab, stateJS); st.Input != "haiguan" || st.Status != "" || st.NoneShow {
+		t.Errorf("while composing %q: status %q, no-results message shown %v; want neither", st.Input, st.Status, st.NoneShow)
+	}
+	if _, err := chromedp.Call(tab.Ctx, input.InsertText, input.InsertTextParams{Text: "海關"}); err != nil {
+		t.Fatal(err)
+	}
+	checkResults(t, tab, "海關", []int{3, 4, 5, 6, 7, 18, 29})
 	// Once typing pauses, the address holds the query, for bookmarks.
+	clearBox(t, tab)
 	tab.Do(t, chromedp.SendKeys("#search-q", "黃埔海關"), chromedp.Sleep(800*time.Millisecond))
 	if q := browsertest.Eval[string](t, tab, `new URLSearchParams(location.search).get("q")`); q != "黃埔海關" {
 		t.Errorf("after typing, the address holds q=%q, want 黃埔海關", q)
