@@ -69,7 +69,7 @@ func buildCorpus(t *testing.T, n int) string {
 	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
 		// Memory-backed: creating thousands of files on this machine's disk
 		// is slow and noisy.
-		if tmp, err = os.MkdirTemp("/dev/shm", "microsite-bench-*"); err != nil {
+		if tmp, err = os.MkdirTemp("/dev/shm", "microsite-search-bench-*"); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { os.RemoveAll(tmp) })
