@@ -108,6 +108,7 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 	for _, p := range ps {
 		outs = append(outs, Output{Path: p.Path, Page: true, Generate: func(b *bytes.Buffer) error { return r.Render(b, p) }})
 	}
+	outs = append(outs, searchOutputs(s, texts)...)
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}

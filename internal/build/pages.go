@@ -27,6 +27,7 @@ func pages(s *site.Site, texts map[*site.Source]converted, ui map[string]string)
 		{Kind: render.Table, Path: TablePath, Title: s.Notice.Attachment, Description: s.Notice.Attachment, Bodies: bodies(s, texts), Column: ui["nav_table"]},
 		{Kind: render.Units, Path: UnitsPath, Title: ui["nav_units"], Description: s.Notice.Attachment, Column: ui["nav_units"]},
 		{Kind: render.NotFound, Path: NotFoundPath, Title: ui["not_found_title"], Description: ui["not_found_text"]},
+		{Kind: render.Search, Path: SearchPath, Title: ui["search_title"], Description: ui["search_intro"], Column: ui["search_title"]},
 	}
 	for i, m := range s.Measures {
 		p := &render.Page{Kind: render.Measure, Path: m.Path(), Title: m.Title, Measure: m, Column: m.Category.Name,

@@ -19,10 +19,11 @@ const (
 	Units    Kind = "units"
 	Table    Kind = "table"
 	NotFound Kind = "404"
+	Search   Kind = "search"
 )
 
 // Kinds lists every page kind, in the order New parses their layouts.
-var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound}
+var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search}
 
 // Page is what a layout is executed with.
 type Page struct {

@@ -1,0 +1,40 @@
+package build
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// SearchPath is the search page; it reads the index from search.ScriptPath.
+const SearchPath = "search.html"
+
+// searchOutputs are the search index as JSON, for other programs such as
+// the city portal, and as a classic script, for search.html (which must work
+// from file://, where fetch() is blocked). The index is built and encoded
+// once, by whichever of the two is generated first.
+func searchOutputs(s *site.Site, texts map[*site.Source]converted) []Output {
+	encoded := sync.OnceValues(func() ([]byte, error) {
+		idx, err := search.Build(s, func(m *site.Measure) string { return texts[&m.Body].text })
+		if err != nil {
+			return nil, err
+		}
+		return idx.JSON()
+	})
+	output := func(path string, wrap func([]byte) []byte) Output {
+		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
+			data, err := encoded()
+			if err != nil {
+				return err
+			}
+			_, err = b.Write(wrap(data))
+			return err
+		}}
+	}
+	return []Output{
+		output(search.JSONPath, func(data []byte) []byte { return data }),
+		output(search.ScriptPath, search.Script),
+	}
+}

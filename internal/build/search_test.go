@@ -1,0 +1,58 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/search"
+)
+
+// generateOutputs returns the outputs at the given paths, generated from the
+// repository's own sources.
+func generateOutputs(t *testing.T, paths ...string) map[string][]byte {
+	t.Helper()
+	outs, err := Outputs(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, o := range outs {
+		for _, p := range paths {
+			if o.Path == p {
+				var b bytes.Buffer
+				if err := o.Generate(&b); err != nil {
+					t.Fatal(err)
+				}
+				got[p] = b.Bytes()
+			}
+		}
+	}
+	return got
+}
+
+func TestSearchOutputs(t *testing.T) {
+	first := generateOutputs(t, search.JSONPath, search.ScriptPath, SearchPath)
+	for _, p := range []string{search.JSONPath, search.ScriptPath, SearchPath} {
+		if len(first[p]) == 0 {
+			t.Fatalf("the build has no %s", p)
+		}
+	}
+	var idx search.Index
+	if err := json.Unmarshal(first[search.JSONPath], &idx); err != nil {
+		t.Fatalf("%s: %v", search.JSONPath, err)
+	}
+	if len(idx.Measures) != 31 || idx.Measures[30].URL != "measures/31.html" {
+		t.Errorf("%s: %d measures, the last at %q", search.JSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
+	}
+	if got, want := first[search.ScriptPath], search.Script(first[search.JSONPath]); !bytes.Equal(got, want) {
+		t.Errorf("%s is not %s wrapped as a script", search.ScriptPath, search.JSONPath)
+	}
+	again := generateOutputs(t, search.JSONPath, search.ScriptPath)
+	for p, data := range again {
+		if !bytes.Equal(data, first[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
