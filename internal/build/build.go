@@ -15,6 +15,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/render"
+	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -87,6 +88,13 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, e := range s.Editions {
+		if e.Convert != "" {
+			// Load the dictionaries on the other core while assets and
+			// the source edition are prepared.
+			go script.Load(e.Convert)
+		}
+	}
 	m := minify.New()
 	assets, assetNames, err := loadAssets(fsys, m)
 	if err != nil {
@@ -96,13 +104,15 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts, err := convertAll(s)
-	if err != nil {
-		return nil, err
-	}
 	var outs []Output
-	for _, p := range pages(s, texts, r.Strings()) {
-		outs = append(outs, Output{Path: p.Path, Page: true, Generate: func(b *bytes.Buffer) error { return r.Render(b, p) }})
+	for _, e := range s.Editions {
+		pages, err := editionPages(s, e, r)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pages {
+			outs = append(outs, Output{Path: p.File(), Page: true, Generate: func(b *bytes.Buffer) error { return p.r.Render(b, p.Page) }})
+		}
 	}
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
@@ -116,8 +126,9 @@ type converted struct {
 	text string
 }
 
-// convertAll converts the notice and every measure, in parallel.
-func convertAll(s *site.Site) (map[*site.Source]converted, error) {
+// convertAll converts the notice and every measure, in parallel, applying
+// transform (nil for none) to their text.
+func convertAll(s *site.Site, transform func(string) string) (map[*site.Source]converted, error) {
 	sources := []*site.Source{&s.Notice.Body}
 	for _, m := range s.Measures {
 		sources = append(sources, &m.Body)
@@ -126,7 +137,7 @@ func convertAll(s *site.Site) (map[*site.Source]converted, error) {
 	results := make([]converted, len(sources))
 	errs := make([]error, len(sources))
 	parallel(len(sources), func(i int) {
-		doc, err := conv.Convert(sources[i].Text)
+		doc, err := conv.ConvertText(sources[i].Text, transform)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
 			return

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden sites under testdata
 const repoRoot = "../.."
 
 // copyDir copies the tree at src into dst.
-func copyDir(t *testing.T, src, dst string) {
+func copyDir(t testing.TB, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
