@@ -304,6 +304,16 @@
     showMore();
     status.textContent = !terms.length ? "" : hits.length ? words.count.replace("%d", hits.length) : words.none;
     none.hidden = !terms.length || hits.length > 0;
+    keepQueryInSwitch();
+  }
+
+  // The edition switch (繁體 | 简体) leads to this search in the other
+  // script, with the same query.
+  var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
+  switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
+  function keepQueryInSwitch() {
+    var q = input.value.trim() ? "?q=" + encodeURIComponent(input.value) : "";
+    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + q); });
   }
 
   // The address always holds the query, so a search can be bookmarked and

@@ -15,6 +15,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/render"
+	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -90,6 +91,13 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, e := range s.Editions {
+		if e.Convert != "" {
+			// Load the dictionaries on the other core while assets and
+			// the source edition are prepared.
+			go script.Load(e.Convert)
+		}
+	}
 	m := minify.New()
 	assets, assetNames, err := loadAssets(fsys, m)
 	if err != nil {
@@ -99,21 +107,33 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts, err := convertAll(s)
-	if err != nil {
-		return nil, err
-	}
 	var outs []Output
-	ps := pages(s, texts, r.Strings())
-	for _, p := range ps {
-		outs = append(outs, Output{Path: p.Path, Page: true, Generate: func(b *bytes.Buffer) error { return r.Render(b, p) }})
+	var all []*render.Page // of every edition, for the sitemap
+	for _, e := range s.Editions {
+		ed, err := newEdition(s, e, r)
+		if err != nil {
+			return nil, err
+		}
+		texts, err := convertAll(ed.site, ed.transform)
+		if err != nil {
+			return nil, err
+		}
+		ps := pages(ed.site, texts, ed.r.Strings())
+		for _, p := range ps {
+			outs = append(outs, Output{Path: p.File(), Page: true, Generate: func(b *bytes.Buffer) error { return ed.r.Render(b, p) }})
+		}
+		all = append(all, ps...)
+		// Each edition has its own search index and open data, in its
+		// script, beside its pages.
+		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
+			o.Path = e.Prefix() + o.Path
+			outs = append(outs, o)
+		}
 	}
-	outs = append(outs, searchOutputs(s, texts)...)
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}
-	outs = append(outs, openData(s, texts, r.Strings())...)
-	outs = append(outs, crawlerFiles(s, ps)...)
+	outs = append(outs, crawlerFiles(s, all)...)
 	return outs, nil
 }
 
@@ -123,8 +143,9 @@ type converted struct {
 	text string
 }
 
-// convertAll converts the notice and every measure, in parallel.
-func convertAll(s *site.Site) (map[*site.Source]converted, error) {
+// convertAll converts the notice and every measure, in parallel, applying
+// transform (nil for none) to their text.
+func convertAll(s *site.Site, transform func(string) string) (map[*site.Source]converted, error) {
 	sources := []*site.Source{&s.Notice.Body}
 	for _, m := range s.Measures {
 		sources = append(sources, &m.Body)
@@ -133,7 +154,7 @@ func convertAll(s *site.Site) (map[*site.Source]converted, error) {
 	results := make([]converted, len(sources))
 	errs := make([]error, len(sources))
 	parallel(len(sources), func(i int) {
-		doc, err := conv.Convert(sources[i].Text)
+		doc, err := conv.ConvertText(sources[i].Text, transform)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
 			return

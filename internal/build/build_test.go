@@ -13,7 +13,7 @@ import (
 const repoRoot = repo
 
 // copyPath copies the file or tree at src to dst.
-func copyPath(t *testing.T, src, dst string) {
+func copyPath(t testing.TB, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

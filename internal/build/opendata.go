@@ -71,9 +71,12 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 	n := s.Notice
 	f := dataFile{
 		Notice: dataNotice{Number: n.Number, Title: n.Title, Addressees: n.Addressees, Issuer: n.Issuer,
-			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: HomePath, URL: s.BaseURL},
+			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: HomePath},
 		Categories: []dataCategory{},
 		Measures:   []dataMeasure{},
+	}
+	if s.BaseURL != "" {
+		f.Notice.URL = s.BaseURL + s.Edition.Prefix()
 	}
 	for _, c := range s.Categories {
 		dc := dataCategory{Slug: c.Slug, Name: c.Name, Summary: c.Summary, Measures: []int{}}
@@ -86,7 +89,7 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
 			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].text, Page: m.Path()}
 		if s.BaseURL != "" {
-			dm.URL = s.BaseURL + m.Path()
+			dm.URL = s.BaseURL + s.Edition.Prefix() + m.Path()
 		}
 		for _, u := range m.Units {
 			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})

@@ -33,6 +33,7 @@ type (
 		Language    string          `toml:"language"`
 		BaseURL     string          `toml:"base_url"`  // optional
 		Publisher   site.Publisher  `toml:"publisher"` // optional, each key optional
+		Editions    []site.Edition  `toml:"editions"`
 		Categories  []categoryEntry `toml:"categories"`
 		Units       []unitEntry     `toml:"units"`
 	}
@@ -261,6 +262,7 @@ func (l *loader) loadSite() *site.Site {
 		{key: "language", dst: &f.Language, want: "a language tag such as \"zh-Hant\""},
 		{key: "base_url", dst: &f.BaseURL, want: "a URL", optional: true},
 		{key: "publisher", dst: &f.Publisher, want: "a table", optional: true},
+		{key: "editions", dst: &f.Editions, want: "[[editions]] tables with language, path, label and convert", optional: true},
 		{key: "categories", dst: &f.Categories, want: "[[categories]] tables with slug, name and summary"},
 		{key: "units", dst: &f.Units, want: "[[units]] tables with slug and name"},
 	}) {
@@ -282,6 +284,8 @@ func (l *loader) loadSite() *site.Site {
 			s.BaseURL = strings.TrimSuffix(f.BaseURL, "/") + "/"
 		}
 	}
+	s.Editions = l.editions(src, f.Language, f.Editions)
+	s.Edition = s.Editions[0]
 	seen := map[string]bool{}
 	for i, c := range f.Categories {
 		pos := l.entryPos(src, "categories", i)
@@ -302,6 +306,34 @@ func (l *loader) loadSite() *site.Site {
 		s.Units = append(s.Units, &site.Unit{Slug: u.Slug, Name: u.Name})
 	}
 	return s
+}
+
+// editions validates the [[editions]] of site.toml. Without any, the site has
+// one edition: the source, at the root.
+func (l *loader) editions(src []byte, language string, entries []site.Edition) []*site.Edition {
+	if len(entries) == 0 {
+		return []*site.Edition{{Language: language}}
+	}
+	var eds []*site.Edition
+	paths := map[string]bool{}
+	for i, e := range entries {
+		pos := l.entryPos(src, "editions", i)
+		switch {
+		case i == 0 && (e.Language != language || e.Path != "" || e.Convert != ""):
+			l.errs.add(pos, "editions: the first edition is the source: expected language = %q, no path and no convert", language)
+		case i > 0 && (e.Path == "" || !slugPattern.MatchString(e.Path)):
+			l.errs.add(pos, "editions: path %q: expected a folder name of lowercase ASCII letters, digits and hyphens, such as \"zh-hans\"", e.Path)
+		case i > 0 && paths[e.Path]:
+			l.errs.add(pos, "editions: path %q is used twice", e.Path)
+		case i > 0 && e.Convert == "":
+			l.errs.add(pos, "editions: missing key \"convert\" (an OpenCC conversion from the source, such as \"t2s\")")
+		case e.Language == "" || e.Label == "":
+			l.errs.add(pos, "editions: expected a language and a label")
+		}
+		paths[e.Path] = true
+		eds = append(eds, &e)
+	}
+	return eds
 }
 
 // entryPos is the position of the i-th [[table]] header in site.toml.

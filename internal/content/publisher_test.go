@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -10,9 +11,9 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// repoWithSiteTOML is the repository's sources with site.toml's [publisher]
-// table replaced by publisher.
-func repoWithSiteTOML(t *testing.T, publisher string) fstest.MapFS {
+// repoWithSiteTOML returns the repository's sources with site.toml's
+// [publisher] table replaced, and the line the replacement starts on.
+func repoWithSiteTOML(t *testing.T, publisher string) (fstest.MapFS, int) {
 	t.Helper()
 	repo := os.DirFS("../..")
 	fsys := fstest.MapFS{}
@@ -37,7 +38,7 @@ func repoWithSiteTOML(t *testing.T, publisher string) fstest.MapFS {
 	}
 	_, after, _ := strings.Cut(rest, "\n\n")
 	fsys[SiteFile] = &fstest.MapFile{Data: []byte(before + publisher + "\n" + after)}
-	return fsys
+	return fsys, strings.Count(before, "\n") + 1
 }
 
 func TestPublisher(t *testing.T) {
@@ -65,14 +66,15 @@ police_reg = "粵公網安備 00000000000000號"
 	}, {
 		name:  "a key misspelt",
 		table: "[publisher]\nsitecode = \"0000000000\"\n",
-		err:   `site.toml:11:1: unknown key "publisher.sitecode"`,
+		err:   `site.toml:%d:1: unknown key "publisher.sitecode"`, // on the table's second line
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := Load(repoWithSiteTOML(t, tc.table))
+			fsys, line := repoWithSiteTOML(t, tc.table)
+			s, err := Load(fsys)
 			if tc.err != "" {
-				if err == nil || err.Error() != tc.err {
-					t.Fatalf("error %v, want %s", err, tc.err)
+				if want := fmt.Sprintf(tc.err, line+1); err == nil || err.Error() != want {
+					t.Fatalf("error %v, want %s", err, want)
 				}
 				return
 			}

@@ -49,13 +49,48 @@ type Document struct {
 
 // Convert parses src once and returns its HTML and its plain text.
 func (c *Converter) Convert(src []byte) (Document, error) {
+	return c.ConvertText(src, nil)
+}
+
+// ConvertText is Convert with transform applied to the text a reader sees
+// (not to code, URLs or attributes). Heading IDs come from the text before
+// transform, so the same section has the same #fragment in every edition.
+func (c *Converter) ConvertText(src []byte, transform func(string) string) (Document, error) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if transform != nil {
+		src = transformText(root, src, transform)
+	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
 		return Document{}, err
 	}
 	return Document{HTML: buf.Bytes(), Text: plainText(root, src)}, nil
+}
+
+// transformText rewrites the text nodes of the tree: it appends each
+// transformed text to a copy of src and points the node at it, so the
+// renderer reads the new text while everything else keeps its place.
+func transformText(root ast.Node, src []byte, transform func(string) string) []byte {
+	out := bytes.Clone(src)
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.RawHTML, *ast.HTMLBlock, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			value := transform(string(n.Segment.Value(src)))
+			start := len(out)
+			out = append(out, value...)
+			n.Segment = text.NewSegment(start, len(out))
+		case *ast.String:
+			n.Value = []byte(transform(string(n.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // plainText collects the text of every block, one block a line.

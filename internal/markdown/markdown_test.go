@@ -81,3 +81,20 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+func TestConvertText(t *testing.T) {
+	upper := func(s string) string { return strings.ReplaceAll(strings.ToUpper(s), "關", "关") }
+	src := "## 海關 `code關`\n\n[黃埔海關](https://example.org/關) and <https://example.org/x>\n"
+	doc, err := New().ConvertText([]byte(src), upper)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<h2 id="海關-code關">海关 <code>code關</code></h2>` + "\n" +
+		`<p><a href="https://example.org/%E9%97%9C">黃埔海关</a> AND <a href="https://example.org/x">https://example.org/x</a></p>`
+	if got := strings.TrimSpace(string(doc.HTML)); got != want {
+		t.Errorf("HTML:\n got %s\nwant %s", got, want)
+	}
+	if !strings.Contains(doc.Text, "黃埔海关 AND") {
+		t.Errorf("text %q is not transformed", doc.Text)
+	}
+}

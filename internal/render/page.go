@@ -28,7 +28,7 @@ var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search
 // Page is what a layout is executed with.
 type Page struct {
 	Kind        Kind
-	Path        string // slash-separated, from the site root: "measures/03.html"
+	Path        string // slash-separated, within the edition: "measures/03.html"
 	Title       string // the page's own title; <title> adds the site's
 	Description string
 	Column      string // the section (欄目) it belongs to, for the ColumnName meta tag
@@ -46,19 +46,34 @@ type Page struct {
 	assets map[string]string
 }
 
-// Root is the relative path from this page to the site root: "" or "../".
-func (p *Page) Root() string {
-	return strings.Repeat("../", strings.Count(p.Path, "/"))
+// prefix is the edition's folder: "" or "zh-hans/".
+func (p *Page) prefix() string {
+	if p.Site.Edition == nil {
+		return ""
+	}
+	return p.Site.Edition.Prefix()
 }
 
-// Rel turns a path from the site root into a path relative to this page.
-func (p *Page) Rel(target string) string {
+// File is the page's file, from the site root: "zh-hans/measures/03.html".
+func (p *Page) File() string { return p.prefix() + p.Path }
+
+// Root is the relative path from this page to the site root: "", "../" …
+func (p *Page) Root() string {
 	if p.Kind == NotFound && p.Site.BaseURL != "" {
 		// A web server shows 404.html at any missing path, at any depth:
 		// only absolute URLs work from there.
-		return p.Site.BaseURL + target
+		return p.Site.BaseURL
 	}
-	return p.Root() + target
+	return strings.Repeat("../", strings.Count(p.File(), "/"))
+}
+
+// Rel turns a path within the page's edition into a path relative to this
+// page.
+func (p *Page) Rel(target string) string {
+	if p.Kind == NotFound && p.Site.BaseURL != "" {
+		return p.Root() + p.prefix() + target
+	}
+	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
 }
 
 // Asset is the relative path to an asset by its source name ("site.css"),
@@ -68,7 +83,7 @@ func (p *Page) Asset(name string) (string, error) {
 	if !ok {
 		return "", &missingAssetError{name}
 	}
-	return p.Rel(hashed), nil
+	return p.Root() + hashed, nil // assets are shared by the editions
 }
 
 type missingAssetError struct{ name string }
@@ -92,14 +107,51 @@ func (p *Page) URL() string {
 	if p.Site.BaseURL == "" {
 		return ""
 	}
+	return p.urlIn(p.prefix())
+}
+
+func (p *Page) urlIn(prefix string) string {
 	if p.Path == "index.html" {
-		return p.Site.BaseURL // the address the portal links to
+		return p.Site.BaseURL + prefix // the address the portal links to
 	}
 	// Other pages by their file, as the site links them: no server needs
 	// to map directories to index files.
-	return p.Site.BaseURL + p.Path
+	return p.Site.BaseURL + prefix + p.Path
 }
 
-// Current reports whether target (from the site root) is this page, for
+// Alternate is this page in one of the site's editions.
+type Alternate struct {
+	Language string
+	Label    string
+	Href     string // relative to this page
+	URL      string // absolute, or "" without base_url
+	Current  bool   // the edition this page is in
+}
+
+// Alternates lists this page in every edition of the site, for the language
+// switch and <link rel="alternate" hreflang>. It is empty when the site has
+// one edition.
+func (p *Page) Alternates() []Alternate {
+	if len(p.Site.Editions) < 2 {
+		return nil
+	}
+	root := strings.Repeat("../", strings.Count(p.File(), "/"))
+	var alts []Alternate
+	for _, e := range p.Site.Editions {
+		alt := Alternate{
+			Language: e.Language,
+			Label:    e.Label,
+			Href:     root + e.Prefix() + p.Path,
+			Current:  e.Prefix() == p.prefix(),
+		}
+		if p.Site.BaseURL != "" {
+			alt.URL = p.urlIn(e.Prefix())
+		}
+		alts = append(alts, alt)
+	}
+	return alts
+}
+
+// Current reports whether target (within the edition) is this page, for
 // aria-current in navigation.
 func (p *Page) Current(target string) bool { return p.Path == target }

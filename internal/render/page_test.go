@@ -19,7 +19,6 @@ func TestRel(t *testing.T) {
 		{Measure, "measures/03.html", "measures/04.html", plain, "../measures/04.html"},
 		{Measure, "measures/03.html", "index.html", plain, "../index.html"},
 		{Unit, "units/court.html", "units/index.html", plain, "../units/index.html"},
-		{Measure, "zh-hans/measures/03.html", "assets/site.css", plain, "../../assets/site.css"},
 		// 404.html is served at any depth: absolute when the site has a base URL.
 		{NotFound, "404.html", "index.html", portal, "https://www.example.gov.cn/nansha/index.html"},
 		{NotFound, "404.html", "index.html", plain, "index.html"},
@@ -29,6 +28,41 @@ func TestRel(t *testing.T) {
 		if got := p.Rel(tt.target); got != tt.want {
 			t.Errorf("from %s: Rel(%q) = %q, want %q", tt.from, tt.target, got, tt.want)
 		}
+	}
+}
+
+func TestEditionLinks(t *testing.T) {
+	hant := &site.Edition{Language: "zh-Hant", Label: "繁體"}
+	hans := &site.Edition{Language: "zh-Hans", Path: "zh-hans", Label: "简体", Convert: "t2s"}
+	s := &site.Site{Editions: []*site.Edition{hant, hans}, Edition: hans}
+	p := &Page{Kind: Measure, Path: "measures/03.html", Site: s,
+		assets: map[string]string{"site.css": "assets/site.1234.css"}}
+	if got := p.File(); got != "zh-hans/measures/03.html" {
+		t.Errorf("File = %q", got)
+	}
+	if got := p.Rel("categories/trade.html"); got != "../categories/trade.html" {
+		t.Errorf("Rel within the edition = %q", got)
+	}
+	if got, _ := p.Asset("site.css"); got != "../../assets/site.1234.css" {
+		t.Errorf("Asset = %q, want the shared asset at the root", got)
+	}
+	alts := p.Alternates()
+	if len(alts) != 2 || alts[0].Href != "../../measures/03.html" || alts[0].Current ||
+		alts[1].Href != "../../zh-hans/measures/03.html" || !alts[1].Current || alts[0].URL != "" {
+		t.Errorf("Alternates = %+v", alts)
+	}
+	s.BaseURL = "https://www.example.gov.cn/nansha/"
+	hantSite := *s
+	hantSite.Edition = hant
+	home := &Page{Kind: Home, Path: "index.html", Site: &hantSite}
+	if alts := home.Alternates(); alts[0].URL != s.BaseURL || alts[1].URL != s.BaseURL+"zh-hans/" {
+		t.Errorf("home alternates = %+v", alts)
+	}
+	if got := p.URL(); got != s.BaseURL+"zh-hans/measures/03.html" {
+		t.Errorf("URL = %q", got)
+	}
+	if one := (&Page{Path: "index.html", Site: &site.Site{Editions: []*site.Edition{hant}}}); one.Alternates() != nil {
+		t.Error("a site with one edition has no language switch")
 	}
 }
 

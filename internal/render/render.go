@@ -56,6 +56,25 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 	return r, nil
 }
 
+// ForStrings returns a renderer of the same layouts with other UI strings,
+// for another edition. The layouts are cloned, not parsed again.
+func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
+	for key := range r.strings {
+		if _, ok := ui[key]; !ok {
+			return nil, fmt.Errorf("UI strings: %q is missing", key)
+		}
+	}
+	out := &Renderer{layouts: map[Kind]*template.Template{}, strings: ui, assets: r.assets}
+	for kind, t := range r.layouts {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text})
+	}
+	return out, nil
+}
+
 // text is the layouts' "t" function: the UI string for key.
 func (r *Renderer) text(key string) (string, error) {
 	s, ok := r.strings[key]
@@ -77,7 +96,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	}
 	p.assets = r.assets
 	if err := t.ExecuteTemplate(w, "base.html", p); err != nil {
-		return fmt.Errorf("%s: %w", p.Path, err)
+		return fmt.Errorf("%s: %w", p.File(), err)
 	}
 	return nil
 }

@@ -21,6 +21,14 @@ type Site struct {
 	BaseURL     string // absolute URL with a trailing slash, or "" for none
 	Publisher   Publisher
 
+	// Editions are the site's editions in the order of its language switch;
+	// the first is the source edition, at the site root, in the content's
+	// own script. There is always at least one.
+	Editions []*Edition
+	// Edition is the edition this value of Site shows: Editions[0] as
+	// loaded, another in a converted copy (script.Converter.Site).
+	Edition *Edition
+
 	Notice     Notice
 	Categories []*Category
 	Units      []*Unit
@@ -37,6 +45,22 @@ type Publisher struct {
 	ICP       string `toml:"icp"`        // ICP 備案號
 	ICPURL    string `toml:"icp_url"`    // where the ICP number links to
 	PoliceReg string `toml:"police_reg"` // 公安備案號
+}
+
+// Edition is one script edition of the site.
+type Edition struct {
+	Language string `toml:"language"` // BCP 47 tag, e.g. "zh-Hans"
+	Path     string `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
+	Label    string `toml:"label"`    // its name on the language switch, in its own script: 简体
+	Convert  string `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
+}
+
+// Prefix is the edition's path prefix from the site root: "" or "zh-hans/".
+func (e *Edition) Prefix() string {
+	if e.Path == "" {
+		return ""
+	}
+	return e.Path + "/"
 }
 
 // Notice is the document the site publishes.

@@ -1,0 +1,55 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkEditions builds the real site with the source edition only and
+// with both editions, for the cost of the Simplified edition (issue: at most
+// twice the single-edition build). Dictionaries load once per process, as in
+// a real build: the first iteration pays for them.
+func BenchmarkEditions(b *testing.B) {
+	src := b.TempDir()
+	for _, d := range []string{"content", "layouts", "assets", "site.toml"} {
+		copyPath(b, filepath.Join(repoRoot, d), filepath.Join(src, d))
+	}
+	both, err := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := bytes.Index(both, []byte("\n[[editions]]\nlanguage = \"zh-Hans\""))
+	if i < 0 {
+		b.Fatal("site.toml has no zh-Hans edition")
+	}
+	end := i + 1 + bytes.Index(both[i+1:], []byte("\n\n"))
+	single := append(append([]byte{}, both[:i]...), both[end:]...)
+	for _, bc := range []struct {
+		name string
+		toml []byte
+	}{{"single", single}, {"both", both}} {
+		b.Run(bc.name, func(b *testing.B) {
+			os.WriteFile(filepath.Join(src, "site.toml"), bc.toml, 0o644)
+			out := filepath.Join(benchOutDir(b), "public")
+			for b.Loop() {
+				if _, err := Run(Options{Source: src, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// benchOutDir is a fresh folder for benchmark output, in memory where the
+// machine has /dev/shm: this machine's disk is slow and noisy after a tree is
+// deleted, which would measure the disk rather than the build.
+func benchOutDir(b *testing.B) string {
+	dir, err := os.MkdirTemp("/dev/shm", "microsite-bench-*")
+	if err != nil {
+		return b.TempDir()
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}

@@ -1,0 +1,43 @@
+package script
+
+import "github.com/gzgov/nansha-microsite/internal/site"
+
+// Site returns a copy of s for edition e with every text a reader sees
+// converted: titles, names, summaries, scopes, the notice's metadata. Slugs,
+// numbers, dates and URLs stay as they are, so pages keep their paths; the
+// Markdown bodies stay as sources, to be converted as they are rendered
+// (markdown.ConvertText), where code and URLs can be told from text.
+func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
+	cs := c.String
+	out := *s
+	out.Title, out.Description, out.Language, out.Edition = cs(s.Title), cs(s.Description), e.Language, e
+	p := &out.Publisher
+	p.Sponsor, p.Contact, p.SiteCode, p.ICP, p.PoliceReg = cs(p.Sponsor), cs(p.Contact), cs(p.SiteCode), cs(p.ICP), cs(p.PoliceReg)
+	n := &out.Notice
+	n.Number, n.Title, n.Addressees, n.Issuer, n.Attachment = cs(n.Number), cs(n.Title), cs(n.Addressees), cs(n.Issuer), cs(n.Attachment)
+
+	categories := map[*site.Category]*site.Category{}
+	out.Categories = make([]*site.Category, len(s.Categories))
+	for i, cat := range s.Categories {
+		cc := &site.Category{Slug: cat.Slug, Name: cs(cat.Name), Summary: cs(cat.Summary)}
+		out.Categories[i], categories[cat] = cc, cc
+	}
+	units := map[*site.Unit]*site.Unit{}
+	out.Units = make([]*site.Unit, len(s.Units))
+	for i, u := range s.Units {
+		cu := &site.Unit{Slug: u.Slug, Name: cs(u.Name)}
+		out.Units[i], units[u] = cu, cu
+	}
+	out.Measures = make([]*site.Measure, len(s.Measures))
+	for i, m := range s.Measures {
+		cm := &site.Measure{Number: m.Number, Title: cs(m.Title), Scope: cs(m.Scope), Body: m.Body,
+			Category: categories[m.Category]}
+		for _, u := range m.Units {
+			cm.Units = append(cm.Units, units[u])
+			units[u].Measures = append(units[u].Measures, cm)
+		}
+		cm.Category.Measures = append(cm.Category.Measures, cm)
+		out.Measures[i] = cm
+	}
+	return &out
+}
