@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -135,7 +136,7 @@ func TestTreeMatchesFullBuild(t *testing.T) {
 			t.Errorf("%s: regenerated %d of %d outputs, want a few", st.name, u.Generated, u.Outputs)
 		}
 		for _, p := range st.touched {
-			if !contains(u.Changed, p) {
+			if !slices.Contains(u.Changed, p) {
 				t.Errorf("%s: %s not rewritten (changed: %v)", st.name, p, u.Changed)
 			}
 		}
@@ -145,15 +146,6 @@ func TestTreeMatchesFullBuild(t *testing.T) {
 		}
 		compareTrees(t, st.name, filesUnder(t, tree.out), filesUnder(t, want))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func compareTrees(t *testing.T, step string, got, want map[string]string) {
