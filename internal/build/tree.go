@@ -94,7 +94,15 @@ func NewTree(opts Options) (*Tree, error) {
 //
 // On error (a content error is a content.ErrorList) the changes are kept for
 // the next Update, which then also covers them.
-func (t *Tree) Update(changed []string) (Update, error) {
+func (t *Tree) Update(changed []string) (Update, error) { return t.UpdateEarly(changed, nil) }
+
+// UpdateEarly is Update that reports early: when an edit to measure files
+// also changes outputs that show every measure (the table, the home page,
+// which take longest in a large site), it first writes the others (the
+// measures' pages, their categories' and units'), calls early with the paths
+// it changed so far, and only then regenerates those. A preview reloads the
+// edited page without waiting for the table.
+func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Update, error) {
 	start := time.Now()
 	if changed == nil {
 		t.all = true
@@ -113,28 +121,37 @@ func (t *Tree) Update(changed []string) (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	var todo []Output
+	var first, last []Output // last: the outputs that show every measure
 	u := Update{Outputs: len(outs), Full: !selective}
 	for _, o := range outs {
+		switch {
+		case selective && !t.stale(o):
+		case selective && o.Deps == nil && early != nil:
+			last = append(last, o)
+		default:
+			first = append(first, o)
+		}
 		if o.Page {
 			u.Pages++
 		}
-		if !selective || t.stale(o) {
-			todo = append(todo, o)
-		}
 	}
-	u.Generated = len(todo)
+	u.Generated = len(first) + len(last)
 	progress := t.progress
 	if selective {
 		progress = nil // a few files: nothing to watch
 	}
-	written, err := t.generate(todo, progress)
-	u.Changed = written
+	written, err := t.generate(first, progress)
+	if err == nil && len(last) > 0 {
+		early(slices.Sorted(slices.Values(written)))
+		var more []string
+		more, err = t.generate(last, nil)
+		written = append(written, more...)
+	}
 	if err != nil {
 		t.all = true // some files may be new, others not: redo them all
 		return Update{}, err
 	}
-	u.Changed = append(u.Changed, t.removeGone(outs)...)
+	u.Changed = append(written, t.removeGone(outs)...)
 	slices.Sort(u.Changed)
 	clear(t.pending)
 	t.all = false

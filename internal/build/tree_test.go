@@ -206,3 +206,38 @@ func TestNewTreeRefusesNonEmptyDir(t *testing.T) {
 		t.Error("NewTree accepted a directory with files in it")
 	}
 }
+
+func TestTreeReportsEarly(t *testing.T) {
+	src := copySources(t)
+	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tree.Update(nil); err != nil {
+		t.Fatal(err)
+	}
+	var early [][]string
+	record := func(written []string) { early = append(early, written) }
+
+	edit(t, src, "content/measures/03.md", func(s string) string { return s + "\n補充一句。\n" })
+	u, err := tree.UpdateEarly([]string{"content/measures/03.md"}, record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(early) != 1 || !slices.Equal(early[0], []string{"measures/03.html"}) {
+		t.Errorf("early reports %q, want one: [measures/03.html]", early)
+	}
+	if !slices.Equal(u.Changed, []string{"measures.html", "measures/03.html"}) {
+		t.Errorf("changed %q, want the table and the measure", u.Changed)
+	}
+
+	// A change to everything has nothing to report early.
+	early = nil
+	edit(t, src, "layouts/strings.toml", set("prev", `"前一項"`))
+	if _, err := tree.UpdateEarly([]string{"layouts/strings.toml"}, record); err != nil {
+		t.Fatal(err)
+	}
+	if early != nil {
+		t.Errorf("early reports %q for a layout change, want none", early)
+	}
+}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,9 +24,16 @@ func TestBrowserReloads(t *testing.T) {
 	waitFor := func(what, js string) {
 		t.Helper()
 		deadline := time.Now().Add(30 * time.Second)
-		// The page may be between two documents: count that as false.
+		// The page may be between two documents, when evaluating fails or
+		// throws: count that as false.
 		safe := "(() => { try { return Boolean(" + js + ") } catch (e) { return false } })()"
-		for !browsertest.Eval[bool](t, tab, safe) {
+		for {
+			ctx, cancel := context.WithTimeout(tab.Ctx, 5*time.Second)
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](safe))
+			cancel()
+			if err == nil && ok {
+				break
+			}
 			if time.Now().After(deadline) {
 				t.Fatalf("waiting for %s: %s is still false", what, js)
 			}

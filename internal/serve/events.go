@@ -15,6 +15,10 @@ import (
 //	reload  {"build": N, "paths": [...]}  after each build: the output paths
 //	                                      it changed; null when every page
 //	                                      should reload (failed or recovered)
+//
+// A build that changed the pages of particular measures and also the pages
+// that show every measure (slow in a large site) sends two reload events:
+// the first, with "partial": true, as soon as the former are written.
 type hub struct {
 	mu      sync.Mutex
 	build   int // the latest build's number
@@ -31,12 +35,14 @@ func (h *hub) latest() int {
 	return h.build
 }
 
-// publish announces build n and the paths it changed (nil: all).
-func (h *hub) publish(n int, paths []string) {
+// publish announces build n and the paths it changed (nil: all); partial
+// when more are to come.
+func (h *hub) publish(n int, paths []string, partial bool) {
 	data, _ := json.Marshal(struct {
-		Build int      `json:"build"`
-		Paths []string `json:"paths"`
-	}{n, paths})
+		Build   int      `json:"build"`
+		Paths   []string `json:"paths"`
+		Partial bool     `json:"partial,omitempty"`
+	}{n, paths, partial})
 	msg := fmt.Appendf(nil, "event: reload\ndata: %s\n\n", data)
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -181,14 +182,27 @@ func (s *Server) buildLoop(ctx context.Context) {
 }
 
 // rebuild brings the site up to date after the sources in changed changed
-// (nil: any), tells the terminal and the open pages.
+// (nil: any), and tells the terminal and the open pages.
 func (s *Server) rebuild(changed []string) {
-	u, err := s.tree.Update(changed)
+	n := s.hub.latest() + 1
 	s.mu.Lock()
-	recovered := s.failed != nil && err == nil
+	recovering := s.failed != nil
+	s.mu.Unlock()
+	var (
+		early     func([]string)
+		announced []string
+	)
+	if !recovering { // then every page reloads, once, at the end
+		early = func(written []string) {
+			announced = written
+			s.hub.publish(n, written, true)
+		}
+	}
+	u, err := s.tree.UpdateEarly(changed, early)
+	s.mu.Lock()
 	s.failed = err
 	s.mu.Unlock()
-	n := s.hub.latest() + 1
+
 	what := "site"
 	if changed != nil {
 		what = strings.Join(changed, ", ")
@@ -198,20 +212,19 @@ func (s *Server) rebuild(changed []string) {
 	case err != nil:
 		fmt.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
 		report(s.opts.Log, err)
-		s.hub.publish(n, nil)
-	case changed == nil:
+		s.hub.publish(n, nil, false)
+	case changed == nil || recovering:
 		fmt.Fprintf(s.opts.Log, "%s built %d pages, %d files in %v\n", stamp, u.Pages, u.Outputs, u.Elapsed.Round(time.Millisecond))
-		s.hub.publish(n, nil)
+		s.hub.publish(n, nil, false)
 	default:
 		fmt.Fprintf(s.opts.Log, "%s %s: %v\n", stamp, what, u)
-		paths := u.Changed
-		if paths == nil {
-			paths = []string{}
+		paths := []string{} // not null, which would reload every page
+		for _, p := range u.Changed {
+			if !slices.Contains(announced, p) { // reloaded already
+				paths = append(paths, p)
+			}
 		}
-		if recovered {
-			paths = nil // every page shows the error page: all reload
-		}
-		s.hub.publish(n, paths)
+		s.hub.publish(n, paths, false)
 	}
 }
 
