@@ -23,6 +23,9 @@ import (
 type Options struct {
 	Source string // the source tree; default "."
 	Out    string // the output directory; default "public"
+	// Progress, when set, is called after each file is written with the
+	// number of files written so far and the total, one call at a time.
+	Progress func(done, total int)
 }
 
 // Summary describes a finished build.
@@ -58,7 +61,7 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	sum, err := write(st.dir, outputs)
+	sum, err := write(st.dir, outputs, opts.Progress)
 	if err == nil {
 		err = seal(st.dir, &sum) // SHA256SUMS, then the site check, before the swap
 	}
@@ -82,11 +85,20 @@ type Output struct {
 	Generate func(b *bytes.Buffer) error
 	// Minified is true when Generate's output is final (assets).
 	Minified bool
+	// Deps lists the measure files (content/measures/NN.md) whose content
+	// this output shows; nil means it may show any source. Every output
+	// also depends on the site-wide sources (site.toml, content/notice.md,
+	// layouts/, assets/). A Tree regenerates an output when one of its
+	// dependencies changed, so leave it nil when in doubt.
+	Deps []string
 }
 
 // Outputs loads and validates the sources in fsys and returns every file of
 // the site, ready to generate. Nothing is written.
-func Outputs(fsys fs.FS) ([]Output, error) {
+func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
+
+// outputs is Outputs converting Markdown through memo (nil: no memo).
+func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 	s, err := content.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -114,13 +126,13 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		texts, err := convertAll(ed.site, ed.transform)
+		texts, err := convertAll(ed, memo)
 		if err != nil {
 			return nil, err
 		}
 		ps := pages(ed.site, texts, ed.r.Strings())
 		for _, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Generate: func(b *bytes.Buffer) error { return ed.r.Render(b, p) }})
+			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error { return ed.r.Render(b, p) }})
 		}
 		all = append(all, ps...)
 		// Each edition has its own search index and open data, in its
@@ -131,7 +143,7 @@ func Outputs(fsys fs.FS) ([]Output, error) {
 		}
 	}
 	for _, a := range assets {
-		outs = append(outs, Output{Path: a.path, Minified: true, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
+		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}
 	outs = append(outs, crawlerFiles(s, all)...)
 	return outs, nil
@@ -143,9 +155,10 @@ type converted struct {
 	text string
 }
 
-// convertAll converts the notice and every measure, in parallel, applying
-// transform (nil for none) to their text.
-func convertAll(s *site.Site, transform func(string) string) (map[*site.Source]converted, error) {
+// convertAll converts the notice and every measure of an edition, in
+// parallel, in the edition's script, taking what memo already holds.
+func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error) {
+	s := ed.site
 	sources := []*site.Source{&s.Notice.Body}
 	for _, m := range s.Measures {
 		sources = append(sources, &m.Body)
@@ -153,8 +166,12 @@ func convertAll(s *site.Site, transform func(string) string) (map[*site.Source]c
 	conv := markdown.New()
 	results := make([]converted, len(sources))
 	errs := make([]error, len(sources))
+	known := memo.lookup(ed.key, sources, results)
 	parallel(len(sources), func(i int) {
-		doc, err := conv.ConvertText(sources[i].Text, transform)
+		if known[i] {
+			return
+		}
+		doc, err := conv.ConvertText(sources[i].Text, ed.transform)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
 			return
@@ -169,6 +186,7 @@ func convertAll(s *site.Site, transform func(string) string) (map[*site.Source]c
 		}
 		out[src] = results[i]
 	}
+	memo.keep(ed.key, sources, results)
 	return out, nil
 }
 
@@ -195,30 +213,23 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// write generates, minifies and writes every output into dir.
-func write(dir string, outputs []Output) (Summary, error) {
+// write generates, minifies and writes every output into dir, reporting
+// progress when it is not nil.
+func write(dir string, outputs []Output, progress func(done, total int)) (Summary, error) {
 	m := minify.New()
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
 	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	var mu sync.Mutex
+	done := 0
 	parallel(len(outputs), func(i int) {
 		o := outputs[i]
 		bufs := pool.Get().(*[2]bytes.Buffer)
 		defer pool.Put(bufs)
-		raw, min := &bufs[0], &bufs[1]
-		raw.Reset()
-		min.Reset()
-		if err := o.Generate(raw); err != nil {
+		data, err := produce(m, o, &bufs[0], &bufs[1])
+		if err != nil {
 			errs[i] = err
 			return
-		}
-		data := raw.Bytes()
-		if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
-			if err := m.Minify(mt, min, data); err != nil {
-				errs[i] = fmt.Errorf("minify %s: %w", o.Path, err)
-				return
-			}
-			data = min.Bytes()
 		}
 		name := filepath.Join(dir, filepath.FromSlash(o.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -230,6 +241,12 @@ func write(dir string, outputs []Output) (Summary, error) {
 			return
 		}
 		sizes[i] = int64(len(data))
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(outputs))
+			mu.Unlock()
+		}
 	})
 	var sum Summary
 	for i, o := range outputs {
@@ -243,4 +260,22 @@ func write(dir string, outputs []Output) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// produce generates o and minifies it unless it is final already, using raw
+// and min as scratch space. The result is valid until they are reused.
+func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, error) {
+	raw.Reset()
+	min.Reset()
+	if err := o.Generate(raw); err != nil {
+		return nil, err
+	}
+	data := raw.Bytes()
+	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
+		if err := m.Minify(mt, min, data); err != nil {
+			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
+		}
+		data = min.Bytes()
+	}
+	return data, nil
 }

@@ -14,6 +14,7 @@ type edition struct {
 	site      *site.Site
 	r         *render.Renderer
 	transform func(string) string // nil for the source edition
+	key       string              // the conversion's name, "" for the source: keys its texts in a memo
 }
 
 // newEdition converts the site for e; the source edition is s itself.
@@ -33,5 +34,5 @@ func newEdition(s *site.Site, e *site.Edition, r *render.Renderer) (*edition, er
 	if err != nil {
 		return nil, err
 	}
-	return &edition{site: conv.Site(s, e), r: er, transform: conv.String}, nil
+	return &edition{site: conv.Site(s, e), r: er, transform: conv.String, key: e.Convert}, nil
 }

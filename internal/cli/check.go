@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,26 +9,33 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/check"
 )
 
-const checkUsage = "Usage: microsite check [DIR]\n\nChecks the built site in DIR (default public): links, #fragments, CSS url(),\nnothing loaded from outside, <html lang>, <title>, meta description, one <h1>.\n"
+var checkCommand = &command{
+	name:    "check",
+	summary: "check a built site: links, references, page metadata",
+	usage: `Usage: microsite check [DIR]
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+Reads the built site in DIR (default public) and reports every problem a
+reader would meet, one a line, then exits 1 if there was any: a link or
+reference (href, src, srcset, CSS url()) to no file, to a bare folder or to
+a missing #fragment; anything loaded from outside the site; a page without
+<html lang>, <title>, a meta description or exactly one <h1>. Links out of
+the site are allowed and listed. Every build runs the same check.
+
+Examples:
+  microsite check              # the site in public/
+  microsite check /tmp/site    # any built site
+`,
+	run: runCheck,
+}
+
+func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, checkUsage) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlagsArgs(fs, c, args, 0, 1, stdout, stderr); !ok {
+		return code
 	}
 	dir := "public"
-	switch fs.NArg() {
-	case 0:
-	case 1:
+	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
-	default:
-		fmt.Fprintf(stderr, "microsite check: unexpected argument %q\n", fs.Arg(1))
-		return exitUsage
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "microsite check: %s is not a directory (build the site first: microsite build)\n", dir)

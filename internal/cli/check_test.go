@@ -51,7 +51,7 @@ func TestCheck(t *testing.T) {
 		},
 		{name: "not a directory", args: []string{"no-such-dir"}, code: 1,
 			wantStderr: "microsite check: no-such-dir is not a directory (build the site first: microsite build)\n"},
-		{name: "two arguments", args: []string{"a", "b"}, code: 2, wantStderr: "microsite check: unexpected argument \"b\"\n"},
+		{name: "two arguments", args: []string{"a", "b"}, code: 2, wantStderr: "microsite check: unexpected argument \"b\" (see \"microsite check -h\")\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,25 +9,30 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/build"
 )
 
-func runPackage(args []string, stdout, stderr io.Writer) int {
+var packageCommand = &command{
+	name:    "package",
+	summary: "write a built site to a zip archive, for USB copies",
+	usage: `Usage: microsite package [--site DIR] FILE
+
+Writes the built site to the zip archive FILE, after checking it and every
+file against its SHA256SUMS. The same site always gives the same bytes:
+entries sorted, ASCII names, one timestamp (SOURCE_DATE_EPOCH when set).
+
+Flags:
+  --site DIR   the built site (default "public")
+
+Examples:
+  microsite package nansha3.zip
+  microsite build --zip nansha3.zip    # build and package in one go
+`,
+	run: runPackage,
+}
+
+func runPackage(c *command, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("package", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("site", "public", "the built site's `directory`")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: microsite package [--site DIR] FILE\n\n"+
-			"Writes the built site to the zip archive FILE, after checking it and its SHA256SUMS.\n"+
-			"The same site always gives the same bytes; SOURCE_DATE_EPOCH sets the entries' date.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitUsage
+	dir := fs.String("site", "public", "")
+	if code, ok := parseFlagsArgs(fs, c, args, 1, 1, stdout, stderr); !ok {
+		return code
 	}
 	return writePackage(*dir, fs.Arg(0), stdout, stderr)
 }

@@ -1,0 +1,41 @@
+package build
+
+import "github.com/gzgov/nansha-microsite/internal/site"
+
+// textMemo keeps the Markdown a Tree converted in earlier builds, keyed by
+// edition (its script conversion) and source text (the conversion depends on
+// nothing else), so that after an edit only the edited file is converted
+// again. A nil *textMemo holds nothing.
+type textMemo struct {
+	byEdition map[string]map[string]converted
+}
+
+// lookup fills results[i] for every source whose text the memo holds for
+// the edition, and reports which it filled.
+func (t *textMemo) lookup(edition string, sources []*site.Source, results []converted) []bool {
+	known := make([]bool, len(sources))
+	if t == nil {
+		return known
+	}
+	for i, src := range sources {
+		results[i], known[i] = t.byEdition[edition][string(src.Text)]
+	}
+	return known
+}
+
+// keep makes the memo hold exactly these conversions for the edition, so
+// that texts no longer in the sources do not pile up over a long editing
+// session.
+func (t *textMemo) keep(edition string, sources []*site.Source, results []converted) {
+	if t == nil {
+		return
+	}
+	if t.byEdition == nil {
+		t.byEdition = map[string]map[string]converted{}
+	}
+	byText := make(map[string]converted, len(sources))
+	for i, src := range sources {
+		byText[string(src.Text)] = results[i]
+	}
+	t.byEdition[edition] = byText
+}

@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestCommandLine(t *testing.T) {
+	serveHelp := serveCommand.usage
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // a substring of stdout
+		stderr string // the whole of stderr, when the code is 2 and stdout is ""
+	}{
+		{[]string{"help"}, 0, "microsite new measure", ""},
+		{[]string{"-h"}, 0, "Commands:", ""},
+		{[]string{"--help"}, 0, "Commands:", ""},
+		{[]string{"help", "serve"}, 0, serveHelp, ""},
+		{[]string{"serve", "-h"}, 0, serveHelp, ""},
+		{[]string{"serve", "--help"}, 0, serveHelp, ""},
+		{[]string{"build", "-h"}, 0, "Examples:\n  microsite build", ""},
+		{[]string{"new", "-h"}, 0, "Examples:\n  microsite new measure", ""},
+		{[]string{"new", "measure", "-h"}, 0, "Examples:\n  microsite new measure", ""},
+		{[]string{"help", "new", "measure"}, 0, "Examples:\n  microsite new measure", ""},
+		{[]string{"help", "help"}, 0, "Usage: microsite help [command]", ""},
+		{[]string{"--version"}, 0, "microsite ", ""},
+		{[]string{"-version"}, 0, "microsite ", ""},
+
+		{[]string{"bild"}, 2, "", `microsite: unknown command "bild" (run "microsite help")` + "\n"},
+		{[]string{"--verbose"}, 2, "", `microsite: unknown flag "--verbose" (run "microsite help")` + "\n"},
+		{[]string{"help", "bild"}, 2, "", `microsite help: unknown command "bild" (run "microsite help")` + "\n"},
+		{[]string{"help", "new", "page"}, 2, "", `microsite help: microsite new cannot create "page": it creates measures` + "\n"},
+		{[]string{"build", "--sauce", "."}, 2, "", `microsite build: flag provided but not defined: -sauce (see "microsite build -h")` + "\n"},
+		{[]string{"build", "extra"}, 2, "", `microsite build: unexpected argument "extra" (see "microsite build -h")` + "\n"},
+		{[]string{"serve", "--port", "eighty"}, 2, "", `microsite serve: invalid value "eighty" for flag -port: parse error (see "microsite serve -h")` + "\n"},
+		{[]string{"serve", "--port", "70000"}, 2, "", `microsite serve: --port 70000: expected a port from 0 to 65535 (see "microsite serve -h")` + "\n"},
+		{[]string{"serve", "--opne"}, 2, "", `microsite serve: flag provided but not defined: -opne (see "microsite serve -h")` + "\n"},
+		{[]string{"new"}, 2, "", `microsite new: say what to create: microsite new measure … (see "microsite new -h")` + "\n"},
+		{[]string{"new", "page"}, 2, "", `microsite new: cannot create "page": it creates measures (see "microsite new -h")` + "\n"},
+		{[]string{"new", "measure", "--title", "x"}, 2, "", `microsite new measure: --category is required (see "microsite new -h")` + "\n"},
+		{[]string{"new", "measure", "--title", "x", "--category", "trade"}, 2, "", `microsite new measure: --unit is required (see "microsite new -h")` + "\n"},
+		{[]string{"new", "measure", "--number", "x"}, 2, "", `microsite new: invalid value "x" for flag -number: parse error (see "microsite new -h")` + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := Main(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d (stderr: %s)", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout %q does not contain %q", stdout.String(), tt.stdout)
+			}
+			if tt.code == 0 && stderr.Len() > 0 {
+				t.Errorf("stderr %q, want nothing", stderr.String())
+			}
+			if tt.code == 2 && stderr.String() != tt.stderr {
+				t.Errorf("stderr\n got %q\nwant %q", stderr.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+// TestHelpFlagsExist checks that every flag a command's help names is one
+// the command takes: help must not drift from the code.
+func TestHelpFlagsExist(t *testing.T) {
+	flagLine := regexp.MustCompile(`(?m)^  --([a-z]+)`)
+	for _, c := range commands {
+		for _, m := range flagLine.FindAllStringSubmatch(c.usage, -1) {
+			args := []string{c.name, "--" + m[1] + "=1", "-h"}
+			if c.name == "new" {
+				args = append([]string{"new", "measure"}, args[1:]...)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := Main(args, &stdout, &stderr); code != 0 {
+				t.Errorf("%s: help names --%s, which it does not take: %s", c.name, m[1], stderr.String())
+			}
+		}
+	}
+}
+
+// copySources copies the repository's sources into a new temporary folder.
+func copySources(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, sub := range []string{"site.toml", "content", "layouts", "assets"} {
+		err := filepath.WalkDir(filepath.Join("../..", sub), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("../..", p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func TestNewMeasureCommand(t *testing.T) {
+	src := copySources(t)
+	args := []string{"new", "measure", "--source", src, "--number", "32", "--category", "trade", "--title", "跨境電商退貨新模式", "--unit", "廣州海關", "--unit", "黃埔海關"}
+	var stdout, stderr bytes.Buffer
+	if code := Main(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr.String())
+	}
+	file := filepath.Join(src, "content", "measures", "32.md")
+	if want := "created " + file + ": "; !strings.HasPrefix(stdout.String(), want) {
+		t.Errorf("stdout %q, want it to start %q", stdout.String(), want)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(data), `lead_units = ["廣州海關", "黃埔海關"]`) {
+		t.Errorf("%s: %v\n%s", file, err, data)
+	}
+	// The site builds with it.
+	stdout.Reset()
+	if code := Main([]string{"build", "--source", src, "--out", filepath.Join(t.TempDir(), "public")}, &stdout, &stderr); code != 0 {
+		t.Errorf("build with the new measure: %d: %s", code, stderr.String())
+	}
+
+	stderr.Reset()
+	if code := Main(args, &stdout, &stderr); code != 1 {
+		t.Errorf("the same number again: exit code %d, want 1", code)
+	}
+	want := "microsite new measure: number 32 is already used by content/measures/32.md (the next free number is 33)\n"
+	if stderr.String() != want {
+		t.Errorf("stderr\n got %q\nwant %q", stderr.String(), want)
+	}
+}
+
+// TestBuildQuietOffTerminal checks that a build writing to pipes or files,
+// as in CI, prints its summary and nothing else.
+func TestBuildQuietOffTerminal(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", "../..", "--out", filepath.Join(t.TempDir(), "public")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr.String())
+	}
+	if !regexp.MustCompile(`^built \d+ pages, \d+ files, \d+ bytes in \S+\n$`).MatchString(stdout.String()) || stderr.Len() > 0 {
+		t.Errorf("stdout %q, stderr %q: want the summary line alone", stdout.String(), stderr.String())
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b}
+	p.update(1, 1000)
+	p.update(2, 1000)
+	if b.Len() > 0 {
+		t.Errorf("a build just started drew %q", b.String())
+	}
+	p.start = p.start.Add(-time.Second) // as if it had been running a while
+	p.update(500, 1000)
+	p.update(501, 1000) // within the tick: not drawn
+	p.update(1000, 1000)
+	if want := "\rbuilding: 500/1000 files\r\033[K"; b.String() != want {
+		t.Errorf("drew %q, want %q", b.String(), want)
+	}
+	if newProgress(&b) != nil {
+		t.Error("a progress line on a buffer, which is not a terminal")
+	}
+}
+
+// TestServeStopsOnInterrupt runs "microsite serve" as its own process, as an
+// editor does, and stops it with SIGINT (Ctrl-C): it must exit 0 and leave no
+// temporary folder behind.
+func TestServeStopsOnInterrupt(t *testing.T) {
+	tmp := t.TempDir()
+	args, _ := json.Marshal([]string{"serve", "--source", copySources(t), "--port", "0"})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
+	cmd.Env = append(os.Environ(), "MICROSITE_CLI_CHILD="+string(args), "TMPDIR="+tmp)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := bufio.NewScanner(stdout)
+	url := ""
+	for url == "" && lines.Scan() {
+		if rest, ok := strings.CutPrefix(lines.Text(), "serving "); ok {
+			url, _, _ = strings.Cut(rest, " ")
+		}
+	}
+	if url == "" {
+		t.Fatalf("no \"serving\" line; stderr: %s", stderr.String())
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("GET %s: %d", url, resp.StatusCode)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 1 {
+		t.Errorf("while serving, TMPDIR holds %d entries, want the server's folder", len(entries))
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(stdout)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after SIGINT: %v; stderr: %s", err, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("still running 20s after SIGINT")
+	}
+	if !strings.Contains(string(rest), "stopped") {
+		t.Errorf("last output %q, want \"stopped\"", rest)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left behind in TMPDIR: %v", entries)
+	}
+}
+
+// TestServeChild is the process TestServeStopsOnInterrupt starts; on its own
+// it does nothing.
+func TestServeChild(t *testing.T) {
+	env := os.Getenv("MICROSITE_CLI_CHILD")
+	if env == "" {
+		t.Skip("run by TestServeStopsOnInterrupt")
+	}
+	var args []string
+	if err := json.Unmarshal([]byte(env), &args); err != nil {
+		t.Fatal(err)
+	}
+	os.Exit(Main(args, os.Stdout, os.Stderr))
+}

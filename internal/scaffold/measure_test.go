@@ -1,0 +1,163 @@
+package scaffold
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
+)
+
+// copySources copies the repository's site.toml and content/ into a new
+// temporary folder: tests never touch the real content/.
+func copySources(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, sub := range []string{"site.toml", "content"} {
+		err := filepath.WalkDir(filepath.Join("../..", sub), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("../..", p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func TestNewMeasure(t *testing.T) {
+	dir := copySources(t)
+	name, err := NewMeasure(dir, Measure{
+		Number:   32,
+		Title:    `跨境電商“退貨”新模式 "引號" 與 \ 反斜線`,
+		Category: "貿易便利化", // a name works as well as the slug
+		Units:    []string{"廣州海關", "huangpu-customs"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "content/measures/32.md" {
+		t.Errorf("created %s, want content/measures/32.md", name)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, name))
+	want := `+++
+number = 32
+title = "跨境電商“退貨”新模式 \"引號\" 與 \\ 反斜線"
+category = "trade"
+lead_units = ["廣州海關", "黃埔海關"]
+scope = "市有關行政區"
++++
+
+` + Placeholder + "\n"
+	if string(got) != want {
+		t.Errorf("file:\n%s\nwant:\n%s", got, want)
+	}
+	s, err := content.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatalf("the new file does not load: %v", err)
+	}
+	m := s.Measures[31]
+	if m.Number != 32 || m.Title != `跨境電商“退貨”新模式 "引號" 與 \ 反斜線` || m.Category.Slug != "trade" || len(m.Units) != 2 {
+		t.Errorf("loaded %+v", m)
+	}
+
+	// The next one gets number 33 without asking, and its own scope and text.
+	name, err = NewMeasure(dir, Measure{Title: "另一項", Category: "finance", Units: []string{"市金融局"}, Scope: "全市", Text: "實施內容。"})
+	if err != nil || name != "content/measures/33.md" {
+		t.Fatalf("second measure: %s, %v", name, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, name)); !strings.Contains(string(got), "scope = \"全市\"\n+++\n\n實施內容。\n") {
+		t.Errorf("second measure:\n%s", got)
+	}
+}
+
+func TestNewMeasureRefuses(t *testing.T) {
+	ok := Measure{Title: "新的一項", Category: "trade", Units: []string{"廣州海關"}}
+	with := func(change func(m *Measure)) Measure {
+		m := ok
+		change(&m)
+		return m
+	}
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, dir string)
+		m       Measure
+		want    string
+	}{
+		{"number used", nil, with(func(m *Measure) { m.Number = 3 }),
+			"number 3 is already used by content/measures/03.md (the next free number is 32)"},
+		{"gap", nil, with(func(m *Measure) { m.Number = 40 }),
+			"number 40 would leave a gap: numbers run from 1 without gaps, and the next one is 32"},
+		{"negative", nil, with(func(m *Measure) { m.Number = -1 }),
+			"number -1: expected a positive number (the next one is 32)"},
+		{"unknown category", nil, with(func(m *Measure) { m.Category = "tarde" }),
+			`unknown category "tarde": expected one of investment, trade, government, supervision, rule-of-law, finance, green-city (the slugs in site.toml)`},
+		{"unknown unit", nil, with(func(m *Measure) { m.Units = []string{"廣州海关"} }),
+			`unknown lead unit "廣州海关": use a name or slug from [[units]] in site.toml (市政務辦、廣州供電局、廣州海關、黃埔海關、廣州海事局、廣州邊檢總站、市口岸辦、市公安局、市工商局、市檢察院、市法院、市人力資源和社會保障局、市司法局、廣州仲裁委、市金融局、市國土規劃委、各區政府), or add the unit there first`},
+		{"unit twice", nil, with(func(m *Measure) { m.Units = []string{"廣州海關", "guangzhou-customs"} }),
+			`lead unit "廣州海關" is named twice`},
+		{"no unit", nil, with(func(m *Measure) { m.Units = nil }), "no lead unit: name at least one"},
+		{"empty title", nil, with(func(m *Measure) { m.Title = "  " }), "title is empty"},
+		{"two-line title", nil, with(func(m *Measure) { m.Title = "第一行\n第二行" }),
+			`title "第一行\n第二行": expected a single line of text`},
+		{"file exists", func(t *testing.T, dir string) {
+			// Measure 31 lives in 32.md: number 32 is free, its file name is not.
+			d := filepath.Join(dir, "content/measures")
+			if err := os.Rename(filepath.Join(d, "31.md"), filepath.Join(d, "32.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, ok, "content/measures/32.md already exists: measure 32 needs that name; rename or remove the file, or choose another number"},
+		{"broken sources", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "content/measures/05.md"), []byte("no front matter"), 0o644)
+		}, ok, "the sources have errors; fix them first:\n"}, // then content's messages
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySources(t)
+			if tt.prepare != nil {
+				tt.prepare(t, dir)
+			}
+			before := list(t, dir)
+			_, err := NewMeasure(dir, tt.m)
+			switch {
+			case err == nil:
+				t.Errorf("no error, want %q", tt.want)
+			case strings.HasSuffix(tt.want, "\n"):
+				if !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "content/measures/05.md:1") {
+					t.Errorf("error %q\nwant %q and the content error", err, tt.want)
+				}
+			case err.Error() != tt.want:
+				t.Errorf("error %q\nwant  %q", err, tt.want)
+			}
+			if after := list(t, dir); !slices.Equal(before, after) {
+				t.Errorf("files changed: %v → %v", before, after)
+			}
+		})
+	}
+}
+
+func list(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dir, "content/measures"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}

@@ -1,0 +1,315 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/content"
+)
+
+// Options configure a preview server.
+type Options struct {
+	Source string // the source tree; default "."
+	// Addr is the address to listen on; default "127.0.0.1:8080". Port 0
+	// picks a free one (see Server.URL).
+	Addr string
+	// Log receives the build summaries and errors; default nowhere.
+	Log io.Writer
+	// Debounce is how long the sources must stay quiet after a change
+	// before a rebuild starts: long enough to take in every event of one
+	// save, short enough not to be noticed. Default 30ms.
+	Debounce time.Duration
+	// Progress, when set, reports the files written by builds of the whole
+	// site (see build.Options).
+	Progress func(done, total int)
+}
+
+// Paths the server answers itself. The site cannot have them: its paths
+// never start with "_".
+const (
+	eventsPath = "/__microsite/events"
+	scriptPath = "/__microsite/reload.js"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Server is a running preview: New builds the site and listens; Run serves
+// and rebuilds until its context is done, then removes the temporary folder.
+type Server struct {
+	opts    Options
+	ln      net.Listener
+	tmp     string // the temporary folder holding the built site
+	tree    *build.Tree
+	site    *os.Root // the built site, for serving
+	watcher *watcher
+	changes *changes
+	hub     *hub
+
+	mu     sync.Mutex
+	failed error // the latest build's error; nil when it succeeded
+}
+
+// New listens on opts.Addr, builds the site into a new temporary folder and
+// starts watching the sources. A content error does not make New fail: the
+// pages show it until it is fixed. Call Run next, which cleans up.
+func New(opts Options) (_ *Server, err error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:8080"
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 30 * time.Millisecond
+	}
+	if opts.Source, err = filepath.Abs(opts.Source); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(opts.Source, content.SiteFile)); err != nil {
+		return nil, fmt.Errorf("no %s in %s: run serve in the site's folder, or name it with --source", content.SiteFile, opts.Source)
+	}
+	s := &Server{opts: opts, changes: newChanges(), hub: newHub()}
+	defer func() {
+		if err != nil {
+			s.cleanup()
+		}
+	}()
+	if s.ln, err = net.Listen("tcp", opts.Addr); err != nil {
+		return nil, fmt.Errorf("cannot listen on %s (is another server using it? choose another port): %w", opts.Addr, err)
+	}
+	if s.tmp, err = os.MkdirTemp("", "microsite-serve-*"); err != nil {
+		return nil, err
+	}
+	out := filepath.Join(s.tmp, "site")
+	if s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress}); err != nil {
+		return nil, err
+	}
+	// Watch before building: an edit made during the build is not lost.
+	if s.watcher, err = newWatcher(opts.Source, s.warn); err != nil {
+		return nil, err
+	}
+	s.rebuild(nil)
+	if s.site, err = os.OpenRoot(out); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// URL is the address of the site's home page.
+func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
+
+// Run serves the site and rebuilds it as the sources change, until ctx is
+// done; then it stops, waits for a build under way, and removes the
+// temporary folder.
+func (s *Server) Run(ctx context.Context) error {
+	defer s.cleanup()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests end with the server, event streams included.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { s.watcher.run(ctx, s.opts.Debounce, s.changes) })
+	wg.Go(func() { s.buildLoop(ctx) })
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(s.ln) }()
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+		cancel()
+	}
+	s.hub.close()
+	stop, cancelStop := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancelStop()
+	srv.Shutdown(stop)
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// cleanup releases everything New made, the temporary folder last.
+func (s *Server) cleanup() {
+	if s.watcher != nil {
+		s.watcher.close()
+	}
+	if s.site != nil {
+		s.site.Close()
+	}
+	if s.ln != nil {
+		s.ln.Close()
+	}
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
+}
+
+func (s *Server) buildLoop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.changes.ready:
+			s.rebuild(s.changes.take())
+		}
+	}
+}
+
+// rebuild brings the site up to date after the sources in changed changed
+// (nil: any), and tells the terminal and the open pages.
+func (s *Server) rebuild(changed []string) {
+	n := s.hub.latest() + 1
+	s.mu.Lock()
+	recovering := s.failed != nil
+	s.mu.Unlock()
+	var (
+		early     func([]string)
+		announced []string
+	)
+	if !recovering { // then every page reloads, once, at the end
+		early = func(written []string) {
+			announced = written
+			s.hub.publish(n, written, true)
+		}
+	}
+	u, err := s.tree.UpdateEarly(changed, early)
+	s.mu.Lock()
+	s.failed = err
+	s.mu.Unlock()
+
+	what := "site"
+	if changed != nil {
+		what = strings.Join(changed, ", ")
+	}
+	stamp := time.Now().Format("15:04:05")
+	switch {
+	case err != nil:
+		fmt.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
+		report(s.opts.Log, err)
+		s.hub.publish(n, nil, false)
+	case changed == nil || recovering:
+		fmt.Fprintf(s.opts.Log, "%s built %d pages, %d files in %v\n", stamp, u.Pages, u.Outputs, u.Elapsed.Round(time.Millisecond))
+		s.hub.publish(n, nil, false)
+	default:
+		fmt.Fprintf(s.opts.Log, "%s %s: %v\n", stamp, what, u)
+		paths := []string{} // not null, which would reload every page
+		for _, p := range u.Changed {
+			if !slices.Contains(announced, p) { // reloaded already
+				paths = append(paths, p)
+			}
+		}
+		s.hub.publish(n, paths, false)
+	}
+}
+
+func (s *Server) warn(err error) {
+	fmt.Fprintf(s.opts.Log, "%s watching: %v\n", time.Now().Format("15:04:05"), err)
+}
+
+// ServeHTTP serves the built site, the reload script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		s.hub.ServeHTTP(w, r)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(reloadJS)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	// Previews change all the time: never serve a stale copy.
+	w.Header().Set("Cache-Control", "no-cache")
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	info, err := s.site.Stat(name)
+	switch {
+	case err == nil && info.IsDir():
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+	case err != nil:
+		s.servePage(w, r, build.NotFoundPath, http.StatusNotFound)
+	case path.Ext(name) == ".html":
+		s.servePage(w, r, name, http.StatusOK)
+	default:
+		f, err := s.site.Open(name)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		defer f.Close()
+		http.ServeContent(w, r, name, info.ModTime(), f)
+	}
+}
+
+// servePage serves an HTML page with the reload script added, or the error
+// page while the sources do not build.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, name string, status int) {
+	s.mu.Lock()
+	failed := s.failed
+	s.mu.Unlock()
+	var page []byte
+	if failed != nil {
+		var b bytes.Buffer
+		if err := errorPage.Execute(&b, problems(failed)); err != nil {
+			panic(err) // the template is ours and fixed: a bug
+		}
+		page, name, status = b.Bytes(), "", http.StatusInternalServerError
+	} else {
+		var err error
+		if page, err = fs.ReadFile(s.site.FS(), name); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(injectScript(page, s.hub.latest(), name))
+}
+
+// injectScript adds the reload script before </body>, telling it the build
+// the page comes from and the page's path in the site.
+func injectScript(page []byte, build int, name string) []byte {
+	tag := fmt.Appendf(nil, `<script src="%s" data-build="%d" data-page="%s" defer></script>`,
+		scriptPath, build, template.HTMLEscapeString(name))
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
