@@ -2,7 +2,7 @@ package build
 
 import (
 	"bytes"
-	"io/fs"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,43 +12,18 @@ import (
 // repoRoot is the repository, whose layouts and assets the tests build with.
 const repoRoot = repo
 
-// copyPath copies the file or tree at src to dst.
-func copyPath(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // copySource makes a source tree in a temporary directory: the content of
 // testdata/sites/<name>/src (or the repository's own content for name "")
 // with the repository's layouts and assets.
 func copySource(t *testing.T, name string) string {
 	t.Helper()
-	dir := t.TempDir()
 	if name == "" {
-		copyPath(t, filepath.Join(repoRoot, "content"), filepath.Join(dir, "content"))
-		copyPath(t, filepath.Join(repoRoot, "site.toml"), filepath.Join(dir, "site.toml"))
-	} else {
-		copyPath(t, filepath.Join("testdata/sites", name, "src"), dir)
+		return srctest.Copy(t, repoRoot)
 	}
-	copyPath(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
-	copyPath(t, filepath.Join(repoRoot, "assets"), filepath.Join(dir, "assets"))
+	dir := srctest.Copy(t, repoRoot, "layouts", "assets")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata/sites", name, "src"))); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -76,7 +51,9 @@ func TestGolden(t *testing.T) {
 			wantDir := filepath.Join("testdata/sites", s.Name(), "want")
 			if *update {
 				os.RemoveAll(wantDir)
-				copyPath(t, out, wantDir)
+				if err := os.CopyFS(wantDir, os.DirFS(out)); err != nil {
+					t.Fatal(err)
+				}
 			}
 			got, want := readTree(t, out), readTree(t, wantDir)
 			for name, data := range got {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,10 +13,7 @@ import (
 // twice the single-edition build). Dictionaries load once per process, as in
 // a real build: the first iteration pays for them.
 func BenchmarkEditions(b *testing.B) {
-	src := b.TempDir()
-	for _, d := range []string{"content", "layouts", "assets", "site.toml"} {
-		copyPath(b, filepath.Join(repoRoot, d), filepath.Join(src, d))
-	}
+	src := srctest.Copy(b, repoRoot)
 	both, err := os.ReadFile(filepath.Join(src, "site.toml"))
 	if err != nil {
 		b.Fatal(err)

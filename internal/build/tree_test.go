@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,34 +10,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// copySources copies the repository's sources (site.toml, content/,
-// layouts/, assets/) into a new temporary directory.
-func copySources(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, sub := range []string{"site.toml", "content", "layouts", "assets"} {
-		src := filepath.Join("../..", sub)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // filesUnder reads every file under dir, keyed by slash path.
 func filesUnder(t *testing.T, dir string) map[string]string {
@@ -79,7 +52,7 @@ func set(key, value string) func(string) string {
 // TestTreeMatchesFullBuild edits the sources step by step and checks, after
 // each Update, that the Tree's output is exactly what a full build gives.
 func TestTreeMatchesFullBuild(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
 	if err != nil {
 		t.Fatal(err)
@@ -178,7 +151,7 @@ func compareTrees(t *testing.T, step string, got, want map[string]string) {
 // TestTreeRecoversFromErrors checks that changes made while the sources were
 // broken are all applied once they are fixed.
 func TestTreeRecoversFromErrors(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
 	if err != nil {
 		t.Fatal(err)
@@ -213,7 +186,7 @@ func TestNewTreeRefusesNonEmptyDir(t *testing.T) {
 }
 
 func TestTreeReportsEarly(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -92,34 +92,8 @@ func TestHelpFlagsExist(t *testing.T) {
 	}
 }
 
-// copySources copies the repository's sources into a new temporary folder.
-func copySources(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, sub := range []string{"site.toml", "content", "layouts", "assets"} {
-		err := filepath.WalkDir(filepath.Join("../..", sub), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
-
 func TestNewMeasureCommand(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	args := []string{"new", "measure", "--source", src, "--number", "32", "--category", "trade", "--title", "跨境電商退貨新模式", "--unit", "廣州海關", "--unit", "黃埔海關"}
 	var stdout, stderr bytes.Buffer
 	if code := Main(args, &stdout, &stderr); code != 0 {
@@ -186,7 +160,7 @@ func TestProgressLine(t *testing.T) {
 // temporary folder behind.
 func TestServeStopsOnInterrupt(t *testing.T) {
 	tmp := t.TempDir()
-	args, _ := json.Marshal([]string{"serve", "--source", copySources(t), "--port", "0"})
+	args, _ := json.Marshal([]string{"serve", "--source", srctest.Copy(t, "../.."), "--port", "0"})
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
 	cmd.Env = append(os.Environ(), "MICROSITE_CLI_CHILD="+string(args), "TMPDIR="+tmp)
 	stdout, err := cmd.StdoutPipe()

@@ -9,7 +9,6 @@ package corpus
 
 import (
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -27,10 +26,8 @@ func Write(dir, template string, n int) error {
 	if err != nil {
 		return err
 	}
-	for _, sub := range []string{content.SiteFile, content.NoticeFile, "layouts", "assets"} {
-		if err := copyTree(filepath.Join(template, sub), filepath.Join(dir, sub)); err != nil {
-			return err
-		}
+	if err := CopyParts(dir, template, content.SiteFile, content.NoticeFile, "layouts", "assets"); err != nil {
+		return err
 	}
 	measures := filepath.Join(dir, filepath.FromSlash(content.MeasuresDir))
 	if err := os.MkdirAll(measures, 0o755); err != nil {
@@ -114,24 +111,26 @@ func unitNames(s *site.Site) []string {
 	return names
 }
 
-// copyTree copies a file or a directory tree.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+// CopyParts copies the named files and folders of the source tree at root
+// into dst.
+func CopyParts(dst, root string, parts ...string) error {
+	for _, part := range parts {
+		src, target := filepath.Join(root, part), filepath.Join(dst, part)
+		info, err := os.Stat(src)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+		if info.IsDir() {
+			err = os.CopyFS(target, os.DirFS(src))
+		} else if err = os.MkdirAll(filepath.Dir(target), 0o755); err == nil {
+			var data []byte
+			if data, err = os.ReadFile(src); err == nil {
+				err = os.WriteFile(target, data, 0o644)
+			}
 		}
-		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
+	}
+	return nil
 }

@@ -1,7 +1,7 @@
 package scaffold
 
 import (
-	"io/fs"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,35 +11,8 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/content"
 )
 
-// copySources copies the repository's site.toml and content/ into a new
-// temporary folder: tests never touch the real content/.
-func copySources(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, sub := range []string{"site.toml", "content"} {
-		err := filepath.WalkDir(filepath.Join("../..", sub), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
-
 func TestNewMeasure(t *testing.T) {
-	dir := copySources(t)
+	dir := srctest.Copy(t, "../..", "site.toml", "content")
 	name, err := NewMeasure(dir, Measure{
 		Number:   32,
 		Title:    `跨境電商“退貨”新模式 "引號" 與 \ 反斜線`,
@@ -126,7 +99,7 @@ func TestNewMeasureRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := copySources(t)
+			dir := srctest.Copy(t, "../..", "site.toml", "content")
 			if tt.prepare != nil {
 				tt.prepare(t, dir)
 			}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -59,7 +60,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 func benchSources(b *testing.B, n int) (dir, file string) {
 	b.Helper()
 	if n == 31 {
-		dir = copySources(b)
+		dir = srctest.Copy(b, "../..")
 		return dir, filepath.Join(dir, "content/measures/03.md")
 	}
 	parent := ""

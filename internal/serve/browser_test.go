@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,7 +19,7 @@ import (
 // broken, and comes back once it is fixed.
 func TestBrowserReloads(t *testing.T) {
 	tab := browsertest.New(t)
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	s := start(t, Options{Source: src})
 	tab.Do(t, chromedp.Navigate(s.URL()+"measures/03.html"))
 	waitFor := func(what, js string) {

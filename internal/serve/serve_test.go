@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"io"
 	"io/fs"
 	"net/http"
@@ -17,33 +18,6 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 )
-
-// copySources copies the repository's sources into a new temporary folder:
-// tests edit the copy, never the real content/.
-func copySources(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, sub := range []string{"site.toml", "content", "layouts", "assets"} {
-		err := filepath.WalkDir(filepath.Join("../..", sub), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // start runs a server on a free port until the test ends, and checks then
 // that it stopped cleanly and removed its temporary folder.
@@ -204,7 +178,7 @@ func read(t testing.TB, name string) string {
 }
 
 func TestEditReloadsPage(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	s := start(t, Options{Source: src})
 	events := listen(t, s)
 	code, page := get(t, s, "/measures/03.html")
@@ -234,7 +208,7 @@ func TestEditReloadsPage(t *testing.T) {
 }
 
 func TestContentErrorShowsErrorPage(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	s := start(t, Options{Source: src})
 	events := listen(t, s)
 	file := filepath.Join(src, "content/measures/03.md")
@@ -275,7 +249,7 @@ func TestContentErrorShowsErrorPage(t *testing.T) {
 }
 
 func TestStartsWithBrokenContent(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	file := filepath.Join(src, "site.toml")
 	good := read(t, file)
 	write(t, file, good+"\ncolour = \"red\"\n")
@@ -292,7 +266,7 @@ func TestStartsWithBrokenContent(t *testing.T) {
 }
 
 func TestPaths(t *testing.T) {
-	s := start(t, Options{Source: copySources(t)})
+	s := start(t, Options{Source: srctest.Copy(t, "../..")})
 	tests := []struct {
 		path string
 		code int
@@ -326,7 +300,7 @@ func TestPaths(t *testing.T) {
 // server sends: neither a build nor the server's own copy of the site holds
 // it.
 func TestNoReloadScriptInBuild(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Run(build.Options{Source: src, Out: out}); err != nil {
 		t.Fatal(err)
@@ -354,7 +328,7 @@ func TestNoReloadScriptInBuild(t *testing.T) {
 // TestSavePatterns saves a measure the ways editors do and checks that each
 // way makes exactly one rebuild, which shows the new text.
 func TestSavePatterns(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	// Generous: on a busy machine the steps of one save can be far apart.
 	const debounce = 200 * time.Millisecond
 	s := start(t, Options{Source: src, Debounce: debounce})
@@ -435,7 +409,7 @@ func TestSavePatterns(t *testing.T) {
 // TestRenamedFolderWatchedAgain renames content/measures away and back: the
 // folder's watch must come back with it.
 func TestRenamedFolderWatchedAgain(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	s := start(t, Options{Source: src, Debounce: 100 * time.Millisecond})
 	events := listen(t, s)
 	dir := filepath.Join(src, "content/measures")
@@ -466,7 +440,7 @@ func TestRenamedFolderWatchedAgain(t *testing.T) {
 }
 
 func TestNewMeasureAppears(t *testing.T) {
-	src := copySources(t)
+	src := srctest.Copy(t, "../..")
 	s := start(t, Options{Source: src})
 	events := listen(t, s)
 	text := regexp.MustCompile(`number = 31`).ReplaceAllString(read(t, filepath.Join(src, "content/measures/31.md")), "number = 32")
@@ -483,7 +457,7 @@ func TestNewMeasureAppears(t *testing.T) {
 }
 
 func TestListenError(t *testing.T) {
-	s := start(t, Options{Source: copySources(t)})
+	s := start(t, Options{Source: srctest.Copy(t, "../..")})
 	_, err := New(Options{Source: "../..", Addr: strings.TrimPrefix(strings.TrimSuffix(s.URL(), "/"), "http://")})
 	if err == nil || !strings.Contains(err.Error(), "cannot listen") {
 		t.Errorf("second server on the same port: %v", err)
