@@ -338,9 +338,17 @@ func (l *loader) loadMeasures(s *site.Site) {
 	for _, u := range s.Units {
 		units[u.Name] = u
 	}
+	// Reading and decoding the files is most of a load: do it on every CPU,
+	// each file with its own errors, merged below in file order.
+	loaded := make([]loadedMeasure, len(names))
+	parallel(len(names), func(i int) {
+		fl := &loader{fsys: l.fsys}
+		loaded[i] = loadedMeasure{fl.loadMeasure(names[i], categories, units), fl.errs.list}
+	})
 	byNumber := map[int]string{}
-	for _, name := range names { // fs.Glob returns names sorted
-		m := l.loadMeasure(name, categories, units)
+	for i, name := range names { // fs.Glob returns names sorted
+		l.errs.list = append(l.errs.list, loaded[i].errs...)
+		m := loaded[i].measure
 		if m == nil {
 			continue
 		}
@@ -364,6 +372,13 @@ func (l *loader) loadMeasures(s *site.Site) {
 			u.Measures = append(u.Measures, m)
 		}
 	}
+}
+
+// loadedMeasure is the outcome of loadMeasure: the measure or nil, and the
+// errors found in its file.
+type loadedMeasure struct {
+	measure *site.Measure
+	errs    ErrorList
 }
 
 func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) *site.Measure {
