@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -169,6 +170,9 @@ func parallel(n int, f func(i int)) {
 
 // write generates, minifies and writes every output into dir.
 func write(dir string, outputs []Output) (Summary, error) {
+	if err := makeDirs(dir, outputs); err != nil {
+		return Summary{}, err
+	}
 	m := minify.New()
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
@@ -193,10 +197,6 @@ func write(dir string, outputs []Output) (Summary, error) {
 			data = min.Bytes()
 		}
 		name := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			errs[i] = err
-			return
-		}
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			errs[i] = err
 			return
@@ -215,4 +215,21 @@ func write(dir string, outputs []Output) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// makeDirs creates the folders of every output once, rather than checking
+// them again for each of thousands of files.
+func makeDirs(dir string, outputs []Output) error {
+	made := map[string]bool{}
+	for _, o := range outputs {
+		d := path.Dir(o.Path)
+		if made[d] {
+			continue
+		}
+		made[d] = true
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
 }
