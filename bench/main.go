@@ -23,6 +23,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,11 +38,11 @@ import (
 )
 
 func main() {
-	fs := flag.NewFlagSet("bench", flag.ExitOnError)
-	sizes := fs.String("n", "31,1000,10000", "comma-separated corpus `sizes` (measures)")
-	runs := fs.Int("runs", 5, "timed builds per program and size")
-	base := fs.String("dir", "/dev/shm", "where to create the scratch `folder`")
-	fs.Parse(os.Args[1:])
+	flags := flag.NewFlagSet("bench", flag.ExitOnError)
+	sizes := flags.String("n", "31,1000,10000", "comma-separated corpus `sizes` (measures)")
+	runs := flags.Int("runs", 5, "timed builds per program and size")
+	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
+	flags.Parse(os.Args[1:])
 	var ns []int
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -79,7 +80,7 @@ func run(ns []int, runs int, base string) error {
 		fmt.Printf("%s", v)
 	}
 	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians\n\n", runtime.NumCPU(), loadAverage(), runs)
-	fmt.Printf("%7s  %-10s %8s %8s %8s\n", "N", "", "wall s", "CPU s", "RSS MiB")
+	fmt.Printf("%7s  %-10s %8s %8s %8s %7s\n", "N", "", "wall s", "CPU s", "RSS MiB", "pages")
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {
 		src := filepath.Join(dir, fmt.Sprintf("corpus-%d", n))
@@ -99,14 +100,21 @@ func run(ns []int, runs int, base string) error {
 			}})
 		}
 		results := make([][]usage, len(progs))
+		pages := make([]int, len(progs))
 		for i := -1; i < runs; i++ { // run -1 warms up and is not counted
 			for j, p := range progs {
-				u, err := measure(p.args(filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", p.name, n, i))))
+				out := filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", p.name, n, i))
+				u, err := measure(p.args(out))
 				if err != nil {
 					return fmt.Errorf("%s, N=%d: %w", p.name, n, err)
 				}
 				if i >= 0 {
 					results[j] = append(results[j], u)
+				} else {
+					pages[j], err = countPages(out)
+					if err != nil {
+						return err
+					}
 				}
 			}
 			// Deleted between builds, so that RAM stays free and removal
@@ -118,7 +126,7 @@ func run(ns []int, runs int, base string) error {
 		meds := make([]usage, len(progs))
 		for j, p := range progs {
 			meds[j] = median(results[j])
-			fmt.Printf("%7d  %-10s %8.3f %8.3f %8.1f\n", n, p.name, meds[j].wall, meds[j].cpu, meds[j].rss)
+			fmt.Printf("%7d  %-10s %8.3f %8.3f %8.1f %7d\n", n, p.name, meds[j].wall, meds[j].cpu, meds[j].rss, pages[j])
 			if wall[p.name] == nil {
 				wall[p.name] = map[int]float64{}
 			}
@@ -214,4 +222,17 @@ func loadAverage() string {
 		return f[0]
 	}
 	return "unknown"
+}
+
+// countPages counts the HTML files under dir, to show that both programs
+// built the same site.
+func countPages(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
 }
