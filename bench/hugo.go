@@ -17,7 +17,9 @@ import (
 //
 // Its pages match the microsite's: one per measure, one per category and per
 // lead unit (two taxonomies), the units index, the home page with the
-// notice's text, the full table of measures with every text, and a 404 page;
+// notice's text, the full table of measures with every text, and a 404 page
+// (Hugo adds a list of the categories, which the microsite shows on its home
+// page);
 // plus a search JSON of every measure's plain text, and the CSS and icon
 // minified and fingerprinted. The notice itself gets no page of its own, as
 // in the microsite. The UI strings are inlined: Hugo's i18n would only add
@@ -74,7 +76,7 @@ autoHeadingID = true
 render = "never"
 list = "never"
 [cascade._target]
-path = "/notice"
+path = "/notice.md"
 
 [[module.mounts]]
 source = %s
