@@ -6,14 +6,15 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -167,7 +168,7 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 	results := make([]converted, len(sources))
 	errs := make([]error, len(sources))
 	known := memo.lookup(ed.key, sources, results)
-	parallel(len(sources), func(i int) {
+	parallel.For(len(sources), func(i int) {
 		if known[i] {
 			return
 		}
@@ -190,39 +191,19 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 	return out, nil
 }
 
-// parallel calls f(0) … f(n-1) on a bounded pool of goroutines, one per CPU.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= n {
-					return
-				}
-				f(j)
-			}
-		})
-	}
-	wg.Wait()
-}
-
 // write generates, minifies and writes every output into dir, reporting
 // progress when it is not nil.
 func write(dir string, outputs []Output, progress func(done, total int)) (Summary, error) {
+	if err := makeDirs(dir, outputs); err != nil {
+		return Summary{}, err
+	}
 	m := minify.New()
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
 	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
 	var mu sync.Mutex
 	done := 0
-	parallel(len(outputs), func(i int) {
+	parallel.For(len(outputs), func(i int) {
 		o := outputs[i]
 		bufs := pool.Get().(*[2]bytes.Buffer)
 		defer pool.Put(bufs)
@@ -232,10 +213,6 @@ func write(dir string, outputs []Output, progress func(done, total int)) (Summar
 			return
 		}
 		name := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			errs[i] = err
-			return
-		}
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			errs[i] = err
 			return
@@ -278,4 +255,21 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 		data = min.Bytes()
 	}
 	return data, nil
+}
+
+// makeDirs creates the folders of every output once, rather than checking
+// them again for each of thousands of files.
+func makeDirs(dir string, outputs []Output) error {
+	made := map[string]bool{}
+	for _, o := range outputs {
+		d := path.Dir(o.Path)
+		if made[d] {
+			continue
+		}
+		made[d] = true
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ func writeChecksums(dir string) (int64, error) {
 	slices.Sort(names)
 	lines := make([]string, len(names))
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	parallel.For(len(names), func(i int) {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
 		if err != nil {
 			errs[i] = err

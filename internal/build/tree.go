@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -195,7 +196,7 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 		written []string
 		done    int
 	)
-	parallel(len(outs), func(i int) {
+	parallel.For(len(outs), func(i int) {
 		o := outs[i]
 		bufs := pool.Get().(*[2]bytes.Buffer)
 		defer pool.Put(bufs)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -438,10 +439,19 @@ func (l *loader) loadMeasures(s *site.Site) {
 	for _, u := range s.Units {
 		units[u.Name] = u
 	}
+	// Reading and decoding the files is most of a load: do it on every CPU,
+	// each file with its own errors, merged below in file order.
+	loaded := make([]loadedMeasure, len(names))
+	parallel.For(len(names), func(i int) {
+		fl := &loader{fsys: l.fsys}
+		m, pos := fl.loadMeasure(names[i], categories, units)
+		loaded[i] = loadedMeasure{m, pos, fl.errs.list}
+	})
 	byNumber := map[int]string{}
 	failed := false
-	for _, name := range names { // fs.Glob returns names sorted
-		m, pos := l.loadMeasure(name, categories, units)
+	for i, name := range names { // fs.Glob returns names sorted
+		l.errs.list = append(l.errs.list, loaded[i].errs...)
+		m, pos := loaded[i].measure, loaded[i].numberPos
 		if m == nil {
 			failed = true
 			continue
@@ -471,6 +481,15 @@ func (l *loader) loadMeasures(s *site.Site) {
 			u.Measures = append(u.Measures, m)
 		}
 	}
+}
+
+// loadedMeasure is the outcome of loadMeasure: the measure or nil, the
+// position of its number (for messages about duplicates), and the errors
+// found in its file.
+type loadedMeasure struct {
+	measure   *site.Measure
+	numberPos site.Pos
+	errs      ErrorList
 }
 
 // loadMeasure loads one measure file, returning nil if it has errors, and the

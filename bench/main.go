@@ -1,0 +1,238 @@
+//go:build unix
+
+// Command bench builds synthetic corpora of N measures with the microsite
+// command and with Hugo, side by side, and prints the medians of wall time,
+// CPU time (user + system) and peak RSS of each process, and the ratios
+// microsite/Hugo per N. Run it from the repository root:
+//
+//	go run ./bench                          # N = 31, 1000, 10000; 5 runs each
+//	go run ./bench -n 31,1000 -runs 9
+//
+// Everything is written into a fresh folder under -dir (default /dev/shm,
+// removed at the end): this machine's disk is slow and noisy right after a
+// large tree is deleted, and RAM is not. Each build writes into a new output
+// folder; the two programs alternate, so that a busy neighbour slows both
+// alike, and one untimed build of each warms the page cache first.
+//
+// The Hugo site is generated over the very same Markdown files (see
+// writeHugoSite). Hugo is Debian's package, installed with apt-get when
+// missing; without it only the microsite is measured.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/corpus"
+)
+
+func main() {
+	flags := flag.NewFlagSet("bench", flag.ExitOnError)
+	sizes := flags.String("n", "31,1000,10000", "comma-separated corpus `sizes` (measures)")
+	runs := flags.Int("runs", 5, "timed builds per program and size")
+	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
+	flags.Parse(os.Args[1:])
+	var ns []int
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "bench: -n: %q is not a positive number\n", f)
+			os.Exit(2)
+		}
+		ns = append(ns, n)
+	}
+	if err := run(ns, *runs, *base); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ns []int, runs int, base string) error {
+	if _, err := os.Stat("site.toml"); err != nil {
+		return errors.New("run me from the repository root (go run ./bench)")
+	}
+	hugo, err := findHugo()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench: %v; measuring the microsite alone\n", err)
+	}
+	dir, err := os.MkdirTemp(base, "microsite-bench-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	microsite := filepath.Join(dir, "microsite")
+	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	if hugo != "" {
+		v, _ := exec.Command(hugo, "version").Output()
+		fmt.Printf("%s", v)
+	}
+	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians\n\n", runtime.NumCPU(), loadAverage(), runs)
+	fmt.Printf("%7s  %-10s %8s %8s %8s %7s\n", "N", "", "wall s", "CPU s", "RSS MiB", "pages")
+	wall := map[string]map[int]float64{}
+	for _, n := range ns {
+		src := filepath.Join(dir, fmt.Sprintf("corpus-%d", n))
+		if err := corpus.Write(src, ".", n); err != nil {
+			return err
+		}
+		progs := []program{{name: "microsite", args: func(out string) []string {
+			return []string{microsite, "build", "--source", src, "--out", out}
+		}}}
+		if hugo != "" {
+			site := filepath.Join(dir, fmt.Sprintf("hugo-%d", n))
+			if err := writeHugoSite(site, src); err != nil {
+				return err
+			}
+			progs = append(progs, program{name: "hugo", args: func(out string) []string {
+				return []string{hugo, "--minify", "--quiet", "--source", site, "--destination", out}
+			}})
+		}
+		results := make([][]usage, len(progs))
+		pages := make([]int, len(progs))
+		for i := -1; i < runs; i++ { // run -1 warms up and is not counted
+			for j, p := range progs {
+				out := filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", p.name, n, i))
+				u, err := measure(p.args(out))
+				if err != nil {
+					return fmt.Errorf("%s, N=%d: %w", p.name, n, err)
+				}
+				if i >= 0 {
+					results[j] = append(results[j], u)
+				} else {
+					pages[j], err = countPages(out)
+					if err != nil {
+						return err
+					}
+				}
+			}
+			// Deleted between builds, so that RAM stays free and removal
+			// is never timed.
+			if err := os.RemoveAll(filepath.Join(dir, "out")); err != nil {
+				return err
+			}
+		}
+		meds := make([]usage, len(progs))
+		for j, p := range progs {
+			meds[j] = median(results[j])
+			fmt.Printf("%7d  %-10s %8.3f %8.3f %8.1f %7d\n", n, p.name, meds[j].wall, meds[j].cpu, meds[j].rss, pages[j])
+			if wall[p.name] == nil {
+				wall[p.name] = map[int]float64{}
+			}
+			wall[p.name][n] = meds[j].wall
+		}
+		if len(meds) == 2 {
+			fmt.Printf("%7d  %-10s %8.2f %8.2f %8.2f\n", n, "ours/hugo",
+				meds[0].wall/meds[1].wall, meds[0].cpu/meds[1].cpu, meds[0].rss/meds[1].rss)
+		}
+	}
+	fmt.Printf("\nload average at the end: %s\n", loadAverage())
+	if slices.Contains(ns, 1000) && slices.Contains(ns, 10000) {
+		for _, p := range []string{"microsite", "hugo"} {
+			if w := wall[p]; w != nil {
+				fmt.Printf("%s: wall(N=10000) / wall(N=1000) = %.1f\n", p, w[10000]/w[1000])
+			}
+		}
+	}
+	return nil
+}
+
+// program is a command that builds into the folder it is given.
+type program struct {
+	name string
+	args func(out string) []string
+}
+
+// findHugo returns the path of hugo, installing Debian's package if needed.
+func findHugo() (string, error) {
+	if p, err := exec.LookPath("hugo"); err == nil {
+		return p, nil
+	}
+	fmt.Fprintln(os.Stderr, "bench: installing hugo (apt-get install hugo)")
+	// --no-install-recommends: hugo recommends golang-any, an old Go that
+	// would land in /usr/bin beside the project's.
+	cmd := exec.Command("apt-get", "install", "-y", "-qq", "--no-install-recommends", "hugo")
+	cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("apt-get install hugo: %v\n%s", err, out)
+	}
+	return exec.LookPath("hugo")
+}
+
+// usage is what one build cost.
+type usage struct {
+	wall float64 // seconds
+	cpu  float64 // seconds, user + system
+	rss  float64 // peak resident set, MiB
+}
+
+// measure runs args and returns its wall time, CPU time and peak RSS, from
+// the kernel's accounting of the process (the figures /usr/bin/time prints).
+func measure(args []string) (usage, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return usage{}, fmt.Errorf("%v\n%s", err, stderr.String())
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
+	return usage{wall: wall.Seconds(), cpu: cpu.Seconds(), rss: float64(ru.Maxrss) / 1024}, nil
+}
+
+// median returns the median of each figure separately.
+func median(us []usage) usage {
+	med := func(f func(usage) float64) float64 {
+		v := make([]float64, len(us))
+		for i, u := range us {
+			v[i] = f(u)
+		}
+		slices.Sort(v)
+		if len(v)%2 == 1 {
+			return v[len(v)/2]
+		}
+		return (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return usage{
+		wall: med(func(u usage) float64 { return u.wall }),
+		cpu:  med(func(u usage) float64 { return u.cpu }),
+		rss:  med(func(u usage) float64 { return u.rss }),
+	}
+}
+
+// loadAverage is the 1-minute load average, or "unknown": a busy machine
+// slows both programs, and the reader should know.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "unknown"
+}
+
+// countPages counts the HTML files under dir, to show that both programs
+// built the same site.
+func countPages(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
+}

@@ -1,0 +1,51 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/corpus"
+)
+
+// TestParallelOutputIsSerialOutput builds a corpus on one goroutine and on
+// many: whatever order the workers finish in, every file must come out the
+// same, byte for byte.
+func TestParallelOutputIsSerialOutput(t *testing.T) {
+	src := corpus.Temp(t, 300)
+	out := corpus.ScratchDir(t)
+	build := func(procs int) map[string][]byte {
+		t.Helper()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		dir := filepath.Join(out, fmt.Sprint("procs-", procs))
+		if _, err := Run(Options{Source: src, Out: dir}); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)], err = os.ReadFile(p)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	serial, concurrent := build(1), build(8)
+	if len(serial) < 300 || len(serial) != len(concurrent) {
+		t.Fatalf("serial build wrote %d files, parallel build %d", len(serial), len(concurrent))
+	}
+	for name, data := range serial {
+		if !bytes.Equal(data, concurrent[name]) {
+			t.Errorf("%s differs between a serial and a parallel build", name)
+		}
+	}
+}
