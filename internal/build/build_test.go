@@ -55,19 +55,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got, want := readTree(t, out), readTree(t, wantDir)
-			for name, data := range got {
-				if w, ok := want[name]; !ok {
-					t.Errorf("unexpected file %s", name)
-				} else if !bytes.Equal(data, w) {
-					t.Errorf("%s differs from the golden file:\n got %s\nwant %s", name, data, w)
-				}
-			}
-			for name := range want {
-				if _, ok := got[name]; !ok {
-					t.Errorf("missing file %s", name)
-				}
-			}
+			compareTrees(t, "golden", readTree(t, out), readTree(t, wantDir))
 		})
 	}
 }

@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -25,19 +23,7 @@ func TestParallelOutputIsSerialOutput(t *testing.T) {
 		if _, err := Run(Options{Source: src, Out: dir}); err != nil {
 			t.Fatal(err)
 		}
-		files := map[string][]byte{}
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)], err = os.ReadFile(p)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
+		return readTree(t, dir)
 	}
 	serial, concurrent := build(1), build(8)
 	if len(serial) < 300 || len(serial) != len(concurrent) {

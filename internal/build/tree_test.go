@@ -1,8 +1,8 @@
 package build
 
 import (
+	"bytes"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,25 +10,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// filesUnder reads every file under dir, keyed by slash path.
-func filesUnder(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
 
 // edit rewrites a source file with replace applied to its text.
 func edit(t *testing.T, src, name string, replace func(string) string) {
@@ -113,37 +94,37 @@ func TestTreeMatchesFullBuild(t *testing.T) {
 				t.Errorf("%s: %s not rewritten (changed: %v)", st.name, p, u.Changed)
 			}
 		}
-		compareTrees(t, st.name, filesUnder(t, tree.out), fullBuild(t, src))
+		compareTrees(t, st.name, readTree(t, tree.out), fullBuild(t, src))
 	}
 }
 
 // fullBuild builds src with Run and reads the result, less SHA256SUMS: a
 // Tree serves previews, which are never published, so it does not seal them.
-func fullBuild(t *testing.T, src string) map[string]string {
+func fullBuild(t *testing.T, src string) map[string][]byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "want")
 	if _, err := Run(Options{Source: src, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	files := filesUnder(t, out)
+	files := readTree(t, out)
 	delete(files, SumsPath)
 	return files
 }
 
-func compareTrees(t *testing.T, step string, got, want map[string]string) {
+func compareTrees(t *testing.T, step string, got, want map[string][]byte) {
 	t.Helper()
 	for p, w := range want {
 		g, ok := got[p]
 		switch {
 		case !ok:
 			t.Errorf("%s: %s missing", step, p)
-		case g != w:
-			t.Errorf("%s: %s differs from a full build", step, p)
+		case !bytes.Equal(g, w):
+			t.Errorf("%s: %s differs", step, p)
 		}
 	}
 	for p := range got {
 		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s should have been removed", step, p)
+			t.Errorf("%s: %s should not be there", step, p)
 		}
 	}
 }
@@ -159,7 +140,7 @@ func TestTreeRecoversFromErrors(t *testing.T) {
 	if _, err := tree.Update(nil); err != nil {
 		t.Fatal(err)
 	}
-	before := filesUnder(t, tree.out)
+	before := readTree(t, tree.out)
 	// A stylesheet change (every page) and a broken measure, in one go.
 	edit(t, src, "assets/site.css", func(s string) string { return s + "\nmain{margin:0}\n" })
 	edit(t, src, "content/measures/04.md", set("number", `"four"`))
@@ -167,14 +148,14 @@ func TestTreeRecoversFromErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "content/measures/04.md:2") {
 		t.Fatalf("broken measure: got error %v, want one at content/measures/04.md:2", err)
 	}
-	compareTrees(t, "broken", filesUnder(t, tree.out), before)
+	compareTrees(t, "broken", readTree(t, tree.out), before)
 
 	// The fix touches the measure only; the stylesheet change must still land.
 	edit(t, src, "content/measures/04.md", set("number", "4"))
 	if _, err := tree.Update([]string{"content/measures/04.md"}); err != nil {
 		t.Fatal(err)
 	}
-	compareTrees(t, "fixed", filesUnder(t, tree.out), fullBuild(t, src))
+	compareTrees(t, "fixed", readTree(t, tree.out), fullBuild(t, src))
 }
 
 func TestNewTreeRefusesNonEmptyDir(t *testing.T) {
