@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
@@ -62,9 +64,10 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	sum, err := write(st.dir, outputs, opts.Progress)
+	written, err := write(st.dir, outputs, opts.Progress)
+	var sum Summary
 	if err == nil {
-		err = seal(st.dir, &sum) // SHA256SUMS, then the site check, before the swap
+		sum, err = seal(st.dir, written) // SHA256SUMS, then the site check, before the swap
 	}
 	if err != nil {
 		st.abort()
@@ -191,15 +194,25 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 	return out, nil
 }
 
+// written is what write wrote, for seal.
+type written struct {
+	outputs []Output
+	sizes   []int64
+	sums    [][sha256.Size]byte // the SHA-256 of each output's final bytes
+	check   *check.Collector    // every page and style sheet, parsed
+}
+
 // write generates, minifies and writes every output into dir, reporting
-// progress when it is not nil.
-func write(dir string, outputs []Output, progress func(done, total int)) (Summary, error) {
+// progress when it is not nil. While each file's final bytes are in memory
+// it computes their checksum and parses them for the site check, so that
+// neither has to read the site back.
+func write(dir string, outputs []Output, progress func(done, total int)) (*written, error) {
 	if err := makeDirs(dir, outputs); err != nil {
-		return Summary{}, err
+		return nil, err
 	}
 	m := minify.New()
+	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector()}
 	errs := make([]error, len(outputs))
-	sizes := make([]int64, len(outputs))
 	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
 	var mu sync.Mutex
 	done := 0
@@ -217,7 +230,12 @@ func write(dir string, outputs []Output, progress func(done, total int)) (Summar
 			errs[i] = err
 			return
 		}
-		sizes[i] = int64(len(data))
+		w.sizes[i] = int64(len(data))
+		w.sums[i] = sha256.Sum256(data)
+		if err := w.check.Add(o.Path, data); err != nil {
+			errs[i] = err
+			return
+		}
 		if progress != nil {
 			mu.Lock()
 			done++
@@ -225,18 +243,12 @@ func write(dir string, outputs []Output, progress func(done, total int)) (Summar
 			mu.Unlock()
 		}
 	})
-	var sum Summary
-	for i, o := range outputs {
-		if errs[i] != nil {
-			return Summary{}, errs[i]
-		}
-		sum.Files++
-		sum.Bytes += sizes[i]
-		if o.Page {
-			sum.Pages++
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
-	return sum, nil
+	return w, nil
 }
 
 // produce generates o and minifies it unless it is final already, using raw

@@ -75,6 +75,11 @@ func run(site fs.FS, pageChecks bool) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.report(pageChecks), nil
+}
+
+// report checks the pages and style sheets read into s.
+func (s *siteFiles) report(pageChecks bool) *Report {
 	r := &Report{Pages: len(s.pages), Styles: len(s.styles)}
 	for _, name := range s.order {
 		if p := s.pages[name]; p != nil {
@@ -90,7 +95,7 @@ func run(site fs.FS, pageChecks bool) (*Report, error) {
 			r.ref(s, name, Ref{Attr: "url()", Value: u, Fetched: true})
 		}
 	}
-	return r, nil
+	return r
 }
 
 // pageProblems checks what every page must carry.
@@ -160,65 +165,46 @@ type siteFiles struct {
 	dirs   map[string]bool // every directory
 	pages  map[string]*Page
 	styles map[string][]string // CSS file → the URLs it loads
-	order  []string            // the pages and style sheets, sorted
+	order  []string            // the pages and style sheets, in fs.WalkDir's order
 	base   string              // the site's own address, or ""
 }
 
 // read lists site and parses its pages and style sheets, in parallel.
 func read(site fs.FS) (*siteFiles, error) {
-	s := &siteFiles{files: map[string]bool{}, dirs: map[string]bool{}, pages: map[string]*Page{}, styles: map[string][]string{}}
+	c := NewCollector()
+	var names []string
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
 		case d.IsDir():
-			s.dirs[name] = true
+			c.s.dirs[name] = true
 		default:
-			s.files[name] = true
-			if ext := path.Ext(name); ext == ".html" || ext == ".css" {
-				s.order = append(s.order, name) // WalkDir visits in lexical order
-			}
+			names = append(names, name)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]*Page, len(s.order))
-	styles := make([][]string, len(s.order))
-	errs := make([]error, len(s.order))
-	forEach(len(s.order), func(i int) {
-		name := s.order[i]
-		src, err := fs.ReadFile(site, name)
-		if err != nil {
-			errs[i] = err
+	errs := make([]error, len(names))
+	forEach(len(names), func(i int) {
+		if !Parsed(names[i]) {
+			c.Add(names[i], nil)
 			return
 		}
-		if path.Ext(name) == ".css" {
-			styles[i] = cssURLs(src)
-			return
+		src, err := fs.ReadFile(site, names[i])
+		if err == nil {
+			err = c.Add(names[i], src)
 		}
-		pages[i], errs[i] = ParsePage(name, src)
+		errs[i] = err
 	})
-	for i, name := range s.order {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if pages[i] != nil {
-			s.pages[name] = pages[i]
-		} else {
-			s.styles[name] = styles[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
-	if home := s.pages["index.html"]; home != nil {
-		if u, err := url.Parse(home.Canonical); err == nil && u.IsAbs() && u.Host != "" {
-			s.base = strings.TrimSuffix(home.Canonical, "index.html")
-			if !strings.HasSuffix(s.base, "/") {
-				s.base += "/"
-			}
-		}
-	}
-	return s, nil
+	return c.finish(), nil
 }
 
 // forEach calls f(0) … f(n-1) on one goroutine per CPU.
