@@ -10,8 +10,11 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Paths of the layouts inside the fs.FS given to New.
@@ -26,6 +29,13 @@ type Renderer struct {
 	layouts map[Kind]*template.Template
 	strings map[string]string
 	assets  map[string]string
+	shared  sync.Map // sharedKey → template.HTML: the layouts' shared parts, once rendered
+}
+
+// sharedKey names a shared part of the layouts as shown on one site (edition).
+type sharedKey struct {
+	name string
+	site *site.Site
 }
 
 // New parses base.html, one layout per Kind, and the UI strings. assets maps
@@ -40,8 +50,9 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
 	base, err := template.New("base.html").Funcs(template.FuncMap{
-		"t":   r.text,
-		"pad": func(n int) string { return fmt.Sprintf("%02d", n) },
+		"t":      r.text,
+		"shared": r.sharedPart,
+		"pad":    func(n int) string { return fmt.Sprintf("%02d", n) },
 	}).ParseFS(fsys, BaseLayout)
 	if err != nil {
 		return nil, err
@@ -70,7 +81,7 @@ func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text})
+		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text, "shared": out.sharedPart})
 	}
 	return out, nil
 }
@@ -83,6 +94,25 @@ func (r *Renderer) text(key string) (string, error) {
 			strings.Join(slices.Sorted(maps.Keys(r.strings)), ", "))
 	}
 	return s, nil
+}
+
+// sharedPart is the layouts' "shared" function: the template name executed
+// with s, rendered on first use and then reused. Parts that are the same on
+// every page of an edition (the footer, the reading preferences) are
+// rendered once rather than for each of thousands of pages; they get the
+// site, not the page, so they cannot show anything that differs by page.
+func (r *Renderer) sharedPart(name string, s *site.Site) (template.HTML, error) {
+	key := sharedKey{name, s}
+	if h, ok := r.shared.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := r.layouts[Home].ExecuteTemplate(&b, name, s); err != nil {
+		return "", err
+	}
+	// Two pages may render a part at once; both give the same bytes.
+	h, _ := r.shared.LoadOrStore(key, template.HTML(b.String()))
+	return h.(template.HTML), nil
 }
 
 // Strings returns the UI strings, for outputs made outside the layouts.
