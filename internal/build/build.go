@@ -211,15 +211,15 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 		return nil, err
 	}
 	m := minify.New()
-	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector()}
+	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector(sitePaths(outputs))}
 	errs := make([]error, len(outputs))
-	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	var pool bufferPool
 	var mu sync.Mutex
 	done := 0
 	parallel.For(len(outputs), func(i int) {
 		o := outputs[i]
-		bufs := pool.Get().(*[2]bytes.Buffer)
-		defer pool.Put(bufs)
+		bufs := pool.get()
+		defer pool.put(bufs)
 		data, err := produce(m, o, &bufs[0], &bufs[1])
 		if err != nil {
 			errs[i] = err
@@ -249,6 +249,28 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 		}
 	}
 	return w, nil
+}
+
+// bufferPool keeps the scratch buffers of produce for the next output.
+type bufferPool struct{ p sync.Pool }
+
+// maxPooled is the largest buffer a bufferPool keeps. The few outputs
+// larger than a page (the open data, the search index, the full table run
+// to megabytes on a large site) would otherwise keep buffers of their size
+// alive, one pair per worker, to the end of the build.
+const maxPooled = 1 << 20
+
+func (p *bufferPool) get() *[2]bytes.Buffer {
+	if b, ok := p.p.Get().(*[2]bytes.Buffer); ok {
+		return b
+	}
+	return new([2]bytes.Buffer)
+}
+
+func (p *bufferPool) put(b *[2]bytes.Buffer) {
+	if b[0].Cap() <= maxPooled && b[1].Cap() <= maxPooled {
+		p.p.Put(b)
+	}
 }
 
 // produce generates o and minifies it unless it is final already, using raw

@@ -28,7 +28,6 @@ func seal(dir string, w *written) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	w.check.Add(SumsPath, nil)
 	if r := w.check.Site(); len(r.Problems) > 0 {
 		return Summary{}, &CheckError{Problems: r.Problems}
 	}
@@ -40,4 +39,14 @@ func seal(dir string, w *written) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// sitePaths lists every file of a site of these outputs, SHA256SUMS
+// included, for the site check.
+func sitePaths(outputs []Output) []string {
+	paths := make([]string, 0, len(outputs)+1)
+	for _, o := range outputs {
+		paths = append(paths, o.Path)
+	}
+	return append(paths, SumsPath)
 }

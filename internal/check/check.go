@@ -71,31 +71,11 @@ func Links(site fs.FS) ([]Problem, error) {
 }
 
 func run(site fs.FS, pageChecks bool) (*Report, error) {
-	s, err := read(site)
+	c, err := read(site, pageChecks)
 	if err != nil {
 		return nil, err
 	}
-	return s.report(pageChecks), nil
-}
-
-// report checks the pages and style sheets read into s.
-func (s *siteFiles) report(pageChecks bool) *Report {
-	r := &Report{Pages: len(s.pages), Styles: len(s.styles)}
-	for _, name := range s.order {
-		if p := s.pages[name]; p != nil {
-			if pageChecks {
-				r.Problems = append(r.Problems, pageProblems(p)...)
-			}
-			for _, ref := range p.Refs {
-				r.ref(s, name, ref)
-			}
-			continue
-		}
-		for _, u := range s.styles[name] {
-			r.ref(s, name, Ref{Attr: "url()", Value: u, Fetched: true})
-		}
-	}
-	return r
+	return c.Site(), nil
 }
 
 // pageProblems checks what every page must carry.
@@ -159,26 +139,16 @@ func External(ref string) bool {
 	return err == nil && (u.Scheme != "" || u.Host != "")
 }
 
-// siteFiles is everything check read from a site.
-type siteFiles struct {
-	files  map[string]bool // every file, by path
-	dirs   map[string]bool // every directory
-	pages  map[string]*Page
-	styles map[string][]string // CSS file → the URLs it loads
-	order  []string            // the pages and style sheets, in fs.WalkDir's order
-	base   string              // the site's own address, or ""
-}
-
 // read lists site and parses its pages and style sheets, in parallel.
-func read(site fs.FS) (*siteFiles, error) {
-	c := NewCollector()
+func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	var names []string
+	dirs := map[string]bool{}
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
 		case d.IsDir():
-			c.s.dirs[name] = true
+			dirs[name] = true
 		default:
 			names = append(names, name)
 		}
@@ -187,10 +157,10 @@ func read(site fs.FS) (*siteFiles, error) {
 	if err != nil {
 		return nil, err
 	}
+	c := newCollector(names, dirs, pageChecks)
 	errs := make([]error, len(names))
 	forEach(len(names), func(i int) {
 		if !Parsed(names[i]) {
-			c.Add(names[i], nil)
 			return
 		}
 		src, err := fs.ReadFile(site, names[i])
@@ -204,7 +174,7 @@ func read(site fs.FS) (*siteFiles, error) {
 			return nil, err
 		}
 	}
-	return c.finish(), nil
+	return c, nil
 }
 
 // forEach calls f(0) … f(n-1) on one goroutine per CPU.
@@ -232,27 +202,37 @@ func forEach(n int, f func(i int)) {
 // resolve checks a relative reference from file from; it returns what is
 // wrong, or "".
 func (s *siteFiles) resolve(from, ref string) string {
+	target, id, msg := s.resolveFile(from, ref)
+	if msg != "" {
+		return msg
+	}
+	return s.fragment(target, id)
+}
+
+// resolveFile checks the file a relative reference from file from names: it
+// returns the target file and the reference's fragment, or what is wrong.
+func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "not a valid URL: " + err.Error()
+		return "", "", "not a valid URL: " + err.Error()
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		return "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
+		return "", "", "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
 	}
-	target := from
+	target = from
 	if u.Path != "" {
 		target = path.Join(path.Dir(from), u.Path)
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "points outside the site"
+			return "", "", "points outside the site"
 		}
 		switch {
 		case s.dirs[target]:
-			return "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
+			return "", "", "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
 		case !s.files[target]:
-			return "no such file: " + target
+			return "", "", "no such file: " + target
 		}
 	}
-	return s.fragment(target, u.Fragment)
+	return target, u.Fragment, ""
 }
 
 // resolveServed checks a path below the site's own address the way a web
@@ -277,8 +257,5 @@ func (s *siteFiles) fragment(target, id string) string {
 	if id == "" || path.Ext(target) != ".html" {
 		return ""
 	}
-	if p := s.pages[target]; p == nil || !p.IDs[id] {
-		return fmt.Sprintf("no element with id %q in %s", id, target)
-	}
-	return ""
+	return missingID(target, id, s.ids[target])
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"net/url"
 	"path"
 	"slices"
@@ -8,89 +9,191 @@ import (
 	"sync"
 )
 
-// Collector gathers a site file by file, from the bytes of each as they are
-// written, so that a program that writes a site can check it without
-// reading it back. It is safe for concurrent use.
+// Collector checks a site file by file, from the bytes of each, so that a
+// program that writes a site can check it as it writes, without reading it
+// back. Of each page it keeps only what is left to check once every page
+// is in — its ids, the problems found, and the references that need other
+// pages (a #fragment of another page) or the site's address (absolute
+// URLs) — not the page. It is safe for concurrent use.
 type Collector struct {
-	mu sync.Mutex
-	s  *siteFiles
+	pageChecks bool
+	s          siteFiles // files and dirs are fixed when the Collector is made
+
+	mu        sync.Mutex
+	checked   map[string][]entry // by page or style sheet
+	pages     int
+	styles    int
+	canonical string // of index.html, which gives the site's address
 }
 
-// NewCollector returns an empty Collector.
-func NewCollector() *Collector {
-	return &Collector{s: &siteFiles{files: map[string]bool{}, dirs: map[string]bool{}, pages: map[string]*Page{}, styles: map[string][]string{}}}
+// siteFiles is what the check knows of a site's files.
+type siteFiles struct {
+	files map[string]bool            // every file, by path
+	dirs  map[string]bool            // every directory
+	ids   map[string]map[string]bool // every page's ids, by page
+	base  string                     // the site's own address, or ""
+}
+
+// entry is one problem of a file, found or still to resolve.
+type entry struct {
+	problem Problem // without Msg while pending
+	pending pending
+	ref     Ref    // an absolute reference
+	target  string // the page whose element id a reference names
+	id      string
+}
+
+type pending int
+
+const (
+	found    pending = iota // problem is complete
+	absolute                // ref, under the site's address or leaving the site
+	fragment                // an element id of another page
+)
+
+// NewCollector returns a Collector for a site of these files
+// (slash-separated, from the site root): every file, whether or not its
+// content is given to Add.
+func NewCollector(files []string) *Collector { return newCollector(files, nil, true) }
+
+// newCollector makes a Collector; dirs nil means the folders of the files.
+func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collector {
+	c := &Collector{pageChecks: pageChecks, checked: map[string][]entry{},
+		s: siteFiles{files: make(map[string]bool, len(files)), dirs: dirs, ids: map[string]map[string]bool{}}}
+	if c.s.dirs == nil {
+		c.s.dirs = map[string]bool{".": true}
+	}
+	for _, name := range files {
+		c.s.files[name] = true
+		if dirs == nil {
+			for d := path.Dir(name); d != "." && !c.s.dirs[d]; d = path.Dir(d) {
+				c.s.dirs[d] = true
+			}
+		}
+	}
+	return c
 }
 
 // Parsed reports whether the check reads a file's content: HTML pages and
-// CSS files. Add needs no content for the others.
+// CSS files. Add ignores the others.
 func Parsed(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".html" || ext == ".css"
 }
 
-// Add records the file name (slash-separated, from the site root) with its
-// content src, parsing it when it is a page or a style sheet. Only what the
-// check needs is kept, not src.
+// Add checks the page or style sheet name with its content src.
 func (c *Collector) Add(name string, src []byte) error {
-	var (
-		page   *Page
-		styles []string
-	)
+	var entries []entry
 	switch path.Ext(name) {
 	case ".html":
 		p, err := ParsePage(name, src)
 		if err != nil {
 			return err
 		}
-		page = p
+		if c.pageChecks {
+			for _, pr := range pageProblems(p) {
+				entries = append(entries, entry{problem: pr})
+			}
+		}
+		for _, ref := range p.Refs {
+			if e, ok := c.s.early(name, ref, p.IDs); ok {
+				entries = append(entries, e)
+			}
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.s.ids[name] = p.IDs
+		c.checked[name] = entries
+		c.pages++
+		if name == "index.html" {
+			c.canonical = p.Canonical
+		}
 	case ".css":
-		styles = cssURLs(src)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.s.files[name] = true
-	for d := path.Dir(name); d != "." && !c.s.dirs[d]; d = path.Dir(d) {
-		c.s.dirs[d] = true
-	}
-	switch {
-	case page != nil:
-		c.s.pages[name] = page
-	case path.Ext(name) == ".css":
-		c.s.styles[name] = styles
+		for _, u := range cssURLs(src) {
+			if e, ok := c.s.early(name, Ref{Attr: "url()", Value: u, Fetched: true}, nil); ok {
+				entries = append(entries, e)
+			}
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.checked[name] = entries
+		c.styles++
 	}
 	return nil
 }
 
-// Site checks the site made of the files added so far, as Site does a
-// folder.
+// early checks what it can of a reference from file from while other pages
+// may still be missing; ids are from's own. It reports whether there is a
+// problem or something left to check.
+func (s *siteFiles) early(from string, ref Ref, ids map[string]bool) (entry, bool) {
+	e := entry{problem: Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value}}
+	switch {
+	case strings.HasPrefix(ref.Value, "data:"):
+		return e, false // inline data: nothing is requested
+	case External(ref.Value):
+		// Whether it is under the site's own address is known once
+		// index.html is in.
+		e.pending, e.ref = absolute, ref
+		return e, true
+	}
+	target, id, msg := s.resolveFile(from, ref.Value)
+	switch {
+	case msg != "":
+		e.problem.Msg = msg
+		return e, true
+	case id == "" || path.Ext(target) != ".html":
+		return e, false
+	case target == from:
+		e.problem.Msg = missingID(target, id, ids)
+		return e, e.problem.Msg != ""
+	}
+	e.pending, e.target, e.id = fragment, target, id
+	return e, true
+}
+
+// missingID says that page target, of these ids, lacks id, or returns "".
+func missingID(target, id string, ids map[string]bool) string {
+	if ids[id] {
+		return ""
+	}
+	return fmt.Sprintf("no element with id %q in %s", id, target)
+}
+
+// Site reports on the site made of the files added so far: by file in the
+// order fs.WalkDir visits them, each file's problems in document order.
 func (c *Collector) Site() *Report {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.finish().report(true)
-}
-
-// finish orders the pages and style sheets and finds the site's address;
-// the caller holds c.mu or owns c alone.
-func (c *Collector) finish() *siteFiles {
-	s := c.s
-	s.dirs["."] = true
-	s.order = s.order[:0]
-	for name := range s.files {
-		if Parsed(name) {
-			s.order = append(s.order, name)
+	s := &c.s
+	s.base = ""
+	if u, err := url.Parse(c.canonical); err == nil && u.IsAbs() && u.Host != "" {
+		s.base = strings.TrimSuffix(c.canonical, "index.html")
+		if !strings.HasSuffix(s.base, "/") {
+			s.base += "/"
 		}
 	}
-	slices.SortFunc(s.order, walkOrder)
-	s.base = ""
-	if home := s.pages["index.html"]; home != nil {
-		if u, err := url.Parse(home.Canonical); err == nil && u.IsAbs() && u.Host != "" {
-			s.base = strings.TrimSuffix(home.Canonical, "index.html")
-			if !strings.HasSuffix(s.base, "/") {
-				s.base += "/"
+	order := make([]string, 0, len(c.checked))
+	for name := range c.checked {
+		order = append(order, name)
+	}
+	slices.SortFunc(order, walkOrder)
+	r := &Report{Pages: c.pages, Styles: c.styles}
+	for _, name := range order {
+		for _, e := range c.checked[name] {
+			switch e.pending {
+			case absolute:
+				r.ref(s, name, e.ref)
+			case fragment:
+				if msg := s.fragment(e.target, e.id); msg != "" {
+					e.problem.Msg = msg
+					r.Problems = append(r.Problems, e.problem)
+				}
+			default:
+				r.Problems = append(r.Problems, e.problem)
 			}
 		}
 	}
-	return s
+	return r
 }
 
 // walkOrder compares two paths in the order fs.WalkDir visits them: by
