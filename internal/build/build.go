@@ -130,13 +130,34 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		texts, err := convertAll(ed, memo)
-		if err != nil {
-			return nil, err
+		// A converted edition's Markdown is converted when its first
+		// output is generated, and freed with its outputs (see write), so
+		// that a large site holds the texts of one edition at a time. The
+		// source edition is converted now: its Markdown errors are content
+		// errors, and a conversion of the same Markdown adds none.
+		texts := texts(sync.OnceValues(func() (map[*site.Source]converted, error) { return convertAll(ed, memo) }))
+		if e.Convert == "" {
+			if _, err := texts(); err != nil {
+				return nil, err
+			}
 		}
-		ps := pages(ed.site, texts, ed.r.Strings())
-		for _, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error { return ed.r.Render(b, p) }})
+		full := sync.OnceValues(func() ([]*render.Page, error) {
+			t, err := texts()
+			if err != nil {
+				return nil, err
+			}
+			return pages(ed.site, t, ed.r.Strings()), nil
+		})
+		// The same pages without their texts: paths, kinds and neighbours.
+		ps := pages(ed.site, nil, ed.r.Strings())
+		for i, p := range ps {
+			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error {
+				full, err := full()
+				if err != nil {
+					return err
+				}
+				return ed.r.Render(b, full[i])
+			}})
 		}
 		all = append(all, ps...)
 		// Each edition has its own search index and open data, in its
@@ -152,6 +173,9 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 	outs = append(outs, crawlerFiles(s, all)...)
 	return outs, nil
 }
+
+// texts returns an edition's converted Markdown, converting it on first use.
+type texts func() (map[*site.Source]converted, error)
 
 // converted is a Markdown source as HTML and as plain text.
 type converted struct {
@@ -203,7 +227,8 @@ type written struct {
 }
 
 // write generates, minifies and writes every output into dir, reporting
-// progress when it is not nil. While each file's final bytes are in memory
+// progress when it is not nil; it drops each output's Generate once it is
+// written. While each file's final bytes are in memory
 // it computes their checksum and parses them for the site check, so that
 // neither has to read the site back.
 func write(dir string, outputs []Output, progress func(done, total int)) (*written, error) {
@@ -230,6 +255,9 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 			errs[i] = err
 			return
 		}
+		// What the output's generator holds (an edition's texts and
+		// pages) can go once the edition's last output is written.
+		outputs[i].Generate = nil
 		w.sizes[i] = int64(len(data))
 		w.sums[i] = sha256.Sum256(data)
 		if err := w.check.Add(o.Path, data); err != nil {

@@ -18,12 +18,24 @@ const (
 
 // openData returns measures.json and measures.csv: every field of every
 // measure, for anyone who wants to reuse the list rather than read it.
-func openData(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []Output {
+func openData(s *site.Site, texts texts, ui map[string]string) []Output {
 	return []Output{
 		// encoding/json writes compact JSON already: a minify pass over
 		// the largest file of a big site would only cost time.
-		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error { return writeJSON(b, s, texts) }},
-		{Path: CSVPath, Generate: func(b *bytes.Buffer) error { return writeCSV(b, s, texts, ui) }},
+		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error {
+			t, err := texts()
+			if err != nil {
+				return err
+			}
+			return writeJSON(b, s, t)
+		}},
+		{Path: CSVPath, Generate: func(b *bytes.Buffer) error {
+			t, err := texts()
+			if err != nil {
+				return err
+			}
+			return writeCSV(b, s, t, ui)
+		}},
 	}
 }
 

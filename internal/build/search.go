@@ -15,9 +15,13 @@ const SearchPath = "search.html"
 // the city portal, and as a classic script, for search.html (which must work
 // from file://, where fetch() is blocked). The index is built and encoded
 // once, by whichever of the two is generated first.
-func searchOutputs(s *site.Site, texts map[*site.Source]converted) []Output {
+func searchOutputs(s *site.Site, texts texts) []Output {
 	encoded := sync.OnceValues(func() ([]byte, error) {
-		idx, err := search.Build(s, func(m *site.Measure) string { return texts[&m.Body].text })
+		t, err := texts()
+		if err != nil {
+			return nil, err
+		}
+		idx, err := search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
 		if err != nil {
 			return nil, err
 		}
