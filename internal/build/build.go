@@ -148,6 +148,14 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 			}
 			return pages(ed.site, t, ed.r.Strings()), nil
 		})
+		// Each edition has its own search index and open data, in its
+		// script, beside its pages. They come first: the largest files of
+		// a big site, they are written while the edition's texts are
+		// being used anyway, and never left for last to one worker.
+		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
+			o.Path = e.Prefix() + o.Path
+			outs = append(outs, o)
+		}
 		// The same pages without their texts: paths, kinds and neighbours.
 		ps := pages(ed.site, nil, ed.r.Strings())
 		for i, p := range ps {
@@ -160,12 +168,6 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 			}})
 		}
 		all = append(all, ps...)
-		// Each edition has its own search index and open data, in its
-		// script, beside its pages.
-		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
-			o.Path = e.Prefix() + o.Path
-			outs = append(outs, o)
-		}
 	}
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})

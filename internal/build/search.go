@@ -33,6 +33,8 @@ func searchOutputs(s *site.Site, texts texts) []Output {
 			if err != nil {
 				return err
 			}
+			// Megabytes on a large site: grow once, not by doubling.
+			b.Grow(len(data) + 64)
 			_, err = b.Write(wrap(data))
 			return err
 		}}
