@@ -13,8 +13,6 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Paths of the layouts inside the fs.FS given to New.
@@ -30,12 +28,6 @@ type Renderer struct {
 	strings map[string]string
 	assets  map[string]string
 	shared  sync.Map // sharedKey → template.HTML: the layouts' shared parts, once rendered
-}
-
-// sharedKey names a shared part of the layouts as shown on one site (edition).
-type sharedKey struct {
-	name string
-	site *site.Site
 }
 
 // New parses base.html, one layout per Kind, and the UI strings. assets maps
@@ -97,17 +89,18 @@ func (r *Renderer) text(key string) (string, error) {
 }
 
 // sharedPart is the layouts' "shared" function: the template name executed
-// with s, rendered on first use and then reused. Parts that are the same on
-// every page of an edition (the footer, the reading preferences) are
-// rendered once rather than for each of thousands of pages; they get the
-// site, not the page, so they cannot show anything that differs by page.
-func (r *Renderer) sharedPart(name string, s *site.Site) (template.HTML, error) {
-	key := sharedKey{name, s}
+// with c, rendered on first use and then reused. Parts that are the same on
+// every page of an edition at one depth (the footer, the reading
+// preferences, the links to the assets) are rendered once rather than for
+// each of thousands of pages: each action costs a page a microsecond or
+// more of html/template's escaping.
+func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
+	key := sharedKey{name, c.Site, c.rel, c.root}
 	if h, ok := r.shared.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b bytes.Buffer
-	if err := r.layouts[Home].ExecuteTemplate(&b, name, s); err != nil {
+	if err := r.layouts[Home].ExecuteTemplate(&b, name, c); err != nil {
 		return "", err
 	}
 	// Two pages may render a part at once; both give the same bytes.
