@@ -313,6 +313,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	}
 	data := raw.Bytes()
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
+		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
 			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
 		}

@@ -27,20 +27,22 @@ func searchOutputs(s *site.Site, texts texts) []Output {
 		}
 		return idx.JSON()
 	})
-	output := func(path string, wrap func([]byte) []byte) Output {
+	output := func(path, prefix, suffix string) Output {
 		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
 			data, err := encoded()
 			if err != nil {
 				return err
 			}
-			// Megabytes on a large site: grow once, not by doubling.
-			b.Grow(len(data) + 64)
-			_, err = b.Write(wrap(data))
-			return err
+			// Megabytes on a large site: grow once, copy once.
+			b.Grow(len(prefix) + len(data) + len(suffix))
+			b.WriteString(prefix)
+			b.Write(data)
+			b.WriteString(suffix)
+			return nil
 		}}
 	}
 	return []Output{
-		output(search.JSONPath, func(data []byte) []byte { return data }),
-		output(search.ScriptPath, search.Script),
+		output(search.JSONPath, "", ""),
+		output(search.ScriptPath, search.ScriptPrefix, search.ScriptSuffix),
 	}
 }
