@@ -103,26 +103,38 @@ func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
 
 // outputs is Outputs converting Markdown through memo (nil: no memo).
 func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
+	// The assets and layouts are prepared on the other core while the
+	// content loads: on a small site these steps are most of the time
+	// before the first page.
+	type prepared struct {
+		assets []asset
+		r      *render.Renderer
+		err    error
+	}
+	prep := make(chan prepared, 1)
+	go func() {
+		var p prepared
+		var names map[string]string
+		if p.assets, names, p.err = loadAssets(fsys, minify.New()); p.err == nil {
+			p.r, p.err = render.New(fsys, names)
+		}
+		prep <- p
+	}()
 	s, err := content.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range s.Editions {
 		if e.Convert != "" {
-			// Load the dictionaries on the other core while assets and
-			// the source edition are prepared.
+			// Load the dictionaries meanwhile too.
 			go script.Load(e.Convert)
 		}
 	}
-	m := minify.New()
-	assets, assetNames, err := loadAssets(fsys, m)
-	if err != nil {
-		return nil, err
+	p := <-prep
+	if p.err != nil {
+		return nil, p.err
 	}
-	r, err := render.New(fsys, assetNames)
-	if err != nil {
-		return nil, err
-	}
+	assets, r := p.assets, p.r
 	var outs []Output
 	var all []*render.Page // of every edition, for the sitemap
 	for _, e := range s.Editions {
