@@ -7,6 +7,7 @@
 //
 //	go run ./bench                          # N = 31, 1000, 10000; 5 runs each
 //	go run ./bench -n 31,1000 -runs 9
+//	go run ./bench -single-edition          # the source edition alone
 //
 // Everything is written into a fresh folder under -dir (default /dev/shm,
 // removed at the end): this machine's disk is slow and noisy right after a
@@ -34,6 +35,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
 
@@ -42,6 +44,7 @@ func main() {
 	sizes := flags.String("n", "31,1000,10000", "comma-separated corpus `sizes` (measures)")
 	runs := flags.Int("runs", 5, "timed builds per program and size")
 	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
+	single := flags.Bool("single-edition", false, "build the source edition alone (drop the other [[editions]] of site.toml), as Hugo does")
 	flags.Parse(os.Args[1:])
 	var ns []int
 	for _, f := range strings.Split(*sizes, ",") {
@@ -52,13 +55,13 @@ func main() {
 		}
 		ns = append(ns, n)
 	}
-	if err := run(ns, *runs, *base); err != nil {
+	if err := run(ns, *runs, *base, *single); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ns []int, runs int, base string) error {
+func run(ns []int, runs int, base string, single bool) error {
 	if _, err := os.Stat("site.toml"); err != nil {
 		return errors.New("run me from the repository root (go run ./bench)")
 	}
@@ -79,13 +82,22 @@ func run(ns []int, runs int, base string) error {
 		v, _ := exec.Command(hugo, "version").Output()
 		fmt.Printf("%s", v)
 	}
-	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians\n\n", runtime.NumCPU(), loadAverage(), runs)
+	editions := "every edition of site.toml"
+	if single {
+		editions = "the source edition alone"
+	}
+	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians; microsite builds %s\n\n", runtime.NumCPU(), loadAverage(), runs, editions)
 	fmt.Printf("%7s  %-10s %8s %8s %8s %7s\n", "N", "", "wall s", "CPU s", "RSS MiB", "pages")
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {
 		src := filepath.Join(dir, fmt.Sprintf("corpus-%d", n))
 		if err := corpus.Write(src, ".", n); err != nil {
 			return err
+		}
+		if single {
+			if err := singleEdition(src); err != nil {
+				return err
+			}
 		}
 		progs := []program{{name: "microsite", args: func(out string) []string {
 			return []string{microsite, "build", "--source", src, "--out", out}
@@ -235,4 +247,39 @@ func countPages(dir string) (int, error) {
 		return err
 	})
 	return n, err
+}
+
+// singleEdition removes every [[editions]] entry but the first (the source
+// edition) from the site.toml of the source tree src: each entry runs to
+// the next blank line.
+func singleEdition(src string) error {
+	name := filepath.Join(src, content.SiteFile)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var out []string
+	seen, skipping := 0, false
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if strings.TrimSpace(line) == "[[editions]]" {
+			seen++
+			skipping = seen > 1
+		} else if strings.TrimSpace(line) == "" {
+			skipping = false
+		}
+		if !skipping {
+			out = append(out, line)
+		}
+	}
+	if err := os.WriteFile(name, []byte(strings.Join(out, "")), 0o644); err != nil {
+		return err
+	}
+	s, err := content.Load(os.DirFS(src))
+	if err != nil {
+		return err
+	}
+	if len(s.Editions) != 1 {
+		return fmt.Errorf("%s: %d editions left, want 1", name, len(s.Editions))
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
@@ -62,9 +64,10 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	sum, err := write(st.dir, outputs, opts.Progress)
+	written, err := write(st.dir, outputs, opts.Progress)
+	var sum Summary
 	if err == nil {
-		err = seal(st.dir, &sum) // SHA256SUMS, then the site check, before the swap
+		sum, err = seal(st.dir, written) // SHA256SUMS, then the site check, before the swap
 	}
 	if err != nil {
 		st.abort()
@@ -100,26 +103,38 @@ func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
 
 // outputs is Outputs converting Markdown through memo (nil: no memo).
 func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
+	// The assets and layouts are prepared on the other core while the
+	// content loads: on a small site these steps are most of the time
+	// before the first page.
+	type prepared struct {
+		assets []asset
+		r      *render.Renderer
+		err    error
+	}
+	prep := make(chan prepared, 1)
+	go func() {
+		var p prepared
+		var names map[string]string
+		if p.assets, names, p.err = loadAssets(fsys, minify.New()); p.err == nil {
+			p.r, p.err = render.New(fsys, names)
+		}
+		prep <- p
+	}()
 	s, err := content.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range s.Editions {
 		if e.Convert != "" {
-			// Load the dictionaries on the other core while assets and
-			// the source edition are prepared.
+			// Load the dictionaries meanwhile too.
 			go script.Load(e.Convert)
 		}
 	}
-	m := minify.New()
-	assets, assetNames, err := loadAssets(fsys, m)
-	if err != nil {
-		return nil, err
+	p := <-prep
+	if p.err != nil {
+		return nil, p.err
 	}
-	r, err := render.New(fsys, assetNames)
-	if err != nil {
-		return nil, err
-	}
+	assets, r := p.assets, p.r
 	var outs []Output
 	var all []*render.Page // of every edition, for the sitemap
 	for _, e := range s.Editions {
@@ -127,21 +142,44 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		texts, err := convertAll(ed, memo)
-		if err != nil {
-			return nil, err
+		// A converted edition's Markdown is converted when its first
+		// output is generated, and freed with its outputs (see write), so
+		// that a large site holds the texts of one edition at a time. The
+		// source edition is converted now: its Markdown errors are content
+		// errors, and a conversion of the same Markdown adds none.
+		texts := texts(sync.OnceValues(func() (map[*site.Source]converted, error) { return convertAll(ed, memo) }))
+		if e.Convert == "" {
+			if _, err := texts(); err != nil {
+				return nil, err
+			}
 		}
-		ps := pages(ed.site, texts, ed.r.Strings())
-		for _, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error { return ed.r.Render(b, p) }})
-		}
-		all = append(all, ps...)
+		full := sync.OnceValues(func() ([]*render.Page, error) {
+			t, err := texts()
+			if err != nil {
+				return nil, err
+			}
+			return pages(ed.site, t, ed.r.Strings()), nil
+		})
 		// Each edition has its own search index and open data, in its
-		// script, beside its pages.
+		// script, beside its pages. They come first: the largest files of
+		// a big site, they are written while the edition's texts are
+		// being used anyway, and never left for last to one worker.
 		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
 			o.Path = e.Prefix() + o.Path
 			outs = append(outs, o)
 		}
+		// The same pages without their texts: paths, kinds and neighbours.
+		ps := pages(ed.site, nil, ed.r.Strings())
+		for i, p := range ps {
+			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error {
+				full, err := full()
+				if err != nil {
+					return err
+				}
+				return ed.r.Render(b, full[i])
+			}})
+		}
+		all = append(all, ps...)
 	}
 	for _, a := range assets {
 		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
@@ -149,6 +187,9 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 	outs = append(outs, crawlerFiles(s, all)...)
 	return outs, nil
 }
+
+// texts returns an edition's converted Markdown, converting it on first use.
+type texts func() (map[*site.Source]converted, error)
 
 // converted is a Markdown source as HTML and as plain text.
 type converted struct {
@@ -191,22 +232,33 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 	return out, nil
 }
 
+// written is what write wrote, for seal.
+type written struct {
+	outputs []Output
+	sizes   []int64
+	sums    [][sha256.Size]byte // the SHA-256 of each output's final bytes
+	check   *check.Collector    // every page and style sheet, parsed
+}
+
 // write generates, minifies and writes every output into dir, reporting
-// progress when it is not nil.
-func write(dir string, outputs []Output, progress func(done, total int)) (Summary, error) {
+// progress when it is not nil; it drops each output's Generate once it is
+// written. While each file's final bytes are in memory
+// it computes their checksum and parses them for the site check, so that
+// neither has to read the site back.
+func write(dir string, outputs []Output, progress func(done, total int)) (*written, error) {
 	if err := makeDirs(dir, outputs); err != nil {
-		return Summary{}, err
+		return nil, err
 	}
 	m := minify.New()
+	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector(sitePaths(outputs))}
 	errs := make([]error, len(outputs))
-	sizes := make([]int64, len(outputs))
-	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	var pool bufferPool
 	var mu sync.Mutex
 	done := 0
 	parallel.For(len(outputs), func(i int) {
 		o := outputs[i]
-		bufs := pool.Get().(*[2]bytes.Buffer)
-		defer pool.Put(bufs)
+		bufs := pool.get()
+		defer pool.put(bufs)
 		data, err := produce(m, o, &bufs[0], &bufs[1])
 		if err != nil {
 			errs[i] = err
@@ -217,7 +269,15 @@ func write(dir string, outputs []Output, progress func(done, total int)) (Summar
 			errs[i] = err
 			return
 		}
-		sizes[i] = int64(len(data))
+		// What the output's generator holds (an edition's texts and
+		// pages) can go once the edition's last output is written.
+		outputs[i].Generate = nil
+		w.sizes[i] = int64(len(data))
+		w.sums[i] = sha256.Sum256(data)
+		if err := w.check.Add(o.Path, data); err != nil {
+			errs[i] = err
+			return
+		}
 		if progress != nil {
 			mu.Lock()
 			done++
@@ -225,18 +285,34 @@ func write(dir string, outputs []Output, progress func(done, total int)) (Summar
 			mu.Unlock()
 		}
 	})
-	var sum Summary
-	for i, o := range outputs {
-		if errs[i] != nil {
-			return Summary{}, errs[i]
-		}
-		sum.Files++
-		sum.Bytes += sizes[i]
-		if o.Page {
-			sum.Pages++
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
-	return sum, nil
+	return w, nil
+}
+
+// bufferPool keeps the scratch buffers of produce for the next output.
+type bufferPool struct{ p sync.Pool }
+
+// maxPooled is the largest buffer a bufferPool keeps. The few outputs
+// larger than a page (the open data, the search index, the full table run
+// to megabytes on a large site) would otherwise keep buffers of their size
+// alive, one pair per worker, to the end of the build.
+const maxPooled = 1 << 20
+
+func (p *bufferPool) get() *[2]bytes.Buffer {
+	if b, ok := p.p.Get().(*[2]bytes.Buffer); ok {
+		return b
+	}
+	return new([2]bytes.Buffer)
+}
+
+func (p *bufferPool) put(b *[2]bytes.Buffer) {
+	if b[0].Cap() <= maxPooled && b[1].Cap() <= maxPooled {
+		p.p.Put(b)
+	}
 }
 
 // produce generates o and minifies it unless it is final already, using raw
@@ -249,6 +325,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	}
 	data := raw.Bytes()
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
+		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
 			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
 		}

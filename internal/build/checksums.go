@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,47 +15,26 @@ import (
 // "sha256sum -c SHA256SUMS".
 const SumsPath = "SHA256SUMS"
 
-// writeChecksums reads back every file under dir — the final bytes, whatever
-// wrote them — and writes SumsPath, sorted by path. It returns the file's
-// size.
-func writeChecksums(dir string) (int64, error) {
-	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		name := filepath.ToSlash(rel)
-		if strings.ContainsAny(name, "\\\n\r") {
+// checksums returns the content of SumsPath for the files w wrote, from the
+// checksums write computed over their final bytes, sorted by path.
+func checksums(w *written) ([]byte, error) {
+	lines := make([]string, len(w.outputs))
+	for i, o := range w.outputs {
+		if strings.ContainsAny(o.Path, "\\\n\r") {
 			// sha256sum escapes such names; no file of the site needs one.
-			return fmt.Errorf("%s: a backslash or line break in a file name", name)
+			return nil, fmt.Errorf("%s: a backslash or line break in a file name", o.Path)
 		}
-		names = append(names, name)
-		return nil
-	})
+		lines[i] = hex.EncodeToString(w.sums[i][:]) + "  " + o.Path + "\n"
+	}
+	slices.SortFunc(lines, func(a, b string) int { return strings.Compare(a[2*sha256.Size+2:], b[2*sha256.Size+2:]) })
+	return []byte(strings.Join(lines, "")), nil
+}
+
+// writeChecksums writes SumsPath into dir and returns its size.
+func writeChecksums(dir string, w *written) (int64, error) {
+	data, err := checksums(w)
 	if err != nil {
 		return 0, err
 	}
-	slices.Sort(names)
-	lines := make([]string, len(names))
-	errs := make([]error, len(names))
-	parallel.For(len(names), func(i int) {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		sum := sha256.Sum256(data)
-		lines[i] = hex.EncodeToString(sum[:]) + "  " + names[i] + "\n"
-	})
-	for _, err := range errs {
-		if err != nil {
-			return 0, err
-		}
-	}
-	data := []byte(strings.Join(lines, ""))
 	return int64(len(data)), os.WriteFile(filepath.Join(dir, SumsPath), data, 0o644)
 }

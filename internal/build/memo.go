@@ -1,12 +1,18 @@
 package build
 
-import "github.com/gzgov/nansha-microsite/internal/site"
+import (
+	"sync"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
 
 // textMemo keeps the Markdown a Tree converted in earlier builds, keyed by
 // edition (its script conversion) and source text (the conversion depends on
 // nothing else), so that after an edit only the edited file is converted
-// again. A nil *textMemo holds nothing.
+// again. A nil *textMemo holds nothing. It is safe for concurrent use:
+// converted editions are converted by the workers that first need them.
 type textMemo struct {
+	mu        sync.Mutex
 	byEdition map[string]map[string]converted
 }
 
@@ -17,6 +23,8 @@ func (t *textMemo) lookup(edition string, sources []*site.Source, results []conv
 	if t == nil {
 		return known
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	for i, src := range sources {
 		results[i], known[i] = t.byEdition[edition][string(src.Text)]
 	}
@@ -30,6 +38,8 @@ func (t *textMemo) keep(edition string, sources []*site.Source, results []conver
 	if t == nil {
 		return
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.byEdition == nil {
 		t.byEdition = map[string]map[string]converted{}
 	}

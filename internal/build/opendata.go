@@ -18,12 +18,24 @@ const (
 
 // openData returns measures.json and measures.csv: every field of every
 // measure, for anyone who wants to reuse the list rather than read it.
-func openData(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []Output {
+func openData(s *site.Site, texts texts, ui map[string]string) []Output {
 	return []Output{
 		// encoding/json writes compact JSON already: a minify pass over
 		// the largest file of a big site would only cost time.
-		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error { return writeJSON(b, s, texts) }},
-		{Path: CSVPath, Generate: func(b *bytes.Buffer) error { return writeCSV(b, s, texts, ui) }},
+		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error {
+			t, err := texts()
+			if err != nil {
+				return err
+			}
+			return writeJSON(b, s, t)
+		}},
+		{Path: CSVPath, Generate: func(b *bytes.Buffer) error {
+			t, err := texts()
+			if err != nil {
+				return err
+			}
+			return writeCSV(b, s, t, ui)
+		}},
 	}
 }
 
@@ -85,7 +97,17 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 		}
 		f.Categories = append(f.Categories, dc)
 	}
-	for _, m := range s.Measures {
+	b.Grow(dataSize(s, 400))
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false) // data, not HTML: keep "<" and "&" readable
+	// The file is encoded with an empty list of measures, which is then
+	// filled one measure at a time: encoded whole, a file of megabytes
+	// would be held twice, in the encoder and in b.
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - len("]}\n"))
+	for i, m := range s.Measures {
 		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
 			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].text, Page: m.Path()}
 		if s.BaseURL != "" {
@@ -94,12 +116,16 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 		for _, u := range m.Units {
 			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})
 		}
-		f.Measures = append(f.Measures, dm)
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(dm); err != nil {
+			return err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
 	}
-	b.Grow(dataSize(s, 400))
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false) // data, not HTML: keep "<" and "&" readable
-	return enc.Encode(f)
+	b.WriteString("]}\n")
+	return nil
 }
 
 // bom makes spreadsheet programs (Excel above all) read the file as UTF-8;

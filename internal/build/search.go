@@ -15,26 +15,34 @@ const SearchPath = "search.html"
 // the city portal, and as a classic script, for search.html (which must work
 // from file://, where fetch() is blocked). The index is built and encoded
 // once, by whichever of the two is generated first.
-func searchOutputs(s *site.Site, texts map[*site.Source]converted) []Output {
+func searchOutputs(s *site.Site, texts texts) []Output {
 	encoded := sync.OnceValues(func() ([]byte, error) {
-		idx, err := search.Build(s, func(m *site.Measure) string { return texts[&m.Body].text })
+		t, err := texts()
+		if err != nil {
+			return nil, err
+		}
+		idx, err := search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
 		if err != nil {
 			return nil, err
 		}
 		return idx.JSON()
 	})
-	output := func(path string, wrap func([]byte) []byte) Output {
+	output := func(path, prefix, suffix string) Output {
 		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
 			data, err := encoded()
 			if err != nil {
 				return err
 			}
-			_, err = b.Write(wrap(data))
-			return err
+			// Megabytes on a large site: grow once, copy once.
+			b.Grow(len(prefix) + len(data) + len(suffix))
+			b.WriteString(prefix)
+			b.Write(data)
+			b.WriteString(suffix)
+			return nil
 		}}
 	}
 	return []Output{
-		output(search.JSONPath, func(data []byte) []byte { return data }),
-		output(search.ScriptPath, search.Script),
+		output(search.JSONPath, "", ""),
+		output(search.ScriptPath, search.ScriptPrefix, search.ScriptSuffix),
 	}
 }

@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
@@ -22,20 +21,32 @@ func (e *CheckError) Error() string {
 }
 
 // seal finishes a site written into dir: it writes SHA256SUMS over the final
-// bytes of every file, then checks the site as a reader would get it.
-func seal(dir string, sum *Summary) error {
-	n, err := writeChecksums(dir)
+// bytes of every file, then checks the site as a reader would get it, from
+// what write parsed of each file. It returns the summary of the whole site.
+func seal(dir string, w *written) (Summary, error) {
+	n, err := writeChecksums(dir, w)
 	if err != nil {
-		return err
+		return Summary{}, err
 	}
-	sum.Files++
-	sum.Bytes += n
-	r, err := check.Site(os.DirFS(dir))
-	if err != nil {
-		return err
+	if r := w.check.Site(); len(r.Problems) > 0 {
+		return Summary{}, &CheckError{Problems: r.Problems}
 	}
-	if len(r.Problems) > 0 {
-		return &CheckError{Problems: r.Problems}
+	sum := Summary{Files: len(w.outputs) + 1, Bytes: n}
+	for i, o := range w.outputs {
+		sum.Bytes += w.sizes[i]
+		if o.Page {
+			sum.Pages++
+		}
 	}
-	return nil
+	return sum, nil
+}
+
+// sitePaths lists every file of a site of these outputs, SHA256SUMS
+// included, for the site check.
+func sitePaths(outputs []Output) []string {
+	paths := make([]string, 0, len(outputs)+1)
+	for _, o := range outputs {
+		paths = append(paths, o.Path)
+	}
+	return append(paths, SumsPath)
 }

@@ -189,7 +189,7 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 		t.built = map[string]builtFile{}
 	}
 	m := minify.New()
-	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	var pool bufferPool
 	errs := make([]error, len(outs))
 	var (
 		mu      sync.Mutex
@@ -198,8 +198,8 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 	)
 	parallel.For(len(outs), func(i int) {
 		o := outs[i]
-		bufs := pool.Get().(*[2]bytes.Buffer)
-		defer pool.Put(bufs)
+		bufs := pool.get()
+		defer pool.put(bufs)
 		data, err := produce(m, o, &bufs[0], &bufs[1])
 		if err != nil {
 			errs[i] = err

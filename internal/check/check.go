@@ -71,26 +71,11 @@ func Links(site fs.FS) ([]Problem, error) {
 }
 
 func run(site fs.FS, pageChecks bool) (*Report, error) {
-	s, err := read(site)
+	c, err := read(site, pageChecks)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Pages: len(s.pages), Styles: len(s.styles)}
-	for _, name := range s.order {
-		if p := s.pages[name]; p != nil {
-			if pageChecks {
-				r.Problems = append(r.Problems, pageProblems(p)...)
-			}
-			for _, ref := range p.Refs {
-				r.ref(s, name, ref)
-			}
-			continue
-		}
-		for _, u := range s.styles[name] {
-			r.ref(s, name, Ref{Attr: "url()", Value: u, Fetched: true})
-		}
-	}
-	return r, nil
+	return c.Site(), nil
 }
 
 // pageProblems checks what every page must carry.
@@ -154,71 +139,42 @@ func External(ref string) bool {
 	return err == nil && (u.Scheme != "" || u.Host != "")
 }
 
-// siteFiles is everything check read from a site.
-type siteFiles struct {
-	files  map[string]bool // every file, by path
-	dirs   map[string]bool // every directory
-	pages  map[string]*Page
-	styles map[string][]string // CSS file → the URLs it loads
-	order  []string            // the pages and style sheets, sorted
-	base   string              // the site's own address, or ""
-}
-
 // read lists site and parses its pages and style sheets, in parallel.
-func read(site fs.FS) (*siteFiles, error) {
-	s := &siteFiles{files: map[string]bool{}, dirs: map[string]bool{}, pages: map[string]*Page{}, styles: map[string][]string{}}
+func read(site fs.FS, pageChecks bool) (*Collector, error) {
+	var names []string
+	dirs := map[string]bool{}
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
 		case d.IsDir():
-			s.dirs[name] = true
+			dirs[name] = true
 		default:
-			s.files[name] = true
-			if ext := path.Ext(name); ext == ".html" || ext == ".css" {
-				s.order = append(s.order, name) // WalkDir visits in lexical order
-			}
+			names = append(names, name)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]*Page, len(s.order))
-	styles := make([][]string, len(s.order))
-	errs := make([]error, len(s.order))
-	forEach(len(s.order), func(i int) {
-		name := s.order[i]
-		src, err := fs.ReadFile(site, name)
-		if err != nil {
-			errs[i] = err
+	c := newCollector(names, dirs, pageChecks)
+	errs := make([]error, len(names))
+	forEach(len(names), func(i int) {
+		if !Parsed(names[i]) {
 			return
 		}
-		if path.Ext(name) == ".css" {
-			styles[i] = cssURLs(src)
-			return
+		src, err := fs.ReadFile(site, names[i])
+		if err == nil {
+			err = c.Add(names[i], src)
 		}
-		pages[i], errs[i] = ParsePage(name, src)
+		errs[i] = err
 	})
-	for i, name := range s.order {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if pages[i] != nil {
-			s.pages[name] = pages[i]
-		} else {
-			s.styles[name] = styles[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
-	if home := s.pages["index.html"]; home != nil {
-		if u, err := url.Parse(home.Canonical); err == nil && u.IsAbs() && u.Host != "" {
-			s.base = strings.TrimSuffix(home.Canonical, "index.html")
-			if !strings.HasSuffix(s.base, "/") {
-				s.base += "/"
-			}
-		}
-	}
-	return s, nil
+	return c, nil
 }
 
 // forEach calls f(0) … f(n-1) on one goroutine per CPU.
@@ -246,27 +202,37 @@ func forEach(n int, f func(i int)) {
 // resolve checks a relative reference from file from; it returns what is
 // wrong, or "".
 func (s *siteFiles) resolve(from, ref string) string {
+	target, id, msg := s.resolveFile(from, ref)
+	if msg != "" {
+		return msg
+	}
+	return s.fragment(target, id)
+}
+
+// resolveFile checks the file a relative reference from file from names: it
+// returns the target file and the reference's fragment, or what is wrong.
+func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "not a valid URL: " + err.Error()
+		return "", "", "not a valid URL: " + err.Error()
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		return "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
+		return "", "", "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
 	}
-	target := from
+	target = from
 	if u.Path != "" {
 		target = path.Join(path.Dir(from), u.Path)
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "points outside the site"
+			return "", "", "points outside the site"
 		}
 		switch {
 		case s.dirs[target]:
-			return "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
+			return "", "", "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
 		case !s.files[target]:
-			return "no such file: " + target
+			return "", "", "no such file: " + target
 		}
 	}
-	return s.fragment(target, u.Fragment)
+	return target, u.Fragment, ""
 }
 
 // resolveServed checks a path below the site's own address the way a web
@@ -291,8 +257,5 @@ func (s *siteFiles) fragment(target, id string) string {
 	if id == "" || path.Ext(target) != ".html" {
 		return ""
 	}
-	if p := s.pages[target]; p == nil || !p.IDs[id] {
-		return fmt.Sprintf("no element with id %q in %s", id, target)
-	}
-	return ""
+	return missingID(target, id, s.ids[target])
 }

@@ -15,6 +15,8 @@
 // index.html, present when the site has a base_url) are checked as files of
 // the site, the way a web server resolves them.
 //
-// It works on any fs.FS, so tests feed it broken sites in memory; the build
-// runs it on every site it writes, and "microsite check" on any folder.
+// It works on any fs.FS, so tests feed it broken sites in memory, and
+// "microsite check" runs it on any folder. A Collector takes the files one by
+// one instead, as their bytes are written: the build checks every site it
+// writes that way, without reading it back, with the same messages.
 package check

@@ -42,8 +42,11 @@ func (p *Page) OGLocale() string {
 }
 
 // SiteDomain is the host of the base_url, or "".
-func (p *Page) SiteDomain() string {
-	u, err := url.Parse(p.Site.BaseURL)
+func (p *Page) SiteDomain() string { return p.Chrome().SiteDomain() }
+
+// SiteDomain is the host of the base_url, or "".
+func (c Chrome) SiteDomain() string {
+	u, err := url.Parse(c.Site.BaseURL)
 	if err != nil {
 		return ""
 	}

@@ -145,8 +145,15 @@ func (idx *Index) JSON() ([]byte, error) {
 // blocked. JSON is valid JavaScript (encoding/json escapes U+2028 and
 // U+2029).
 func Script(data []byte) []byte {
-	out := make([]byte, 0, len(data)+len(Global)+12)
-	out = append(out, "window."+Global+"="...)
+	out := make([]byte, 0, len(ScriptPrefix)+len(data)+len(ScriptSuffix))
+	out = append(out, ScriptPrefix...)
 	out = append(out, data...)
-	return append(out, ";\n"...)
+	return append(out, ScriptSuffix...)
 }
+
+// What Script puts before and after the JSON, for writers that would rather
+// not copy megabytes of index into a new slice.
+const (
+	ScriptPrefix = "window." + Global + "="
+	ScriptSuffix = ";\n"
+)
