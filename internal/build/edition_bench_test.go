@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func BenchmarkEditions(b *testing.B) {
 	}{{"single", single}, {"both", both}} {
 		b.Run(bc.name, func(b *testing.B) {
 			os.WriteFile(filepath.Join(src, "site.toml"), bc.toml, 0o644)
-			out := filepath.Join(benchOutDir(b), "public")
+			out := filepath.Join(corpus.ScratchDir(b), "public")
 			for b.Loop() {
 				if _, err := Run(Options{Source: src, Out: out}); err != nil {
 					b.Fatal(err)
@@ -38,16 +39,4 @@ func BenchmarkEditions(b *testing.B) {
 			}
 		})
 	}
-}
-
-// benchOutDir is a fresh folder for benchmark output, in memory where the
-// machine has /dev/shm: this machine's disk is slow and noisy after a tree is
-// deleted, which would measure the disk rather than the build.
-func benchOutDir(b *testing.B) string {
-	dir, err := os.MkdirTemp("/dev/shm", "microsite-bench-*")
-	if err != nil {
-		return b.TempDir()
-	}
-	b.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
 }

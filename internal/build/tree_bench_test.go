@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,7 +19,7 @@ func BenchmarkTreeUpdate(b *testing.B) {
 	for _, n := range []int{31, 10000} {
 		b.Run(fmt.Sprintf("measures=%d", n), func(b *testing.B) {
 			src := benchCorpus(b, n)
-			tree, err := NewTree(Options{Source: src, Out: filepath.Join(benchDir(b), "site")})
+			tree, err := NewTree(Options{Source: src, Out: filepath.Join(corpus.ScratchDir(b), "site")})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -44,7 +45,7 @@ func BenchmarkFullBuild(b *testing.B) {
 	for _, n := range []int{31, 10000} {
 		b.Run(fmt.Sprintf("measures=%d", n), func(b *testing.B) {
 			src := benchCorpus(b, n)
-			out := benchDir(b)
+			out := corpus.ScratchDir(b)
 			i := 0
 			for b.Loop() {
 				i++
@@ -56,38 +57,12 @@ func BenchmarkFullBuild(b *testing.B) {
 	}
 }
 
-// benchCorpus writes a source tree of n measures (the real one for 31).
+// benchCorpus returns sources of n measures: the repository's own for 31,
+// else a synthetic corpus in a scratch folder.
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
-	dir := benchDir(b)
 	if n == 31 {
-		for _, sub := range []string{"site.toml", "content", "layouts", "assets"} {
-			if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../..", sub))); err != nil && sub != "site.toml" {
-				b.Fatal(err)
-			}
-		}
-		data, _ := os.ReadFile("../../site.toml")
-		os.WriteFile(filepath.Join(dir, "site.toml"), data, 0o644)
-		return dir
+		return srctest.Copy(b, "../..")
 	}
-	if err := corpus.Write(dir, "../..", n); err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
-
-// benchDir is a temporary folder in memory (/dev/shm) where there is one:
-// writing thousands of files to disk is slow and noisy on this machine.
-func benchDir(b *testing.B) string {
-	b.Helper()
-	parent := ""
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-		parent = "/dev/shm"
-	}
-	dir, err := os.MkdirTemp(parent, "microsite-bench-*")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
+	return corpus.Temp(b, n)
 }

@@ -3,7 +3,6 @@ package serve
 import (
 	"fmt"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -63,18 +62,7 @@ func benchSources(b *testing.B, n int) (dir, file string) {
 		dir = srctest.Copy(b, "../..")
 		return dir, filepath.Join(dir, "content/measures/03.md")
 	}
-	parent := ""
-	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-		parent = "/dev/shm"
-	}
-	dir, err := os.MkdirTemp(parent, "microsite-bench-*")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { os.RemoveAll(dir) })
-	if err := corpus.Write(dir, "../..", n); err != nil {
-		b.Fatal(err)
-	}
+	dir = corpus.Temp(b, n)
 	name := fmt.Sprintf("%0*d.md", len(fmt.Sprint(n)), 3)
 	return dir, filepath.Join(dir, "content/measures", name)
 }
