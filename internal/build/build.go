@@ -197,6 +197,10 @@ type converted struct {
 	text string
 }
 
+// markdownConverter is the site's one goldmark configuration; it is safe for
+// concurrent use, so every build and edition shares it.
+var markdownConverter = markdown.New()
+
 // convertAll converts the notice and every measure of an edition, in
 // parallel, in the edition's script, taking what memo already holds.
 func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error) {
@@ -205,7 +209,6 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 	for _, m := range s.Measures {
 		sources = append(sources, &m.Body)
 	}
-	conv := markdown.New()
 	results := make([]converted, len(sources))
 	errs := make([]error, len(sources))
 	known := memo.lookup(ed.key, sources, results)
@@ -213,7 +216,7 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 		if known[i] {
 			return
 		}
-		doc, err := conv.ConvertText(sources[i].Text, ed.transform)
+		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
 			return
