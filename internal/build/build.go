@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -252,32 +253,42 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 	if err := makeDirs(dir, outputs); err != nil {
 		return nil, err
 	}
-	m := minify.New()
 	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector(sitePaths(outputs))}
-	errs := make([]error, len(outputs))
-	var pool bufferPool
-	var mu sync.Mutex
-	done := 0
-	parallel.For(len(outputs), func(i int) {
-		o := outputs[i]
-		bufs := pool.get()
-		defer pool.put(bufs)
-		data, err := produce(m, o, &bufs[0], &bufs[1])
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		name := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			errs[i] = err
-			return
+	err := produceEach(outputs, progress, func(i int, data []byte) error {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(outputs[i].Path)), data, 0o644); err != nil {
+			return err
 		}
 		// What the output's generator holds (an edition's texts and
 		// pages) can go once the edition's last output is written.
 		outputs[i].Generate = nil
 		w.sizes[i] = int64(len(data))
 		w.sums[i] = sha256.Sum256(data)
-		if err := w.check.Add(o.Path, data); err != nil {
+		return w.check.Add(outputs[i].Path, data)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// produceEach generates and minifies every output on the worker pool, each
+// into a reused buffer, and hands the bytes to sink, which must be safe for
+// concurrent use and must not keep data after it returns. progress, when not
+// nil, hears of each output done. It returns every error, joined.
+func produceEach(outputs []Output, progress func(done, total int), sink func(i int, data []byte) error) error {
+	m := minify.New()
+	var pool bufferPool
+	errs := make([]error, len(outputs))
+	var mu sync.Mutex
+	done := 0
+	parallel.For(len(outputs), func(i int) {
+		bufs := pool.get()
+		defer pool.put(bufs)
+		data, err := produce(m, outputs[i], &bufs[0], &bufs[1])
+		if err == nil {
+			err = sink(i, data)
+		}
+		if err != nil {
 			errs[i] = err
 			return
 		}
@@ -288,12 +299,7 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 			mu.Unlock()
 		}
 	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return w, nil
+	return errors.Join(errs...)
 }
 
 // bufferPool keeps the scratch buffers of produce for the next output.

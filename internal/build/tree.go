@@ -2,9 +2,7 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -15,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/minify"
 )
 
 // Tree keeps a built site up to date in one output directory, for a preview
@@ -188,37 +185,25 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 	if fresh {
 		t.built = map[string]builtFile{}
 	}
-	m := minify.New()
-	var pool bufferPool
-	errs := make([]error, len(outs))
 	var (
 		mu      sync.Mutex
 		written []string
-		done    int
 	)
-	parallel.For(len(outs), func(i int) {
+	err := produceEach(outs, progress, func(i int, data []byte) error {
 		o := outs[i]
-		bufs := pool.get()
-		defer pool.put(bufs)
-		data, err := produce(m, o, &bufs[0], &bufs[1])
-		if err != nil {
-			errs[i] = err
-			return
-		}
 		f := builtFile{deps: o.Deps, sum: maphash.Bytes(t.seed, data), page: o.Page}
 		mu.Lock()
 		prev, had := t.built[o.Path]
 		mu.Unlock()
-		if !had || prev.sum != f.sum {
+		changed := !had || prev.sum != f.sum
+		if changed {
 			name := filepath.Join(t.out, filepath.FromSlash(o.Path))
+			write := replaceFile
 			if fresh {
-				err = writeFile(name, data)
-			} else {
-				err = replaceFile(name, data)
+				write = writeFile
 			}
-			if err != nil {
-				errs[i] = err
-				return
+			if err := write(name, data); err != nil {
+				return err
 			}
 		}
 		mu.Lock()
@@ -226,14 +211,12 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 		// Recorded as soon as written, so that the record matches the disk
 		// even when another output fails.
 		t.built[o.Path] = f
-		if !had || prev.sum != f.sum {
+		if changed {
 			written = append(written, o.Path)
 		}
-		if done++; progress != nil {
-			progress(done, len(outs))
-		}
+		return nil
 	})
-	return written, errors.Join(errs...)
+	return written, err
 }
 
 // removeGone deletes the files of outputs the site no longer has.
