@@ -23,13 +23,7 @@ func (p *Page) Chrome() Chrome {
 func (c Chrome) Rel(target string) string { return c.rel + target }
 
 // Asset is Page.Asset.
-func (c Chrome) Asset(name string) (string, error) {
-	hashed, ok := c.assets[name]
-	if !ok {
-		return "", &missingAssetError{name}
-	}
-	return c.root + hashed, nil
-}
+func (c Chrome) Asset(name string) (string, error) { return assetPath(c.assets, c.root, name) }
 
 // sharedKey names a shared part as rendered for one edition and depth.
 type sharedKey struct {

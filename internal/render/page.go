@@ -79,11 +79,16 @@ func (p *Page) Rel(target string) string {
 // Asset is the relative path to an asset by its source name ("site.css"),
 // which the build replaced with a content-hashed name.
 func (p *Page) Asset(name string) (string, error) {
-	hashed, ok := p.assets[name]
+	return assetPath(p.assets, p.Root(), name) // assets are shared by the editions
+}
+
+// assetPath is root followed by the hashed path of asset name.
+func assetPath(assets map[string]string, root, name string) (string, error) {
+	hashed, ok := assets[name]
 	if !ok {
 		return "", &missingAssetError{name}
 	}
-	return p.Root() + hashed, nil // assets are shared by the editions
+	return root + hashed, nil
 }
 
 type missingAssetError struct{ name string }
@@ -135,7 +140,9 @@ func (p *Page) Alternates() []Alternate {
 	if len(p.Site.Editions) < 2 {
 		return nil
 	}
-	root := strings.Repeat("../", strings.Count(p.File(), "/"))
+	// From the site root, as the page's other links: on a 404 page with a
+	// base URL that is absolute, since the page shows at any depth.
+	root := p.Root()
 	var alts []Alternate
 	for _, e := range p.Site.Editions {
 		alt := Alternate{

@@ -58,6 +58,11 @@ func TestEditionLinks(t *testing.T) {
 	if alts := home.Alternates(); alts[0].URL != s.BaseURL || alts[1].URL != s.BaseURL+"zh-hans/" {
 		t.Errorf("home alternates = %+v", alts)
 	}
+	// 404.html shows at any missing address: its switch must be absolute.
+	notFound := &Page{Kind: NotFound, Path: "404.html", Site: &hantSite}
+	if alts := notFound.Alternates(); alts[1].Href != s.BaseURL+"zh-hans/404.html" {
+		t.Errorf("404 switch leads to %q, want an absolute URL", alts[1].Href)
+	}
 	if got := p.URL(); got != s.BaseURL+"zh-hans/measures/03.html" {
 		t.Errorf("URL = %q", got)
 	}
