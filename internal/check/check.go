@@ -2,12 +2,11 @@ package check
 
 import (
 	"fmt"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 )
 
 // Problem is one thing wrong with one file of the site.
@@ -159,7 +158,7 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	}
 	c := newCollector(names, dirs, pageChecks)
 	errs := make([]error, len(names))
-	forEach(len(names), func(i int) {
+	parallel.For(len(names), func(i int) {
 		if !Parsed(names[i]) {
 			return
 		}
@@ -175,28 +174,6 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 		}
 	}
 	return c, nil
-}
-
-// forEach calls f(0) … f(n-1) on one goroutine per CPU.
-func forEach(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // resolve checks a relative reference from file from; it returns what is
