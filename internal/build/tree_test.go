@@ -24,6 +24,19 @@ func edit(t *testing.T, src, name string, replace func(string) string) {
 	}
 }
 
+// builtTree is a Tree over src, after its first (full) build.
+func builtTree(t *testing.T, src string) *Tree {
+	t.Helper()
+	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tree.Update(nil); err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
 // set returns a replace function that sets a front matter key.
 func set(key, value string) func(string) string {
 	re := regexp.MustCompile(`(?m)^` + key + ` = .*$`)
@@ -34,13 +47,7 @@ func set(key, value string) func(string) string {
 // each Update, that the Tree's output is exactly what a full build gives.
 func TestTreeMatchesFullBuild(t *testing.T) {
 	src := srctest.Copy(t, "../..")
-	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tree.Update(nil); err != nil {
-		t.Fatal(err)
-	}
+	tree := builtTree(t, src)
 	m := func(n string) string { return "content/measures/" + n + ".md" }
 	steps := []struct {
 		name    string
@@ -133,18 +140,12 @@ func compareTrees(t *testing.T, step string, got, want map[string][]byte) {
 // broken are all applied once they are fixed.
 func TestTreeRecoversFromErrors(t *testing.T) {
 	src := srctest.Copy(t, "../..")
-	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tree.Update(nil); err != nil {
-		t.Fatal(err)
-	}
+	tree := builtTree(t, src)
 	before := readTree(t, tree.out)
 	// A stylesheet change (every page) and a broken measure, in one go.
 	edit(t, src, "assets/site.css", func(s string) string { return s + "\nmain{margin:0}\n" })
 	edit(t, src, "content/measures/04.md", set("number", `"four"`))
-	_, err = tree.Update([]string{"assets/site.css", "content/measures/04.md"})
+	_, err := tree.Update([]string{"assets/site.css", "content/measures/04.md"})
 	if err == nil || !strings.Contains(err.Error(), "content/measures/04.md:2") {
 		t.Fatalf("broken measure: got error %v, want one at content/measures/04.md:2", err)
 	}
@@ -168,13 +169,7 @@ func TestNewTreeRefusesNonEmptyDir(t *testing.T) {
 
 func TestTreeReportsEarly(t *testing.T) {
 	src := srctest.Copy(t, "../..")
-	tree, err := NewTree(Options{Source: src, Out: filepath.Join(t.TempDir(), "site")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tree.Update(nil); err != nil {
-		t.Fatal(err)
-	}
+	tree := builtTree(t, src)
 	var early [][]string
 	record := func(written []string) { early = append(early, written) }
 
