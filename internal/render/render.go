@@ -10,7 +10,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -27,7 +26,7 @@ type Renderer struct {
 	layouts map[Kind]*template.Template
 	strings map[string]string
 	assets  map[string]string
-	shared  sync.Map // sharedKey → template.HTML: the layouts' shared parts, once rendered
+	shared  sharedParts // the layouts' shared parts, once rendered
 }
 
 // New parses base.html, one layout per Kind, and the UI strings. assets maps
@@ -86,26 +85,6 @@ func (r *Renderer) text(key string) (string, error) {
 			strings.Join(slices.Sorted(maps.Keys(r.strings)), ", "))
 	}
 	return s, nil
-}
-
-// sharedPart is the layouts' "shared" function: the template name executed
-// with c, rendered on first use and then reused. Parts that are the same on
-// every page of an edition at one depth (the footer, the reading
-// preferences, the links to the assets) are rendered once rather than for
-// each of thousands of pages: each action costs a page a microsecond or
-// more of html/template's escaping.
-func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
-	key := sharedKey{name, c.Site, c.rel, c.root}
-	if h, ok := r.shared.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	var b bytes.Buffer
-	if err := r.layouts[Home].ExecuteTemplate(&b, name, c); err != nil {
-		return "", err
-	}
-	// Two pages may render a part at once; both give the same bytes.
-	h, _ := r.shared.LoadOrStore(key, template.HTML(b.String()))
-	return h.(template.HTML), nil
 }
 
 // Strings returns the UI strings, for outputs made outside the layouts.
