@@ -41,9 +41,10 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
 	base, err := template.New("base.html").Funcs(template.FuncMap{
-		"t":      r.text,
-		"shared": r.sharedPart,
-		"pad":    func(n int) string { return fmt.Sprintf("%02d", n) },
+		"t":       r.text,
+		"shared":  r.sharedPart,
+		"heading": r.heading,
+		"pad":     func(n int) string { return fmt.Sprintf("%02d", n) },
 	}).ParseFS(fsys, BaseLayout)
 	if err != nil {
 		return nil, err
@@ -72,7 +73,7 @@ func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text, "shared": out.sharedPart})
+		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text, "shared": out.sharedPart, "heading": out.heading})
 	}
 	return out, nil
 }
@@ -85,6 +86,18 @@ func (r *Renderer) text(key string) (string, error) {
 			strings.Join(slices.Sorted(maps.Keys(r.strings)), ", "))
 	}
 	return s, nil
+}
+
+// heading is the layouts' "heading" function: a measure's heading by its
+// number (第03項), the UI string measure_heading around the two-digit
+// number. A measure page shows it three times; one call costs a third of
+// {{printf (t "measure_heading") (pad .Number)}}.
+func (r *Renderer) heading(number int) (string, error) {
+	format, err := r.text("measure_heading")
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(format, fmt.Sprintf("%02d", number)), nil
 }
 
 // Strings returns the UI strings, for outputs made outside the layouts.
