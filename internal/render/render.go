@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Paths of the layouts inside the fs.FS given to New.
@@ -44,6 +46,7 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 		"t":       r.text,
 		"shared":  r.sharedPart,
 		"heading": r.heading,
+		"href":    href,
 		"pad":     func(n int) string { return fmt.Sprintf("%02d", n) },
 	}).ParseFS(fsys, BaseLayout)
 	if err != nil {
@@ -98,6 +101,29 @@ func (r *Renderer) heading(number int) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf(format, fmt.Sprintf("%02d", number)), nil
+}
+
+// linker is what a link can be made from: a Page, or a shared part's Chrome.
+type linker interface{ Rel(target string) string }
+
+// href is the layouts' "href" function: the relative link from a page (or
+// a shared part's Chrome) to target, a path within the edition
+// ("measures.html") or a measure, category or unit, whose page it links.
+// {{href $ .}} does what {{$.Rel .Path}} does at a third of the cost:
+// html/template looks up and calls a method by reflection on every use,
+// twice there, and a function once.
+func href(from linker, target any) (string, error) {
+	switch t := target.(type) {
+	case string:
+		return from.Rel(t), nil
+	case *site.Measure:
+		return from.Rel(t.Path()), nil
+	case *site.Category:
+		return from.Rel(t.Path()), nil
+	case *site.Unit:
+		return from.Rel(t.Path()), nil
+	}
+	return "", fmt.Errorf("href: cannot link to a %T", target)
 }
 
 // Strings returns the UI strings, for outputs made outside the layouts.
