@@ -62,7 +62,10 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkMinify minifies every rendered page.
+// BenchmarkMinify minifies what the build minifies after generating it:
+// every output not final as generated. The pages are not among them (they
+// are rendered from minified layouts and texts), so this is the sitemap and
+// the crawler files; convertAll minifies the texts, in BenchmarkBuild.
 func BenchmarkMinify(b *testing.B) {
 	outs := benchOutputs(b, 1000)
 	raw := generated(b, outs, false)

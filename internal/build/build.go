@@ -88,7 +88,8 @@ type Output struct {
 	Page bool   // an HTML page (counted in the summary)
 	// Generate writes the file's content into b, not yet minified.
 	Generate func(b *bytes.Buffer) error
-	// Minified is true when Generate's output is final (assets).
+	// Minified is true when Generate's output is final (assets, and the
+	// pages, rendered from minified layouts and texts).
 	Minified bool
 	// Deps lists the measure files (content/measures/NN.md) whose content
 	// this output shows; nil means it may show any source. Every output
@@ -170,9 +171,11 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 			outs = append(outs, o)
 		}
 		// The same pages without their texts: paths, kinds and neighbours.
+		// They are final as rendered: the layouts and the texts are
+		// minified already (see render.New and convertAll).
 		ps := pages(ed.site, nil, ed.r.Strings())
 		for i, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error {
+			outs = append(outs, Output{Path: p.File(), Page: true, Minified: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error {
 				full, err := full()
 				if err != nil {
 					return err
@@ -202,6 +205,10 @@ type converted struct {
 // concurrent use, so every build and edition shares it.
 var markdownConverter = markdown.New()
 
+// fragmentMinifier minifies the converted Markdown; it is safe for
+// concurrent use.
+var fragmentMinifier = minify.New()
+
 // convertAll converts the notice and every measure of an edition, in
 // parallel, in the edition's script, taking what memo already holds.
 func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error) {
@@ -222,8 +229,15 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
 			return
 		}
+		// Minified here, once per source and edition, rather than in each
+		// page that shows it (the pages are not minified again).
+		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: minify: %w", sources[i].File, err)
+			return
+		}
 		// goldmark escapes the text and drops raw HTML: its output is safe.
-		results[i] = converted{html: template.HTML(doc.HTML), text: doc.Text}
+		results[i] = converted{html: template.HTML(h), text: doc.Text}
 	})
 	out := make(map[*site.Source]converted, len(sources))
 	for i, src := range sources {

@@ -30,19 +30,27 @@ var mediaTypes = map[string]string{
 // Minifier minifies by media type. It is safe for concurrent use.
 type Minifier struct {
 	m *minify.M
+	// layout minifies html/template sources (see Layout): the HTML
+	// settings of the registry, with {{…}} actions left as they are.
+	layout *html.Minifier
 }
 
-// New returns the registry.
-func New() *Minifier {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{
+// htmlMinifier returns the settings of every HTML the registry minifies.
+func htmlMinifier() *html.Minifier {
+	return &html.Minifier{
 		// Keep what validators and old browsers expect of a government
 		// site: the doctype, <html>/<head>/<body>, and quotes around
 		// attribute values are cheap after gzip.
 		KeepDocumentTags: true,
 		KeepEndTags:      true,
 		KeepQuotes:       true,
-	})
+	}
+}
+
+// New returns the registry.
+func New() *Minifier {
+	m := minify.New()
+	m.Add("text/html", htmlMinifier())
 	m.AddFunc("text/css", css.Minify)
 	// Version: never rewrite scripts into syntax newer than ES2015 (left
 	// alone, the minifier turns catch (e) {} into ES2019's catch {}, which
@@ -54,7 +62,9 @@ func New() *Minifier {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify) // application/ld+json
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m}
+	layout := htmlMinifier()
+	layout.TemplateDelims = html.GoTemplateDelims
+	return &Minifier{m: m, layout: layout}
 }
 
 // MediaType returns the media type the registry minifies files named name
@@ -69,4 +79,42 @@ func (m *Minifier) Minify(mediaType string, w io.Writer, src []byte) error {
 // Bytes minifies src of the given media type.
 func (m *Minifier) Bytes(mediaType string, src []byte) ([]byte, error) {
 	return m.m.Bytes(mediaType, src)
+}
+
+// Layout minifies the source of an html/template layout, so that the pages
+// it renders come out minified without minifying each page: the markup
+// between actions is minified as any HTML; each {{…}} action, and each
+// attribute value or script that holds one, is left as it is.
+func (m *Minifier) Layout(src []byte) ([]byte, error) {
+	src = templateComment.ReplaceAllFunc(src, emptyComment)
+	var b bytes.Buffer
+	b.Grow(len(src))
+	if err := m.layout.Minify(m.m, &b, bytes.NewReader(src), nil); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// templateComment matches a Go template comment, {{/* … */}}, with its
+// optional trim markers ({{- /* … */ -}}).
+var templateComment = regexp.MustCompile(`(?s)\{\{(-[ \t\r\n])?/\*.*?\*/([ \t\r\n]-)?\}\}`)
+
+// emptyComment is a template comment without its text, which the
+// minifier's lexer would read as an action: an apostrophe in it ("the
+// page's") opens a quoted string there, and the action then runs on to
+// the next apostrophe, leaving everything between unminified. A comment
+// with trim markers keeps them, as they trim the text around it; one
+// without goes altogether.
+func emptyComment(c []byte) []byte {
+	left := bytes.HasPrefix(c, []byte("{{-"))
+	right := bytes.HasSuffix(c, []byte("-}}"))
+	switch {
+	case left && right:
+		return []byte("{{- /**/ -}}")
+	case left:
+		return []byte("{{- /**/}}")
+	case right:
+		return []byte("{{/**/ -}}")
+	}
+	return nil
 }

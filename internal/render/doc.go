@@ -3,7 +3,10 @@
 //
 // Layouts are parsed once, by New; a missing or broken layout, or a UI string
 // used by a layout but missing from layouts/strings.toml, is an error before
-// any page is rendered. Every link a layout makes goes through Page.Rel, which
+// any page is rendered. New minifies each layout before parsing it
+// (minify.Layout), so the pages come out minified as rendered, given
+// minified data: the build minifies the Markdown texts it passes in.
+// Every link a layout makes goes through Page.Rel, which
 // turns a path from the site root into a path relative to the page, so that
 // the output works from file:// as well as from any web server path.
 package render

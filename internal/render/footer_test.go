@@ -20,14 +20,14 @@ func TestFooterItems(t *testing.T) {
 	}{
 		{"none", site.Publisher{}, ""},
 		{"sponsor only", site.Publisher{Sponsor: "廣州市人民政府"},
-			"\n<ul class=\"footer-items\"><li>主辦單位:廣州市人民政府</li>\n</ul>"},
+			"<ul class=\"footer-items\"><li>主辦單位:廣州市人民政府</li></ul>"},
 		{"ICP without a link", site.Publisher{ICP: "粵ICP備00000000號"},
-			"\n<ul class=\"footer-items\"><li>粵ICP備00000000號</li>\n</ul>"},
+			"<ul class=\"footer-items\"><li>粵ICP備00000000號</li></ul>"},
 		{"every item", site.Publisher{Sponsor: "廣州市人民政府", Contact: "020-00000000", SiteCode: "0000000000",
 			ICP: "粵ICP備00000000號", ICPURL: "https://beian.miit.gov.cn/", PoliceReg: "粵公網安備 00000000000000號"},
-			"\n<ul class=\"footer-items\"><li>主辦單位:廣州市人民政府</li><li>聯繫方式:020-00000000</li>" +
+			"<ul class=\"footer-items\"><li>主辦單位:廣州市人民政府</li><li>聯繫方式:020-00000000</li>" +
 				"<li>網站標識碼:0000000000</li><li><a href=\"https://beian.miit.gov.cn/\">粵ICP備00000000號</a></li>" +
-				"<li>粵公網安備 00000000000000號</li>\n</ul>"},
+				"<li>粵公網安備 00000000000000號</li></ul>"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,8 +40,9 @@ func TestFooterItems(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, footer, _ := strings.Cut(string(out), `<footer class="site-footer">`+"\n<div class=\"wrap\">\n")
-			footer, _, _ = strings.Cut(footer, "\n</div>\n</footer>")
+			// The layouts are minified: no whitespace between the tags.
+			_, footer, _ := strings.Cut(string(out), `<footer class="site-footer"><div class="wrap">`)
+			footer, _, _ = strings.Cut(footer, "</div></footer>")
 			if want := doc + tc.want; footer != want {
 				t.Errorf("footer:\n%s\nwant:\n%s", footer, want)
 			}

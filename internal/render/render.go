@@ -8,11 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -42,24 +44,52 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 	if _, err := toml.Decode(string(src), &r.strings); err != nil {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
-	base, err := template.New("base.html").Funcs(template.FuncMap{
+	m := minify.New()
+	base, err := parseLayout(template.New("base.html").Funcs(template.FuncMap{
 		"t":       r.text,
 		"shared":  r.sharedPart,
 		"heading": r.heading,
 		"href":    href,
 		"pad":     func(n int) string { return fmt.Sprintf("%02d", n) },
-	}).ParseFS(fsys, BaseLayout)
+	}), fsys, m, BaseLayout)
 	if err != nil {
 		return nil, err
 	}
 	for _, kind := range Kinds {
-		t, err := template.Must(base.Clone()).ParseFS(fsys, LayoutDir+"/"+string(kind)+".html")
+		t, err := parseLayout(template.Must(base.Clone()), fsys, m, LayoutDir+"/"+string(kind)+".html")
 		if err != nil {
 			return nil, err
 		}
 		r.layouts[kind] = t
 	}
 	return r, nil
+}
+
+// parseLayout parses the layout file name into t (as ParseFS does),
+// minified: the pages the layouts render are then minified as rendered,
+// and the build does not minify them again.
+func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string) (*template.Template, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	min, err := m.Layout(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	file := t
+	if base := path.Base(name); base != t.Name() {
+		file = t.New(base)
+	}
+	if _, err := file.Parse(string(min)); err != nil {
+		// Report the error at its line in the file as written, not in
+		// its minified form.
+		if _, rawErr := template.Must(file.Clone()).Parse(string(src)); rawErr != nil {
+			return nil, rawErr
+		}
+		return nil, fmt.Errorf("%s: minified, the layout no longer parses: %w", name, err)
+	}
+	return t, nil
 }
 
 // ForStrings returns a renderer of the same layouts with other UI strings,
