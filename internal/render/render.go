@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -31,11 +32,32 @@ type Renderer struct {
 	strings map[string]string
 	assets  map[string]string
 	shared  sharedParts // the layouts' shared parts, once rendered
+
+	// asWritten returns the renderer of the layouts as written, not
+	// minified, with the same strings; reparse parses them anew (a
+	// template cannot be cloned once it has run). Both are nil in that
+	// renderer itself.
+	asWritten, reparse func() (*Renderer, error)
 }
 
 // New parses base.html, one layout per Kind, and the UI strings. assets maps
 // asset source names to their hashed paths from the site root.
 func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
+	r, err := parse(fsys, assets, minify.New())
+	if err != nil {
+		return nil, err
+	}
+	// Parsed minified, the layouts are mostly on one line: an error met
+	// while executing them is found again in the layouts as written, to
+	// show the editor the line it is on.
+	r.reparse = func() (*Renderer, error) { return parse(fsys, assets, nil) }
+	r.asWritten = sync.OnceValues(r.reparse)
+	return r, nil
+}
+
+// parse parses the UI strings and the layouts, minified by m unless m is
+// nil.
+func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer, error) {
 	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets}
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
@@ -44,7 +66,6 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 	if _, err := toml.Decode(string(src), &r.strings); err != nil {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
-	m := minify.New()
 	base, err := parseLayout(template.New("base.html").Funcs(template.FuncMap{
 		"t":       r.text,
 		"shared":  r.sharedPart,
@@ -73,9 +94,11 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 	if err != nil {
 		return nil, err
 	}
-	min, err := m.Layout(src)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	min := src
+	if m != nil {
+		if min, err = m.Layout(src); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	file := t
 	if base := path.Base(name); base != t.Name() {
@@ -101,6 +124,16 @@ func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
 		}
 	}
 	out := &Renderer{layouts: map[Kind]*template.Template{}, strings: ui, assets: r.assets}
+	if r.reparse != nil {
+		out.reparse = r.reparse
+		out.asWritten = sync.OnceValues(func() (*Renderer, error) {
+			plain, err := r.reparse()
+			if err != nil {
+				return nil, err
+			}
+			return plain.ForStrings(ui)
+		})
+	}
 	for kind, t := range r.layouts {
 		c, err := t.Clone()
 		if err != nil {
@@ -167,6 +200,14 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	}
 	p.assets = r.assets
 	if err := t.ExecuteTemplate(w, "base.html", p); err != nil {
+		if r.asWritten != nil {
+			// The same error, at its line in the layout as written.
+			if plain, perr := r.asWritten(); perr == nil {
+				if err := plain.Render(io.Discard, p); err != nil {
+					return err
+				}
+			}
+		}
 		return fmt.Errorf("%s: %w", p.File(), err)
 	}
 	return nil
