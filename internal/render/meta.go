@@ -56,14 +56,20 @@ func (c Chrome) SiteDomain() string {
 // Article reports whether the page is one of the notice's texts — the notice,
 // its attachment table, a measure — rather than a list, for the government
 // meta tags ArticleTitle, PubDate and ContentSource.
-func (p *Page) Article() bool {
-	return p.Kind == Home || p.Kind == Table || p.Kind == Measure
-}
+func (p *Page) Article() bool { return p.Kind.article() }
+
+// Article is Page.Article, for a shared part.
+func (c Chrome) Article() bool { return c.Kind.article() }
+
+func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 
 // PubDate is the notice's date in the format the State Council's guidelines
 // for government websites (政府網站發展指引, 2017) give for the PubDate meta
 // tag, yyyy-MM-dd HH:mm; the notice carries a date only, so the time is 00:00.
-func (p *Page) PubDate() string { return p.Site.Notice.Date.Format("2006-01-02 15:04") }
+func (p *Page) PubDate() string { return p.Chrome().PubDate() }
+
+// PubDate is Page.PubDate, for a shared part.
+func (c Chrome) PubDate() string { return c.Site.Notice.Date.Format("2006-01-02 15:04") }
 
 // JSONLD describes a measure page for search engines (schema.org), or is nil
 // on other pages. html/template marshals it into the
