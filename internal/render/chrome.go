@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -10,32 +12,33 @@ import (
 
 // Chrome is what a shared part of the layouts ({{shared "name" .Chrome}})
 // may show: the site, the page's kind, the way from the page to the site's
-// files, and whether a link is to the page itself. Everything but the last
-// is the same for every page of an edition and kind at one depth, so a part
-// is rendered once for them all; Current is recorded as the part renders,
-// and the part is reused only for pages that answer every recorded Current
-// alike (the navigation marks at most one item aria-current: one rendering
-// serves the thousands of pages that are none of its targets). Nothing else
-// that differs by page (its title, its path) can reach a shared part.
+// files, whether a link is to the page itself (Current), and the page's
+// path and its alternates in the other editions. Everything but the last
+// two is the same for every page of an edition and kind at one depth, so a
+// part is rendered once for them all:
+//
+//   - Current is recorded as the part renders, and the part is reused only
+//     for pages that answer every recorded Current alike (the navigation
+//     marks at most one item aria-current: one rendering serves the
+//     thousands of pages that are none of its targets);
+//   - the path is shown as a placeholder, which each page's path replaces.
+//
+// Nothing else that differs by page (its title, its text) can reach a shared
+// part.
 type Chrome struct {
 	Site   *site.Site
 	Kind   Kind
 	rel    string // what Rel puts before a path within the edition
 	root   string // what Asset puts before a path from the site root
+	prefix string // the edition's folder
 	assets map[string]string
-	path   string   // the page's path, seen only through Current
-	probes *[]probe // where Current records, while the part renders
-}
-
-// probe is one call of Current and its answer.
-type probe struct {
-	target  string
-	current bool
+	path   string        // the page's path, seen through Current and Path
+	part   *renderedPart // the part being rendered for the first time, or nil
 }
 
 // Chrome is the page's Chrome.
 func (p *Page) Chrome() Chrome {
-	return Chrome{Site: p.Site, Kind: p.Kind, rel: p.Rel(""), root: p.Root(), assets: p.assets, path: p.Path}
+	return Chrome{Site: p.Site, Kind: p.Kind, rel: p.Rel(""), root: p.Root(), prefix: p.prefix(), assets: p.assets, path: p.Path}
 }
 
 // Rel is Page.Rel.
@@ -47,10 +50,51 @@ func (c Chrome) Asset(name string) (string, error) { return assetPath(c.assets, 
 // Current is Page.Current.
 func (c Chrome) Current(target string) bool {
 	current := c.path == target
-	if c.probes != nil {
-		*c.probes = append(*c.probes, probe{target, current})
+	if c.part != nil {
+		c.part.probes = append(c.part.probes, probe{target, current})
 	}
 	return current
+}
+
+// Path is the page's path within the edition, as Page.Path.
+func (c Chrome) Path() string {
+	if c.part == nil {
+		return c.path
+	}
+	c.part.hole = true
+	if !pathSafe(c.path) {
+		return c.path // and the part is not kept: see sharedPart
+	}
+	return pathHole
+}
+
+// Alternates is Page.Alternates.
+func (c Chrome) Alternates() []Alternate {
+	return alternates(c.Site, c.root, c.prefix, c.Path(), c.Current(HomePath))
+}
+
+// pathHole stands for the page's path in a shared part as first rendered.
+// It is made of the characters a path may have (pathSafe), and no escaper
+// of html/template changes those in a URL, an attribute or text: sharedPart
+// checks that it came out unchanged before it relies on that.
+const pathHole = "zq0-path_hole/x9.zq"
+
+// pathSafe reports whether path can replace pathHole: whether it has only
+// the characters pathHole has kinds of (the site's slugs and file names).
+func pathSafe(path string) bool {
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	return path != ""
+}
+
+// probe is one call of Current and its answer.
+type probe struct {
+	target  string
+	current bool
 }
 
 // sharedKey names a shared part as rendered for one edition, kind and depth.
@@ -65,10 +109,11 @@ type sharedKey struct {
 // probes alike.
 type renderedPart struct {
 	probes []probe
-	html   template.HTML
+	hole   bool // the part showed Path: html holds pathHole instead
+	html   string
 }
 
-// fits reports whether c's page would render the part alike.
+// fits reports whether c's page renders the part alike.
 func (p *renderedPart) fits(c Chrome) bool {
 	for _, pr := range p.probes {
 		if (c.path == pr.target) != pr.current {
@@ -85,15 +130,15 @@ type sharedParts struct {
 	parts map[sharedKey][]*renderedPart
 }
 
-func (s *sharedParts) find(key sharedKey, c Chrome) (template.HTML, bool) {
+func (s *sharedParts) find(key sharedKey, c Chrome) *renderedPart {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for _, p := range s.parts[key] {
 		if p.fits(c) {
-			return p.html, true
+			return p
 		}
 	}
-	return "", false
+	return nil
 }
 
 func (s *sharedParts) add(key sharedKey, p *renderedPart) {
@@ -108,23 +153,56 @@ func (s *sharedParts) add(key sharedKey, p *renderedPart) {
 // sharedPart is the layouts' "shared" function: the template name executed
 // with c, rendered on first use and then reused. Parts that are the same on
 // every page of an edition at one depth (the header, the footer, the links
-// to the assets) are rendered once rather than for each of thousands of
-// pages: each action costs a page a microsecond or more of html/template's
-// reflection and escaping.
+// to the assets and to the page in the other editions) are rendered once
+// rather than for each of thousands of pages: each action costs a page a
+// microsecond or more of html/template's reflection and escaping.
 func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	key := sharedKey{name, c.Site, c.Kind, c.rel, c.root}
-	if h, ok := r.shared.find(key, c); ok {
-		return h, nil
+	safe := pathSafe(c.path)
+	if p := r.shared.find(key, c); p != nil && (safe || !p.hole) {
+		if p.hole {
+			return template.HTML(strings.ReplaceAll(p.html, pathHole, c.path)), nil
+		}
+		return template.HTML(p.html), nil
 	}
 	part := &renderedPart{}
-	c.probes = &part.probes
+	html, err := r.executePart(name, c, part)
+	if err != nil {
+		return "", err
+	}
+	if part.hole && !safe {
+		// The page's own path is in it: good for this page alone.
+		return template.HTML(html), nil
+	}
+	if part.hole {
+		// Rendered with the page's own path too, the part must be the
+		// same as with the placeholder replaced: else an escaper changed
+		// the placeholder, and would change paths as well.
+		real, err := r.executePart(name, c, nil)
+		if err != nil {
+			return "", err
+		}
+		if strings.ReplaceAll(html, pathHole, c.path) != real {
+			return "", fmt.Errorf("shared part %q shows the page's path where html/template escapes it; show it outside shared parts", name)
+		}
+	}
+	// Two pages may render a part at once: both give the same bytes, and
+	// the second copy is never found first.
+	part.html = html
+	r.shared.add(key, part)
+	if part.hole {
+		return template.HTML(strings.ReplaceAll(html, pathHole, c.path)), nil
+	}
+	return template.HTML(html), nil
+}
+
+// executePart executes the template name with c, recording into part when
+// it is not nil.
+func (r *Renderer) executePart(name string, c Chrome, part *renderedPart) (string, error) {
+	c.part = part
 	var b bytes.Buffer
 	if err := r.layouts[Home].ExecuteTemplate(&b, name, c); err != nil {
 		return "", err
 	}
-	// Two pages may render a part at once: both give the same bytes, and
-	// the second copy is never found first.
-	part.html = template.HTML(b.String())
-	r.shared.add(key, part)
-	return part.html, nil
+	return b.String(), nil
 }

@@ -22,6 +22,9 @@ const (
 	Search   Kind = "search"
 )
 
+// HomePath is the home page's path: its URL is the edition's folder.
+const HomePath = "index.html"
+
 // Kinds lists every page kind, in the order New parses their layouts.
 var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search}
 
@@ -112,16 +115,17 @@ func (p *Page) URL() string {
 	if p.Site.BaseURL == "" {
 		return ""
 	}
-	return p.urlIn(p.prefix())
+	return pageURL(p.Site.BaseURL, p.prefix(), p.Path, p.Path == HomePath)
 }
 
-func (p *Page) urlIn(prefix string) string {
-	if p.Path == "index.html" {
-		return p.Site.BaseURL + prefix // the address the portal links to
+// pageURL is the absolute URL of the page at path in the edition at prefix.
+func pageURL(base, prefix, path string, home bool) string {
+	if home {
+		return base + prefix // the address the portal links to
 	}
 	// Other pages by their file, as the site links them: no server needs
 	// to map directories to index files.
-	return p.Site.BaseURL + prefix + p.Path
+	return base + prefix + path
 }
 
 // Alternate is this page in one of the site's editions.
@@ -137,22 +141,25 @@ type Alternate struct {
 // switch and <link rel="alternate" hreflang>. It is empty when the site has
 // one edition.
 func (p *Page) Alternates() []Alternate {
-	if len(p.Site.Editions) < 2 {
-		return nil
-	}
 	// From the site root, as the page's other links: on a 404 page with a
 	// base URL that is absolute, since the page shows at any depth.
-	root := p.Root()
-	var alts []Alternate
-	for _, e := range p.Site.Editions {
+	return alternates(p.Site, p.Root(), p.prefix(), p.Path, p.Path == HomePath)
+}
+
+func alternates(s *site.Site, root, prefix, path string, home bool) []Alternate {
+	if len(s.Editions) < 2 {
+		return nil
+	}
+	alts := make([]Alternate, 0, len(s.Editions))
+	for _, e := range s.Editions {
 		alt := Alternate{
 			Language: e.Language,
 			Label:    e.Label,
-			Href:     root + e.Prefix() + p.Path,
-			Current:  e.Prefix() == p.prefix(),
+			Href:     root + e.Prefix() + path,
+			Current:  e.Prefix() == prefix,
 		}
-		if p.Site.BaseURL != "" {
-			alt.URL = p.urlIn(e.Prefix())
+		if s.BaseURL != "" {
+			alt.URL = pageURL(s.BaseURL, e.Prefix(), path, home)
 		}
 		alts = append(alts, alt)
 	}

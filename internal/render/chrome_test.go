@@ -1,0 +1,95 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// partsRenderer renders base.html (the page's path, then a shared part) with
+// the shared part given.
+func partsRenderer(t *testing.T, part string) *Renderer {
+	t.Helper()
+	fsys := fstest.MapFS{
+		StringsFile: {Data: []byte("here = \"此頁\"\n")},
+		BaseLayout:  {Data: []byte(`{{.Path}}|{{shared "part" .Chrome}}{{define "part"}}` + part + `{{end}}`)},
+	}
+	for _, kind := range Kinds {
+		fsys[LayoutDir+"/"+string(kind)+".html"] = &fstest.MapFile{}
+	}
+	r, err := New(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestSharedPartPerPage renders shared parts for pages in turn, in an order
+// that reuses each rendering, and wants each page to get what a part
+// rendered for it alone gives: its own path, its own aria-current.
+func TestSharedPartPerPage(t *testing.T) {
+	s := &site.Site{Editions: []*site.Edition{{Language: "zh-Hant", Label: "繁"}, {Language: "zh-Hans", Label: "简", Path: "zh-hans"}}}
+	tests := []struct {
+		name, part string
+		want       map[string]string // page path → the whole page
+	}{
+		{
+			"path in text and attributes",
+			`<a href="{{.Rel .Path}}" title="{{.Path}}">{{.Path}}</a>`,
+			map[string]string{
+				"measures/01.html": `measures/01.html|<a href="../measures/01.html" title="measures/01.html">measures/01.html</a>`,
+				"measures/02.html": `measures/02.html|<a href="../measures/02.html" title="measures/02.html">measures/02.html</a>`,
+				// Not a path pathHole can stand for: rendered for itself.
+				"measures/Ü.html":  `measures/Ü.html|<a href="../measures/%c3%9c.html" title="measures/Ü.html">measures/Ü.html</a>`,
+				"measures/03.html": `measures/03.html|<a href="../measures/03.html" title="measures/03.html">measures/03.html</a>`,
+			},
+		},
+		{
+			"alternates",
+			`{{range .Alternates}}<a href="{{.Href}}"{{if .Current}} aria-current="true"{{end}}>{{.Label}}</a>{{end}}`,
+			map[string]string{
+				"measures/01.html": `measures/01.html|<a href="../measures/01.html" aria-current="true">繁</a><a href="../zh-hans/measures/01.html">简</a>`,
+				"measures/02.html": `measures/02.html|<a href="../measures/02.html" aria-current="true">繁</a><a href="../zh-hans/measures/02.html">简</a>`,
+			},
+		},
+		{
+			"current",
+			`<a href="{{.Rel "a/x.html"}}"{{if .Current "a/x.html"}} aria-current="page"{{end}}>{{t "here"}}</a>`,
+			map[string]string{
+				"a/w.html": `a/w.html|<a href="../a/x.html">此頁</a>`,
+				"a/x.html": `a/x.html|<a href="../a/x.html" aria-current="page">此頁</a>`,
+				"a/y.html": `a/y.html|<a href="../a/x.html">此頁</a>`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := partsRenderer(t, tt.part)
+			for range 2 { // the second round finds every rendering made
+				// In the map's order, which varies from run to run: each
+				// page must get its own whatever came before it.
+				for path, want := range tt.want {
+					got, err := r.Bytes(&Page{Kind: Measure, Path: path, Site: s})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if string(got) != want {
+						t.Errorf("%s:\n got %s\nwant %s", path, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSharedPartEscapedPath checks that a shared part that shows the path
+// where html/template would change it is an error, not a wrong page.
+func TestSharedPartEscapedPath(t *testing.T) {
+	r := partsRenderer(t, `<script>var page = "{{.Path}}";</script>`)
+	_, err := r.Bytes(&Page{Kind: Measure, Path: "measures/01.html", Site: &site.Site{}})
+	if err == nil || !strings.Contains(err.Error(), `shared part "part" shows the page's path where html/template escapes it`) {
+		t.Fatalf("Render = %v, want the escaped path reported", err)
+	}
+}
