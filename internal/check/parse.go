@@ -218,7 +218,7 @@ var styleElement = element{tag: "style"}
 func (el *element) start(name []byte) {
 	el.name, el.full, el.attrs = name, "", el.attrs[:0]
 	el.tag, el.raw = knownTag(string(name))
-	if !isASCII(name) {
+	if el.tag == "" && !isASCII(name) {
 		el.tag = strings.ToLower(string(name))
 	}
 }
@@ -302,11 +302,9 @@ func (el *element) String() string {
 // attr records an attribute if check reads it. The lexer gives the key with
 // its ASCII letters in lower case.
 func (el *element) attr(key, raw []byte) {
-	var info *attrInfo
-	if isASCII(key) {
-		info = readAttr(string(key))
-	} else {
-		info = readAttr(strings.ToLower(string(key)))
+	info := readAttr(string(key))
+	if info == nil && !isASCII(key) {
+		info = readAttr(strings.ToLower(string(key))) // as before: "xlinK:href" with a Kelvin sign is "xlink:href"
 	}
 	if info == nil {
 		return
