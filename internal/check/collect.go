@@ -21,7 +21,7 @@ type Collector struct {
 	s          siteFiles // files and dirs are fixed when the Collector is made
 
 	mu        sync.Mutex
-	checked   map[string][]entry // by page or style sheet
+	checked   map[string][]entry // by page or style sheet, those with entries
 	pages     int
 	styles    int
 	canonical string // of index.html, which gives the site's address
@@ -100,12 +100,12 @@ func Parsed(name string) bool {
 // Add checks the page or style sheet name with its content src.
 func (c *Collector) Add(name string, src []byte) error {
 	pc := pageChecks.Get().(*pageCheck)
-	defer pageChecks.Put(pc)
+	defer pc.release()
 	pc.start(&c.s, name)
 	switch path.Ext(name) {
 	case ".html":
 		p := Page{Path: name}
-		if err := scanPage(name, src, &p, pc); err != nil {
+		if err := scanPage(name, src, &p, pc, &pc.scratch); err != nil {
 			return err
 		}
 		var entries []entry
@@ -119,7 +119,7 @@ func (c *Collector) Add(name string, src []byte) error {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.s.ids[name] = ids
-		c.checked[name] = entries
+		c.setChecked(name, entries)
 		c.pages++
 		if name == "index.html" {
 			c.canonical = p.Canonical
@@ -131,10 +131,20 @@ func (c *Collector) Add(name string, src []byte) error {
 		entries := pc.finish(nil, "")
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.checked[name] = entries
+		c.setChecked(name, entries)
 		c.styles++
 	}
 	return nil
+}
+
+// setChecked records a file's entries; most files have none, and keep no
+// room in the map.
+func (c *Collector) setChecked(name string, entries []entry) {
+	if len(entries) == 0 {
+		delete(c.checked, name)
+		return
+	}
+	c.checked[name] = entries
 }
 
 // noElement is the element of a url() in a style sheet: none.
@@ -152,6 +162,7 @@ type pageCheck struct {
 	selfs     []selfRef // the entries that name an element of the file itself, in order
 	ids       []byte    // the file's ids, as an idSet
 	buf       []byte
+	scratch
 }
 
 // selfRef is a reference to an element of its own page, checked once the
@@ -169,6 +180,15 @@ func (pc *pageCheck) start(s *siteFiles, from string) {
 		pc.dir = ""
 	}
 	pc.entries, pc.selfs, pc.ids = pc.entries[:0], pc.selfs[:0], pc.ids[:0]
+}
+
+// release puts pc back in the pool, without the slices of the file it
+// holds: they belong to the caller once Add returns.
+func (pc *pageCheck) release() {
+	clear(pc.selfs[:cap(pc.selfs)])
+	clear(pc.el.attrs[:cap(pc.el.attrs)])
+	pc.el.name, pc.s = nil, nil
+	pageChecks.Put(pc)
 }
 
 func (pc *pageCheck) id(v []byte) { pc.ids = appendID(pc.ids, v) }

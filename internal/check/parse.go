@@ -117,7 +117,7 @@ type refSink interface {
 // ParsePage reads what check needs from an HTML page.
 func ParsePage(name string, src []byte) (*Page, error) {
 	p := &Page{Path: name, IDs: map[string]bool{}}
-	if err := scanPage(name, src, p, pageRefs{p}); err != nil {
+	if err := scanPage(name, src, p, pageRefs{p}, new(scratch)); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -132,19 +132,24 @@ func (r pageRefs) ref(el *element, attr string, v []byte, fetched bool) {
 	r.p.Refs = append(r.p.Refs, Ref{el.String(), attr, string(v), fetched})
 }
 
+// scratch is the memory scanPage works in, reused from page to page.
+type scratch struct {
+	el    element
+	title []byte
+}
+
 // scanPage reads an HTML page: the facts about the whole page into p, its
 // ids and references to sink as they come.
-func scanPage(name string, src []byte, p *Page, sink refSink) error {
+func scanPage(name string, src []byte, p *Page, sink refSink, mem *scratch) error {
 	input := parse.NewInputBytes(src)
 	// NewInputBytes writes a NUL past the end of src when there is room:
 	// give the caller's buffer back as it was.
 	defer input.Restore()
 	lex := htmllex.NewLexer(input)
-	var (
-		el    element
-		in    string // the raw-text element being read: "title" or "style"
-		title []byte
-	)
+	el := &mem.el
+	title := mem.title[:0]
+	defer func() { mem.title = title[:0] }()
+	in := "" // the raw-text element being read: "title" or "style"
 	for {
 		tt, data := lex.Next()
 		switch tt {
@@ -160,7 +165,7 @@ func scanPage(name string, src []byte, p *Page, sink refSink) error {
 		case htmllex.AttributeToken:
 			el.attr(lex.AttrKey(), lex.AttrVal())
 		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			p.element(&el, sink)
+			p.element(el, sink)
 			switch {
 			case el.tag == "title" || el.tag == "style":
 				in = el.tag
@@ -190,6 +195,9 @@ func scanPage(name string, src []byte, p *Page, sink refSink) error {
 // faster. Call it only where the lexer is in the data state: after an end
 // tag or the end of a start tag whose content is not raw text.
 func skipText(input *parse.Input) {
+	if input.Peek(0) == '<' {
+		return // no text, as between most tags
+	}
 	rest := input.Bytes()[input.Offset():]
 	i := bytes.IndexByte(rest, '<')
 	if i < 0 {
