@@ -18,7 +18,7 @@ import (
 // URLs) — not the page. It is safe for concurrent use.
 type Collector struct {
 	pageChecks bool
-	s          siteFiles // files and dirs are fixed when the Collector is made
+	s          siteFiles // paths are fixed when the Collector is made
 
 	mu        sync.Mutex
 	checked   map[string][]entry // by page or style sheet, those with entries
@@ -167,10 +167,7 @@ type pageCheck struct {
 
 // selfRef is a reference to an element of its own page, checked once the
 // whole page is read.
-type selfRef struct {
-	tag, attr string
-	value, id []byte // slices of the page's bytes
-}
+type selfRef struct{ value, id []byte } // slices of the page's bytes
 
 var pageChecks = sync.Pool{New: func() any { return new(pageCheck) }}
 
@@ -203,7 +200,7 @@ func (pc *pageCheck) ref(el *element, attr string, v []byte, fetched bool) {
 	switch {
 	case o.kind == fragmentOf && o.target == pc.from:
 		e.pending = self
-		pc.selfs = append(pc.selfs, selfRef{e.problem.Tag, attr, v, o.id})
+		pc.selfs = append(pc.selfs, selfRef{v, o.id})
 		pc.entries = append(pc.entries, e)
 		return
 	case o.kind == fragmentOf:

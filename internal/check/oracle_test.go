@@ -23,6 +23,8 @@ var oldURLAttrs = map[string]string{
 	"poster": "video", "data": "object", "xlink:href": "",
 }
 
+var followedTags = map[string]bool{"a": true, "area": true, "form": true}
+
 type oldAttr struct{ key, val string }
 
 // oldParsePage reads what check needs from an HTML page.

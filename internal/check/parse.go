@@ -94,9 +94,9 @@ func readAttr(key string) *attrInfo {
 	return &readAttrs[i]
 }
 
-// followedTags are the elements whose URL a browser follows only when the
-// reader asks; every other element's URL is loaded with the page.
-var followedTags = map[string]bool{"a": true, "area": true, "form": true}
+// followed reports whether a browser follows the URL of element tag only
+// when the reader asks; every other element's URL is loaded with the page.
+func followed(tag string) bool { return tag == "a" || tag == "area" || tag == "form" }
 
 // linkRels are the <link rel> values that name a related document without
 // loading it. A <link> with any other rel (stylesheet, icon, preload,
@@ -301,7 +301,7 @@ func (el *element) String() string {
 	if el.tag != "" {
 		return el.tag
 	}
-	if el.full == "" {
+	if el.full == "" && len(el.name) > 0 { // noElement, shared, has no name
 		el.full = string(el.name) // already lower case: only ASCII names get here
 	}
 	return el.full
@@ -341,7 +341,7 @@ func (el *element) get(key string) ([]byte, bool) {
 // references to sink.
 func (p *Page) element(el *element, sink refSink) {
 	tag := el.tag
-	fetched := tag != "a" && tag != "area" && tag != "form" // followedTags
+	fetched := !followed(tag)
 	switch tag {
 	case "html":
 		var lang []byte
@@ -399,7 +399,6 @@ func (p *Page) element(el *element, sink refSink) {
 // whether it has values and every one only names a related document (so
 // that the link loads nothing).
 func linkRel(rel []byte) (canonical, onlyNamed bool) {
-	var fields []string
 	if isASCII(rel) {
 		// The common case, without a copy: ASCII fields, compared in
 		// lower case.
@@ -424,7 +423,7 @@ func linkRel(rel []byte) (canonical, onlyNamed bool) {
 		}
 		return canonical, onlyNamed && n > 0
 	}
-	fields = strings.Fields(strings.ToLower(string(rel)))
+	fields := strings.Fields(strings.ToLower(string(rel)))
 	onlyNamed = len(fields) > 0
 	for _, f := range fields {
 		canonical = canonical || f == "canonical"
