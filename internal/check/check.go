@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
@@ -203,9 +204,9 @@ func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string)
 			return "", "", "points outside the site"
 		}
 		switch {
-		case s.dirs[target]:
+		case s.isDir(target):
 			return "", "", "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
-		case !s.files[target]:
+		case !s.isFile(target):
 			return "", "", "no such file: " + target
 		}
 	}
@@ -220,10 +221,10 @@ func (s *siteFiles) resolveServed(rest string) string {
 		return "not a valid URL: " + err.Error()
 	}
 	target := strings.TrimSuffix(u.Path, "/")
-	if target == "" || s.dirs[target] {
+	if target == "" || s.isDir(target) {
 		target = path.Join(target, "index.html")
 	}
-	if !s.files[target] {
+	if !s.isFile(target) {
 		return "no such file: " + target
 	}
 	return s.fragment(target, u.Fragment)
@@ -235,4 +236,128 @@ func (s *siteFiles) fragment(target, id string) string {
 		return ""
 	}
 	return missingID(target, id, s.ids[target])
+}
+
+// outcome is what a reference from a file comes to while other pages may
+// still be missing.
+type outcome struct {
+	kind   outcomeKind
+	msg    string // the problem
+	target string // the page whose element the reference names …
+	id     []byte // … and the element's id
+}
+
+type outcomeKind int
+
+const (
+	nothing    outcomeKind = iota // inline data, or a file of the site without a fragment to check
+	external                      // an absolute URL: out of the site, or under its address
+	problem                       // msg says what is wrong
+	fragmentOf                    // an element id of page target (the file itself when target == from)
+)
+
+// outcome resolves reference v from file from, in folder dir; buf is
+// scratch space, returned for reuse. Plain relative paths, which are
+// nearly all of a site's references, take a fast path without url.Parse
+// or path.Join and without allocating; every other reference takes the
+// general one.
+func (s *siteFiles) outcome(from, dir string, v, buf []byte) (outcome, []byte) {
+	if bytes.HasPrefix(v, []byte("data:")) {
+		return outcome{}, buf // inline data: nothing is requested
+	}
+	if o, ok := s.plain(from, dir, v, &buf); ok {
+		return o, buf
+	}
+	ref := string(v)
+	if External(ref) {
+		return outcome{kind: external}, buf
+	}
+	target, id, msg := s.resolveFile(from, ref)
+	switch {
+	case msg != "":
+		return outcome{kind: problem, msg: msg}, buf
+	case id == "" || path.Ext(target) != ".html":
+		return outcome{}, buf
+	}
+	return outcome{kind: fragmentOf, target: target, id: []byte(id)}, buf
+}
+
+// plain resolves v when it is a plain relative path (with an optional
+// #fragment): with no scheme, host, query, percent-escape or control
+// character, url.Parse gives it as its Path and Fragment unchanged; made of
+// leading "../" and then non-empty segments other than "." and "..", joining
+// it to a clean dir is popping a segment of dir for each "../" and
+// appending the rest, which path.Join would give. It reports false for any
+// other v, which then takes the general path. dir "" turns it off.
+func (s *siteFiles) plain(from, dir string, v []byte, buf *[]byte) (outcome, bool) {
+	if dir == "" {
+		return outcome{}, false
+	}
+	p, frag, _ := bytes.Cut(v, []byte("#"))
+	for i, c := range v {
+		if c < 0x20 || c == 0x7f || c == '%' || i < len(p) && (c == ':' || c == '?') {
+			return outcome{}, false
+		}
+	}
+	if len(p) > 0 && p[0] == '/' {
+		return outcome{}, false
+	}
+	target := from
+	if len(p) > 0 {
+		rest, up := p, 0
+		for bytes.HasPrefix(rest, []byte("../")) {
+			rest, up = rest[3:], up+1
+		}
+		if !cleanSegments(rest) {
+			return outcome{}, false
+		}
+		base := dir
+		for ; up > 0; up-- {
+			if base == "." {
+				return outcome{kind: problem, msg: "points outside the site"}, true
+			}
+			if i := strings.LastIndexByte(base, '/'); i >= 0 {
+				base = base[:i]
+			} else {
+				base = "."
+			}
+		}
+		t := (*buf)[:0]
+		if base != "." {
+			t = append(append(t, base...), '/')
+		}
+		t = append(t, rest...)
+		*buf = t
+		kind := s.paths[string(t)]
+		switch {
+		case kind&isDir != 0:
+			return outcome{kind: problem, msg: "a bare directory (" + string(t) + "/): from file:// that lists the folder instead of a page; link the file"}, true
+		case kind&isFile == 0:
+			return outcome{kind: problem, msg: "no such file: " + string(t)}, true
+		case len(frag) == 0 || !bytes.HasSuffix(t, []byte(".html")):
+			return outcome{}, true // no allocation for target
+		}
+		if string(t) != from {
+			target = string(t)
+		}
+	}
+	if len(frag) == 0 || !strings.HasSuffix(target, ".html") {
+		return outcome{}, true
+	}
+	return outcome{kind: fragmentOf, target: target, id: frag}, true
+}
+
+// cleanSegments reports whether p is one or more non-empty path segments,
+// none of them "." or "..".
+func cleanSegments(p []byte) bool {
+	for {
+		seg, rest, more := bytes.Cut(p, []byte("/"))
+		if len(seg) == 0 || string(seg) == "." || string(seg) == ".." {
+			return false
+		}
+		if !more {
+			return true
+		}
+		p = rest
+	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/url"
 	"path"
@@ -17,10 +18,10 @@ import (
 // URLs) — not the page. It is safe for concurrent use.
 type Collector struct {
 	pageChecks bool
-	s          siteFiles // files and dirs are fixed when the Collector is made
+	s          siteFiles // paths are fixed when the Collector is made
 
 	mu        sync.Mutex
-	checked   map[string][]entry // by page or style sheet
+	checked   map[string][]entry // by page or style sheet, those with entries
 	pages     int
 	styles    int
 	canonical string // of index.html, which gives the site's address
@@ -28,11 +29,22 @@ type Collector struct {
 
 // siteFiles is what the check knows of a site's files.
 type siteFiles struct {
-	files map[string]bool            // every file, by path
-	dirs  map[string]bool            // every directory
-	ids   map[string]map[string]bool // every page's ids, by page
-	base  string                     // the site's own address, or ""
+	paths map[string]pathKind // every file and directory, by path
+	ids   map[string]idSet    // every page's element ids, by page
+	base  string              // the site's own address, or ""
 }
+
+// pathKind says whether a path is a file or a directory of the site (both
+// only in a site made up for a test), so that one lookup tells.
+type pathKind uint8
+
+const (
+	isFile pathKind = 1 << iota
+	isDir
+)
+
+func (s *siteFiles) isFile(name string) bool { return s.paths[name]&isFile != 0 }
+func (s *siteFiles) isDir(name string) bool  { return s.paths[name]&isDir != 0 }
 
 // entry is one problem of a file, found or still to resolve.
 type entry struct {
@@ -49,6 +61,7 @@ const (
 	found    pending = iota // problem is complete
 	absolute                // ref, under the site's address or leaving the site
 	fragment                // an element id of another page
+	self                    // an element id of the page itself, while it is read
 )
 
 // NewCollector returns a Collector for a site of these files
@@ -58,20 +71,23 @@ func NewCollector(files []string) *Collector { return newCollector(files, nil, t
 
 // newCollector makes a Collector; dirs nil means the folders of the files.
 func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collector {
-	c := &Collector{pageChecks: pageChecks, checked: map[string][]entry{},
-		s: siteFiles{files: make(map[string]bool, len(files)), dirs: dirs, ids: map[string]map[string]bool{}}}
-	if c.s.dirs == nil {
-		c.s.dirs = map[string]bool{".": true}
+	paths := make(map[string]pathKind, len(files)+len(dirs)+1)
+	if dirs == nil {
+		paths["."] = isDir
+	}
+	for d := range dirs {
+		paths[d] |= isDir
 	}
 	for _, name := range files {
-		c.s.files[name] = true
+		paths[name] |= isFile
 		if dirs == nil {
-			for d := path.Dir(name); d != "." && !c.s.dirs[d]; d = path.Dir(d) {
-				c.s.dirs[d] = true
+			for d := path.Dir(name); d != "." && paths[d]&isDir == 0; d = path.Dir(d) {
+				paths[d] |= isDir
 			}
 		}
 	}
-	return c
+	return &Collector{pageChecks: pageChecks, checked: map[string][]entry{},
+		s: siteFiles{paths: paths, ids: map[string]idSet{}}}
 }
 
 // Parsed reports whether the check reads a file's content: HTML pages and
@@ -83,80 +99,178 @@ func Parsed(name string) bool {
 
 // Add checks the page or style sheet name with its content src.
 func (c *Collector) Add(name string, src []byte) error {
-	var entries []entry
+	pc := pageChecks.Get().(*pageCheck)
+	defer pc.release()
+	pc.start(&c.s, name)
 	switch path.Ext(name) {
 	case ".html":
-		p, err := ParsePage(name, src)
-		if err != nil {
+		p := Page{Path: name}
+		if err := scanPage(name, src, &p, pc, &pc.scratch); err != nil {
 			return err
 		}
+		var entries []entry
 		if c.pageChecks {
-			for _, pr := range pageProblems(p) {
+			for _, pr := range pageProblems(&p) {
 				entries = append(entries, entry{problem: pr})
 			}
 		}
-		for _, ref := range p.Refs {
-			if e, ok := c.s.early(name, ref, p.IDs); ok {
-				entries = append(entries, e)
-			}
-		}
+		ids := idSet(pc.ids)
+		entries = pc.finish(entries, ids)
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.s.ids[name] = p.IDs
-		c.checked[name] = entries
+		c.s.ids[name] = ids
+		c.setChecked(name, entries)
 		c.pages++
 		if name == "index.html" {
 			c.canonical = p.Canonical
 		}
 	case ".css":
 		for _, u := range cssURLs(src) {
-			if e, ok := c.s.early(name, Ref{Attr: "url()", Value: u, Fetched: true}, nil); ok {
-				entries = append(entries, e)
-			}
+			pc.ref(&noElement, "url()", []byte(u), true)
 		}
+		entries := pc.finish(nil, "")
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.checked[name] = entries
+		c.setChecked(name, entries)
 		c.styles++
 	}
 	return nil
 }
 
-// early checks what it can of a reference from file from while other pages
-// may still be missing; ids are from's own. It reports whether there is a
-// problem or something left to check.
-func (s *siteFiles) early(from string, ref Ref, ids map[string]bool) (entry, bool) {
-	e := entry{problem: Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value}}
+// setChecked records a file's entries; most files have none, and keep no
+// room in the map.
+func (c *Collector) setChecked(name string, entries []entry) {
+	if len(entries) == 0 {
+		delete(c.checked, name)
+		return
+	}
+	c.checked[name] = entries
+}
+
+// noElement is the element of a url() in a style sheet: none.
+var noElement element
+
+// pageCheck checks the references of one file as they are read: what it
+// can at once, the rest (another page's element ids, absolute URLs) left
+// pending for Site. It is reused from file to file, so that checking the
+// references every page repeats (the navigation, the assets) costs no
+// allocation.
+type pageCheck struct {
+	s         *siteFiles
+	from, dir string // the file and its folder; dir "" when the fast path cannot join to it
+	entries   []entry
+	selfs     []selfRef // the entries that name an element of the file itself, in order
+	ids       []byte    // the file's ids, as an idSet
+	buf       []byte
+	scratch
+}
+
+// selfRef is a reference to an element of its own page, checked once the
+// whole page is read.
+type selfRef struct{ value, id []byte } // slices of the page's bytes
+
+var pageChecks = sync.Pool{New: func() any { return new(pageCheck) }}
+
+func (pc *pageCheck) start(s *siteFiles, from string) {
+	pc.s, pc.from, pc.dir = s, from, path.Dir(from)
+	if pc.dir == ".." || strings.HasPrefix(pc.dir, "../") || strings.HasPrefix(pc.dir, "/") {
+		pc.dir = ""
+	}
+	pc.entries, pc.selfs, pc.ids = pc.entries[:0], pc.selfs[:0], pc.ids[:0]
+}
+
+// release puts pc back in the pool, without the slices of the file it
+// holds: they belong to the caller once Add returns.
+func (pc *pageCheck) release() {
+	clear(pc.selfs[:cap(pc.selfs)])
+	clear(pc.el.attrs[:cap(pc.el.attrs)])
+	pc.el.name, pc.s = nil, nil
+	pageChecks.Put(pc)
+}
+
+func (pc *pageCheck) id(v []byte) { pc.ids = appendID(pc.ids, v) }
+
+func (pc *pageCheck) ref(el *element, attr string, v []byte, fetched bool) {
+	var o outcome
+	o, pc.buf = pc.s.outcome(pc.from, pc.dir, v, pc.buf)
+	if o.kind == nothing {
+		return
+	}
+	e := entry{problem: Problem{Page: pc.from, Tag: el.String(), Attr: attr}}
 	switch {
-	case strings.HasPrefix(ref.Value, "data:"):
-		return e, false // inline data: nothing is requested
-	case External(ref.Value):
+	case o.kind == fragmentOf && o.target == pc.from:
+		e.pending = self
+		pc.selfs = append(pc.selfs, selfRef{v, o.id})
+		pc.entries = append(pc.entries, e)
+		return
+	case o.kind == fragmentOf:
+		e.pending, e.target, e.id = fragment, o.target, string(o.id)
+	case o.kind == external:
 		// Whether it is under the site's own address is known once
 		// index.html is in.
-		e.pending, e.ref = absolute, ref
-		return e, true
+		e.pending = absolute
+		e.ref = Ref{Tag: e.problem.Tag, Attr: attr, Value: string(v), Fetched: fetched}
+	default:
+		e.problem.Msg = o.msg
 	}
-	target, id, msg := s.resolveFile(from, ref.Value)
-	switch {
-	case msg != "":
-		e.problem.Msg = msg
-		return e, true
-	case id == "" || path.Ext(target) != ".html":
-		return e, false
-	case target == from:
-		e.problem.Msg = missingID(target, id, ids)
-		return e, e.problem.Msg != ""
+	e.problem.Value = string(v)
+	pc.entries = append(pc.entries, e)
+}
+
+// finish appends to entries the file's problems and pending references, in
+// document order, once ids holds all of the file's element ids.
+func (pc *pageCheck) finish(entries []entry, ids idSet) []entry {
+	selfs := pc.selfs
+	for _, e := range pc.entries {
+		if e.pending == self {
+			sr := selfs[0]
+			selfs = selfs[1:]
+			if ids.has(sr.id) {
+				continue
+			}
+			e.pending = found
+			e.problem.Value = string(sr.value)
+			e.problem.Msg = missingID(pc.from, string(sr.id), ids)
+		}
+		entries = append(entries, e)
 	}
-	e.pending, e.target, e.id = fragment, target, id
-	return e, true
+	return entries
 }
 
 // missingID says that page target, of these ids, lacks id, or returns "".
-func missingID(target, id string, ids map[string]bool) string {
-	if ids[id] {
+func missingID(target, id string, ids idSet) string {
+	if ids.has([]byte(id)) {
 		return ""
 	}
 	return fmt.Sprintf("no element with id %q in %s", id, target)
+}
+
+// idSet is the element ids of a page in one string, each preceded by its
+// length as a uvarint: one allocation a page rather than a map.
+type idSet string
+
+func appendID(set []byte, id []byte) []byte {
+	return append(binary.AppendUvarint(set, uint64(len(id))), id...)
+}
+
+func (s idSet) has(id []byte) bool {
+	for len(s) > 0 {
+		n, shift := 0, 0
+		for {
+			c := s[0]
+			s = s[1:]
+			n |= int(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+			shift += 7
+		}
+		if n == len(id) && string(s[:n]) == string(id) {
+			return true
+		}
+		s = s[n:]
+	}
+	return false
 }
 
 // Site reports on the site made of the files added so far: by file in the

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
@@ -37,15 +38,65 @@ type Page struct {
 	Canonical      string // <link rel="canonical" href>
 }
 
-// urlAttrs are the attributes that hold URLs, by element ("" for any).
-var urlAttrs = map[string]string{
-	"href": "", "src": "", "srcset": "", "imagesrcset": "link", "action": "form",
-	"poster": "video", "data": "object", "xlink:href": "",
+// attrInfo is what check does with an attribute it reads.
+type attrInfo struct {
+	key   string // the attribute's name, lower case
+	url   bool   // it holds a URL …
+	owner string // … on this element only ("" for any)
 }
 
-// followedTags are the elements whose URL a browser follows only when the
-// reader asks; every other element's URL is loaded with the page.
-var followedTags = map[string]bool{"a": true, "area": true, "form": true}
+// readAttrs are the attributes check reads: the URL attributes and those
+// element looks at. Every other attribute (class, aria-*, data-*, …) is
+// skipped without a copy.
+var readAttrs = [...]attrInfo{
+	{key: "id"}, {key: "name"}, {key: "lang"}, {key: "rel"}, {key: "content"}, {key: "style"},
+	{"href", true, ""}, {"src", true, ""}, {"srcset", true, ""}, {"imagesrcset", true, "link"},
+	{"action", true, "form"}, {"poster", true, "video"}, {"data", true, "object"}, {"xlink:href", true, ""},
+}
+
+// readAttr returns what check does with the attribute named key (in lower
+// case), or nil. A switch, not a map: it runs for every attribute of every
+// page.
+func readAttr(key string) *attrInfo {
+	i := -1
+	switch key {
+	case "id":
+		i = 0
+	case "name":
+		i = 1
+	case "lang":
+		i = 2
+	case "rel":
+		i = 3
+	case "content":
+		i = 4
+	case "style":
+		i = 5
+	case "href":
+		i = 6
+	case "src":
+		i = 7
+	case "srcset":
+		i = 8
+	case "imagesrcset":
+		i = 9
+	case "action":
+		i = 10
+	case "poster":
+		i = 11
+	case "data":
+		i = 12
+	case "xlink:href":
+		i = 13
+	default:
+		return nil
+	}
+	return &readAttrs[i]
+}
+
+// followed reports whether a browser follows the URL of element tag only
+// when the reader asks; every other element's URL is loaded with the page.
+func followed(tag string) bool { return tag == "a" || tag == "area" || tag == "form" }
 
 // linkRels are the <link rel> values that name a related document without
 // loading it. A <link> with any other rel (stylesheet, icon, preload,
@@ -56,140 +107,357 @@ var linkRels = map[string]bool{
 	"nofollow": true, "noopener": true, "noreferrer": true, "tag": true, "shortlink": true,
 }
 
-type attr struct{ key, val string }
+// refSink hears of a page's ids and references as scanPage reads them, in
+// document order. The byte slices stay valid as long as the page's bytes.
+type refSink interface {
+	id(v []byte)
+	ref(el *element, attr string, value []byte, fetched bool)
+}
 
 // ParsePage reads what check needs from an HTML page.
 func ParsePage(name string, src []byte) (*Page, error) {
 	p := &Page{Path: name, IDs: map[string]bool{}}
-	lex := htmllex.NewLexer(parse.NewInputBytes(src))
-	var (
-		tag   string
-		attrs []attr
-		in    string // the raw-text element being read: "title" or "style"
-		title strings.Builder
-	)
+	if err := scanPage(name, src, p, pageRefs{p}, new(scratch)); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// pageRefs collects the ids and references of p.
+type pageRefs struct{ p *Page }
+
+func (r pageRefs) id(v []byte) { r.p.IDs[string(v)] = true }
+
+func (r pageRefs) ref(el *element, attr string, v []byte, fetched bool) {
+	r.p.Refs = append(r.p.Refs, Ref{el.String(), attr, string(v), fetched})
+}
+
+// scratch is the memory scanPage works in, reused from page to page.
+type scratch struct {
+	el    element
+	title []byte
+}
+
+// scanPage reads an HTML page: the facts about the whole page into p, its
+// ids and references to sink as they come.
+func scanPage(name string, src []byte, p *Page, sink refSink, mem *scratch) error {
+	input := parse.NewInputBytes(src)
+	// NewInputBytes writes a NUL past the end of src when there is room:
+	// give the caller's buffer back as it was.
+	defer input.Restore()
+	lex := htmllex.NewLexer(input)
+	el := &mem.el
+	title := mem.title[:0]
+	defer func() { mem.title = title[:0] }()
+	in := "" // the raw-text element being read: "title" or "style"
 	for {
 		tt, data := lex.Next()
 		switch tt {
 		case htmllex.ErrorToken:
 			if err := lex.Err(); err != nil && err.Error() != "EOF" {
-				return nil, fmt.Errorf("%s: %w", name, err)
+				return fmt.Errorf("%s: %w", name, err)
 			}
-			p.Title = strings.TrimSpace(html.UnescapeString(title.String()))
-			return p, nil
+			p.Title = strings.TrimSpace(html.UnescapeString(string(title)))
+			return nil
 		case htmllex.StartTagToken:
-			tag, attrs, in = strings.ToLower(string(data[1:])), attrs[:0], ""
+			el.start(data[1:])
+			in = ""
 		case htmllex.AttributeToken:
-			if !wanted(lex.AttrKey()) {
-				continue // no allocation for class, aria-*, …: most attributes
-			}
-			key := strings.ToLower(string(lex.AttrKey()))
-			val := strings.TrimSpace(string(lex.AttrVal()))
-			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
-				val = val[1 : len(val)-1]
-			}
-			attrs = append(attrs, attr{key, html.UnescapeString(val)})
+			el.attr(lex.AttrKey(), lex.AttrVal())
 		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			p.element(tag, attrs)
-			if tag == "title" || tag == "style" {
-				in = tag
+			p.element(el, sink)
+			switch {
+			case el.tag == "title" || el.tag == "style":
+				in = el.tag
+			case !el.raw:
+				skipText(input)
 			}
 		case htmllex.TextToken:
 			switch in {
 			case "title":
-				title.Write(data)
+				title = append(title, data...)
 			case "style":
 				for _, u := range cssURLs(data) {
-					p.Refs = append(p.Refs, Ref{Tag: "style", Attr: "url()", Value: u, Fetched: true})
+					sink.ref(&styleElement, "url()", []byte(u), true)
 				}
 			}
 		case htmllex.EndTagToken:
 			in = ""
+			skipText(input)
 		}
 	}
 }
 
-// readAttrs are the attributes check reads: the URL attributes and those
-// element looks at.
-var readAttrs = func() [][]byte {
-	keys := [][]byte{[]byte("id"), []byte("name"), []byte("lang"), []byte("rel"), []byte("content"), []byte("style")}
-	for k := range urlAttrs {
-		keys = append(keys, []byte(k))
+// skipText moves the lexer's input past the text before the next '<', which
+// check does not read outside <title> and <style>. The lexer would read it
+// byte by byte with the same outcome: in the data state only a '<' can end
+// text (the lexer has no template delimiters); IndexByte is many times
+// faster. Call it only where the lexer is in the data state: after an end
+// tag or the end of a start tag whose content is not raw text.
+func skipText(input *parse.Input) {
+	if input.Peek(0) == '<' {
+		return // no text, as between most tags
 	}
-	return keys
-}()
-
-// wanted reports whether check reads the attribute named key, in any case,
-// without allocating.
-func wanted(key []byte) bool {
-	for _, k := range readAttrs {
-		if bytes.EqualFold(key, k) {
-			return true
-		}
+	rest := input.Bytes()[input.Offset():]
+	i := bytes.IndexByte(rest, '<')
+	if i < 0 {
+		i = len(rest)
 	}
-	return false
+	input.Move(i)
 }
 
-// element records one start tag and its attributes.
-func (p *Page) element(tag string, attrs []attr) {
-	get := func(key string) (string, bool) {
-		i := slices.IndexFunc(attrs, func(a attr) bool { return a.key == key })
-		if i < 0 {
-			return "", false
-		}
-		return attrs[i].val, true
+// element is the start tag being read, reused from tag to tag.
+type element struct {
+	name  []byte // as the lexer gives it (ASCII letters in lower case)
+	tag   string // the lower-case name when it is a known element, else ""
+	full  string // the lower-case name of an unknown element, once needed
+	raw   bool   // the lexer reads its content as raw text
+	attrs []attr // the attributes check reads, in order
+}
+
+type attr struct {
+	*attrInfo
+	val []byte
+}
+
+// styleElement names the <style> element of a url() in its text.
+var styleElement = element{tag: "style"}
+
+func (el *element) start(name []byte) {
+	el.name, el.full, el.attrs = name, "", el.attrs[:0]
+	el.tag, el.raw = knownTag(string(name))
+	if el.tag == "" && !isASCII(name) {
+		el.tag = strings.ToLower(string(name))
 	}
-	rel, _ := get("rel")
-	rels := strings.Fields(strings.ToLower(rel))
+}
+
+// knownTag returns the name of a tag check looks at or that holds URLs (so
+// that most references name their element without a copy), and whether the
+// lexer reads the element's content as raw text, as it decides (only
+// ASCII names are known).
+func knownTag(name string) (tag string, raw bool) {
+	// Each case returns its constant: returning name would copy it.
+	switch name {
+	case "a":
+		return "a", false
+	case "area":
+		return "area", false
+	case "form":
+		return "form", false
+	case "html":
+		return "html", false
+	case "h1":
+		return "h1", false
+	case "meta":
+		return "meta", false
+	case "link":
+		return "link", false
+	case "img":
+		return "img", false
+	case "source":
+		return "source", false
+	case "video":
+		return "video", false
+	case "audio":
+		return "audio", false
+	case "object":
+		return "object", false
+	case "embed":
+		return "embed", false
+	case "input":
+		return "input", false
+	case "track":
+		return "track", false
+	case "image":
+		return "image", false
+	case "use":
+		return "use", false
+	case "base":
+		return "base", false
+	case "button":
+		return "button", false
+	case "picture":
+		return "picture", false
+	case "title":
+		return "title", true
+	case "style":
+		return "style", true
+	case "script":
+		return "script", true
+	case "iframe":
+		return "iframe", true
+	case "textarea":
+		return "textarea", true
+	case "xmp":
+		return "xmp", true
+	case "plaintext":
+		return "plaintext", true
+	}
+	return "", false
+}
+
+// String returns the element's name in lower case.
+func (el *element) String() string {
+	if el.tag != "" {
+		return el.tag
+	}
+	if el.full == "" && len(el.name) > 0 { // noElement, shared, has no name
+		el.full = string(el.name) // already lower case: only ASCII names get here
+	}
+	return el.full
+}
+
+// attr records an attribute if check reads it. The lexer gives the key with
+// its ASCII letters in lower case.
+func (el *element) attr(key, raw []byte) {
+	info := readAttr(string(key))
+	if info == nil && !isASCII(key) {
+		info = readAttr(strings.ToLower(string(key))) // as before: "xlinK:href" with a Kelvin sign is "xlink:href"
+	}
+	if info == nil {
+		return
+	}
+	val := bytes.TrimSpace(raw)
+	if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
+		val = val[1 : len(val)-1]
+	}
+	if bytes.IndexByte(val, '&') >= 0 {
+		val = []byte(html.UnescapeString(string(val)))
+	}
+	el.attrs = append(el.attrs, attr{info, val})
+}
+
+// get returns the first value of the attribute key.
+func (el *element) get(key string) ([]byte, bool) {
+	for _, a := range el.attrs {
+		if a.key == key {
+			return a.val, true
+		}
+	}
+	return nil, false
+}
+
+// element records the facts of one start tag and hands its ids and
+// references to sink.
+func (p *Page) element(el *element, sink refSink) {
+	tag := el.tag
+	fetched := !followed(tag)
 	switch tag {
 	case "html":
-		p.Lang, p.HasLang = get("lang")
+		var lang []byte
+		lang, p.HasLang = el.get("lang")
+		p.Lang = string(lang)
 	case "title":
 		p.HasTitle = true
 	case "h1":
 		p.H1++
 	case "meta":
-		if name, _ := get("name"); strings.EqualFold(name, "description") {
-			p.Description, p.HasDescription = get("content")
-			p.Description = strings.TrimSpace(p.Description)
+		if name, _ := el.get("name"); bytes.EqualFold(name, []byte("description")) {
+			var content []byte
+			content, p.HasDescription = el.get("content")
+			p.Description = string(bytes.TrimSpace(content))
 		}
 	case "link":
-		if slices.Contains(rels, "canonical") {
-			p.Canonical, _ = get("href")
+		rel, _ := el.get("rel")
+		canonical, onlyNamed := linkRel(rel)
+		if canonical {
+			href, _ := el.get("href")
+			p.Canonical = string(href)
+		}
+		if onlyNamed {
+			fetched = false
 		}
 	}
-	fetched := !followedTags[tag]
-	if tag == "link" && len(rels) > 0 && !slices.ContainsFunc(rels, func(r string) bool { return !linkRels[r] }) {
-		fetched = false
-	}
-	for _, a := range attrs {
-		only, isURL := urlAttrs[a.key]
+	for _, a := range el.attrs {
 		switch {
 		case a.key == "id" || a.key == "name" && tag == "a":
-			p.IDs[a.val] = true
+			sink.id(a.val)
 		case a.key == "style":
-			for _, u := range cssURLs([]byte(a.val)) {
-				p.Refs = append(p.Refs, Ref{Tag: tag, Attr: "style", Value: u, Fetched: true})
+			for _, u := range cssURLs(a.val) {
+				sink.ref(el, "style", []byte(u), true)
 			}
-		case isURL && (only == "" || only == tag):
+		case a.url && (a.owner == "" || a.owner == tag):
 			if a.key == "srcset" || a.key == "imagesrcset" {
-				for _, cand := range strings.Split(a.val, ",") {
-					if f := strings.Fields(cand); len(f) > 0 {
-						p.Refs = append(p.Refs, Ref{tag, a.key, f[0], fetched})
+				for cands := a.val; ; {
+					cand, rest, more := bytes.Cut(cands, []byte(","))
+					if f := firstField(cand); len(f) > 0 {
+						sink.ref(el, a.key, f, fetched)
 					}
+					if !more {
+						break
+					}
+					cands = rest
 				}
 			} else {
-				p.Refs = append(p.Refs, Ref{tag, a.key, a.val, fetched})
+				sink.ref(el, a.key, a.val, fetched)
 			}
 		}
 	}
+}
+
+// linkRel reads a <link rel>: whether it names the canonical URL, and
+// whether it has values and every one only names a related document (so
+// that the link loads nothing).
+func linkRel(rel []byte) (canonical, onlyNamed bool) {
+	if isASCII(rel) {
+		// The common case, without a copy: ASCII fields, compared in
+		// lower case.
+		var buf [32]byte
+		onlyNamed = true
+		n := 0
+		for f := range bytes.FieldsSeq(rel) {
+			n++
+			if len(f) > len(buf) {
+				onlyNamed = false
+				continue
+			}
+			lower := buf[:len(f)]
+			for i, c := range f {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lower[i] = c
+			}
+			canonical = canonical || string(lower) == "canonical"
+			onlyNamed = onlyNamed && linkRels[string(lower)]
+		}
+		return canonical, onlyNamed && n > 0
+	}
+	fields := strings.Fields(strings.ToLower(string(rel)))
+	onlyNamed = len(fields) > 0
+	for _, f := range fields {
+		canonical = canonical || f == "canonical"
+		onlyNamed = onlyNamed && linkRels[f]
+	}
+	return canonical, onlyNamed
+}
+
+// firstField returns the first run of non-space characters of b, as
+// strings.Fields splits.
+func firstField(b []byte) []byte {
+	b = bytes.TrimLeftFunc(b, unicode.IsSpace)
+	if i := bytes.IndexFunc(b, unicode.IsSpace); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // cssURLs returns the URLs a style sheet loads: every url() and every
 // @import "string".
 func cssURLs(src []byte) []string {
 	var urls []string
-	lex := css.NewLexer(parse.NewInputBytes(src))
+	input := parse.NewInputBytes(src)
+	defer input.Restore() // src may be a slice of a page: leave it as it was
+	lex := css.NewLexer(input)
 	importing := false
 	for {
 		tt, data := lex.Next()
