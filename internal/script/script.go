@@ -47,6 +47,10 @@ func Load(conversion string) (*Converter, error) {
 	return c, nil
 }
 
+// OpenCC is the library's converter, with the dictionaries Load read, for
+// callers that read the dictionaries themselves.
+func (c *Converter) OpenCC() *opencc.OpenCC { return c.cc }
+
 // Name is the conversion's name.
 func (c *Converter) Name() string { return c.name }
 

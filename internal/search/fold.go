@@ -9,7 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/longbridgeapp/opencc"
+	"github.com/gzgov/nansha-microsite/internal/script"
 )
 
 // Fold maps a character to the character it matches as: Traditional Chinese
@@ -26,12 +26,14 @@ const charDict = "TSCharacters.ocd2"
 var Dictionary = sync.OnceValues(loadDictionary)
 
 func loadDictionary() (Fold, error) {
-	cc, err := opencc.New("t2s")
+	// The converter the edition uses: its dictionaries are read once per
+	// process, and it converts as OpenCC does, faster.
+	t2s, err := script.Load("t2s")
 	if err != nil {
-		return nil, fmt.Errorf("search: loading OpenCC t2s: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	fold := Fold{}
-	for _, g := range cc.DictChains {
+	for _, g := range t2s.OpenCC().DictChains {
 		for i, d := range g.Dicts {
 			if i >= len(g.Files) || g.Files[i] != charDict {
 				continue
@@ -49,10 +51,7 @@ func loadDictionary() (Fold, error) {
 				if n != len(key) || from == utf8.RuneError {
 					continue // not a single character
 				}
-				out, err := cc.Convert(string(key))
-				if err != nil {
-					return nil, err
-				}
+				out := t2s.String(string(key))
 				to, n := utf8.DecodeRuneInString(out)
 				if n == len(out) && to != from && to != utf8.RuneError {
 					fold[from] = to
