@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // writeHugoSite writes, in dir, a Hugo site equivalent to the microsite over
@@ -29,8 +31,8 @@ func writeHugoSite(dir, corpus string) error {
 	if err != nil {
 		return err
 	}
-	config := fmt.Sprintf(hugoConfig, strconv.Quote(s.Language),
-		strconv.Quote(filepath.Join(corpus, "content")), strconv.Quote(filepath.Join(corpus, "assets")))
+	config := fmt.Sprintf(hugoConfig, strconv.Quote(s.Language), strconv.Quote(hugoLanguage(s.Editions[0])), strconv.Quote(filepath.Join(corpus, "assets"))) +
+		hugoLanguages(s.Editions, filepath.Join(corpus, "content"))
 	files := map[string]string{"config.toml": config}
 	for name, text := range hugoLayouts {
 		files[filepath.Join("layouts", name)] = text
@@ -52,9 +54,11 @@ func writeHugoSite(dir, corpus string) error {
 	return nil
 }
 
-// hugoConfig takes the language, the content folder and the assets folder.
+// hugoConfig takes the language, its Hugo key (see hugoLanguage) and the
+// assets folder; hugoLanguages follows it.
 const hugoConfig = `baseURL = "https://example.org/"
 languageCode = %s
+defaultContentLanguage = %s
 title = "microsite"
 uglyURLs = true
 relativeURLs = true
@@ -80,11 +84,42 @@ path = "/notice.md"
 
 [[module.mounts]]
 source = %s
-target = "content"
-[[module.mounts]]
-source = %s
 target = "assets"
 `
+
+// hugoLanguage is the key of an edition's language in Hugo's
+// configuration: Hugo puts a language other than the default in a folder of
+// that name.
+func hugoLanguage(e *site.Edition) string {
+	if e.Path == "" {
+		return strings.ToLower(e.Language)
+	}
+	return e.Path
+}
+
+// hugoLanguages is the configuration of one Hugo language per edition of
+// the microsite, each over the same Markdown (content): the first at the
+// root, the others in the edition's folder, as the microsite builds them.
+// Hugo cannot convert the script, so its second language shows the source
+// text: it does a little less than the microsite, not more.
+func hugoLanguages(editions []*site.Edition, content string) string {
+	var b strings.Builder
+	key := hugoLanguage
+	if len(editions) > 1 {
+		// A table, not a key of the last table: [languages] says whose.
+		fmt.Fprintf(&b, "[languages]\n")
+		for i, e := range editions {
+			fmt.Fprintf(&b, "[languages.%s]\nlanguageCode = %q\nlanguageName = %q\nweight = %d\n", key(e), e.Language, e.Label, i+1)
+		}
+	}
+	for _, e := range editions {
+		fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = \"content\"\n", content)
+		if len(editions) > 1 {
+			fmt.Fprintf(&b, "lang = %q\n", key(e))
+		}
+	}
+	return b.String()
+}
 
 // hugoLayouts are the layouts, by path under layouts/; each mirrors the
 // microsite's layout of the same page kind.
@@ -99,19 +134,26 @@ var hugoLayouts = map[string]string{
 {{with .Description}}<meta name="description" content="{{.}}">{{end}}
 {{with resources.Get "favicon.svg" | minify | fingerprint}}<link rel="icon" href="{{.RelPermalink}}" type="image/svg+xml">{{end}}
 {{with resources.Get "site.css" | minify | fingerprint}}<link rel="stylesheet" href="{{.RelPermalink}}">{{end}}
+{{if site.IsMultiLingual}}{{range .AllTranslations}}<link rel="alternate" hreflang="{{.Language.Lang}}" href="{{.RelPermalink}}">
+{{end}}{{end}}
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
 <header class="site-header">
 <div class="wrap">
 <p class="doc-number">{{$notice.Params.number}}</p>
-<p class="site-title"><a href="{{"index.html" | relURL}}">{{site.Data.site.title}}</a></p>
+{{if site.IsMultiLingual}}<ul class="editions" aria-label="語言版本">
+{{- range .AllTranslations}}
+<li><a href="{{.RelPermalink}}" hreflang="{{.Language.Lang}}" lang="{{.Language.Lang}}"{{if eq .Language $.Language}} aria-current="true"{{end}}>{{.Language.LanguageName}}</a></li>
+{{- end}}
+</ul>{{end}}
+<p class="site-title"><a href="{{"index.html" | relLangURL}}">{{site.Data.site.title}}</a></p>
 </div>
 <nav class="site-nav" aria-label="網站導航">
 <ul class="wrap">
-<li><a href="{{"index.html" | relURL}}"{{if .IsHome}} aria-current="page"{{end}}>通知全文</a></li>
-<li><a href="{{"measures.html" | relURL}}"{{if eq .RelPermalink "/measures.html"}} aria-current="page"{{end}}>經驗清單</a></li>
-<li><a href="{{"lead_units.html" | relURL}}"{{if eq .RelPermalink "/lead_units.html"}} aria-current="page"{{end}}>牽頭單位</a></li>
+<li><a href="{{"index.html" | relLangURL}}"{{if .IsHome}} aria-current="page"{{end}}>通知全文</a></li>
+<li><a href="{{"measures.html" | relLangURL}}"{{if eq .RelPermalink "/measures.html"}} aria-current="page"{{end}}>經驗清單</a></li>
+<li><a href="{{"lead_units.html" | relLangURL}}"{{if eq .RelPermalink "/lead_units.html"}} aria-current="page"{{end}}>牽頭單位</a></li>
 </ul>
 </nav>
 </header>
@@ -135,7 +177,7 @@ var hugoLayouts = map[string]string{
 <h1>{{.Title}}</h1>
 <p class="addressees">{{.Params.addressees}}:</p>
 {{.Content}}
-<p class="attachment">附件:<a href="{{"measures.html" | relURL}}">{{.Params.attachment}}</a></p>
+<p class="attachment">附件:<a href="{{"measures.html" | relLangURL}}">{{.Params.attachment}}</a></p>
 <p class="signature">{{.Params.issuer}}</p>
 </article>
 {{end}}
@@ -164,7 +206,7 @@ var hugoLayouts = map[string]string{
 	"measures/single.html": `{{define "crumbs"}}
 <nav class="crumbs wrap" aria-label="當前位置">
 <ol>
-<li><a href="{{"index.html" | relURL}}">首頁</a></li>
+<li><a href="{{"index.html" | relLangURL}}">首頁</a></li>
 {{range .GetTerms "category"}}<li><a href="{{.RelPermalink}}">{{.Title}}</a></li>{{end}}
 <li><a href="{{.RelPermalink}}" aria-current="page">第{{printf "%02d" .Params.number}}項</a></li>
 </ol>

@@ -9,11 +9,13 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
 
 // TestHugoSiteMatches builds a small corpus with the microsite and with the
-// generated Hugo site, and checks that Hugo built the same pages: a
+// generated Hugo site, and checks that Hugo built the same pages, in every
+// edition (Hugo's languages): a
 // comparison with a Hugo site that builds less would flatter Hugo, one that
 // builds more would flatter the microsite.
 func TestHugoSiteMatches(t *testing.T) {
@@ -35,19 +37,30 @@ func TestHugoSiteMatches(t *testing.T) {
 	if out, err := exec.Command(hugo, "--minify", "--quiet", "--source", site, "--destination", theirs).CombinedOutput(); err != nil {
 		t.Fatalf("hugo: %v\n%s", err, out)
 	}
-	// The same kinds of page, in the same numbers, under each one's names.
-	for _, dirs := range [][2]string{{"measures", "measures"}, {"categories", "category"}, {"units", "lead_units"}} {
-		a, b := countFiles(t, filepath.Join(ours, dirs[0])), countFiles(t, filepath.Join(theirs, dirs[1]))
-		if dirs[0] == "units" {
-			a-- // units/index.html is Hugo's lead_units.html
-		}
-		if a != b || a == 0 {
-			t.Errorf("%s/ has %d pages, Hugo's %s/ %d", dirs[0], a, dirs[1], b)
-		}
+	s, err := content.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range []string{"index.html", "measures.html", "404.html", "lead_units.html", "index.json"} {
-		if _, err := os.Stat(filepath.Join(theirs, f)); err != nil {
-			t.Errorf("Hugo wrote no %s", f)
+	if len(s.Editions) < 2 {
+		t.Fatalf("the repository's site.toml has %d editions; this test needs two or more", len(s.Editions))
+	}
+	// In every edition, the same kinds of page, in the same numbers, under
+	// each one's names.
+	for _, e := range s.Editions {
+		prefix := e.Prefix()
+		for _, dirs := range [][2]string{{"measures", "measures"}, {"categories", "category"}, {"units", "lead_units"}} {
+			a, b := countFiles(t, filepath.Join(ours, prefix+dirs[0])), countFiles(t, filepath.Join(theirs, prefix+dirs[1]))
+			if dirs[0] == "units" {
+				a-- // units/index.html is Hugo's lead_units.html
+			}
+			if a != b || a == 0 {
+				t.Errorf("%s%s/ has %d pages, Hugo's %s%s/ %d", prefix, dirs[0], a, prefix, dirs[1], b)
+			}
+		}
+		for _, f := range []string{"index.html", "measures.html", "404.html", "lead_units.html", "index.json"} {
+			if _, err := os.Stat(filepath.Join(theirs, prefix+f)); err != nil {
+				t.Errorf("Hugo wrote no %s%s", prefix, f)
+			}
 		}
 	}
 	if _, err := os.Stat(filepath.Join(theirs, "notice.html")); err == nil {

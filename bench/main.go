@@ -16,7 +16,9 @@
 // alike, and one untimed build of each warms the page cache first.
 //
 // The Hugo site is generated over the very same Markdown files (see
-// writeHugoSite). Hugo is Debian's package, installed with apt-get when
+// writeHugoSite), with one Hugo language per edition of site.toml, so that
+// both build the same pages; -single-edition drops all editions but the
+// source one from the corpus first, for both. Hugo is Debian's package, installed with apt-get when
 // missing; without it only the microsite is measured.
 package main
 
@@ -82,11 +84,11 @@ func run(ns []int, runs int, base string, single bool) error {
 		v, _ := exec.Command(hugo, "version").Output()
 		fmt.Printf("%s", v)
 	}
-	editions := "every edition of site.toml"
+	editions := "every edition of site.toml (Hugo: a language for each)"
 	if single {
 		editions = "the source edition alone"
 	}
-	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians; microsite builds %s\n\n", runtime.NumCPU(), loadAverage(), runs, editions)
+	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians; both build %s\n\n", runtime.NumCPU(), loadAverage(), runs, editions)
 	fmt.Printf("%7s  %-10s %8s %8s %8s %7s\n", "N", "", "wall s", "CPU s", "RSS MiB", "pages")
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"os"
+	"strconv"
 	"bytes"
 	"path"
 	"strings"
@@ -9,7 +11,11 @@ import (
 
 // BenchmarkRenderKinds renders the pages of each kind.
 func BenchmarkRenderKinds(b *testing.B) {
-	outs := benchOutputs(b, 1000)
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("KINDS_N")); err == nil {
+		n = v
+	}
+	outs := benchOutputs(b, n)
 	groups := map[string][]Output{}
 	for _, o := range outs {
 		if path.Ext(o.Path) != ".html" {
