@@ -1,10 +1,10 @@
 package build
 
 import (
-	"os"
-	"strconv"
 	"bytes"
+	"os"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
 )
