@@ -102,17 +102,7 @@ func TestSite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Site(site(tt.files))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range r.Problems {
-				got = append(got, p.String())
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			wantProblems(t, site(tt.files), tt.want)
 		})
 	}
 }
@@ -133,5 +123,21 @@ func TestSiteListsLinksOut(t *testing.T) {
 	}
 	if r.Pages != 2 || r.Styles != 1 {
 		t.Errorf("read %d pages and %d style sheets, want 2 and 1", r.Pages, r.Styles)
+	}
+}
+
+// wantProblems checks the site and wants exactly the problems want, in order.
+func wantProblems(t *testing.T, fsys fstest.MapFS, want []string) {
+	t.Helper()
+	r, err := Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

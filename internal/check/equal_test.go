@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -164,17 +163,7 @@ func TestSiteEdges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Site(site(map[string]string{"measures/01.html": page("../", "", `<p id="text">x</p>`+tt.body)}))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range r.Problems {
-				got = append(got, p.String())
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			wantProblems(t, site(map[string]string{"measures/01.html": page("../", "", `<p id="text">x</p>`+tt.body)}), tt.want)
 		})
 	}
 }
