@@ -56,8 +56,20 @@ func (c Chrome) Current(target string) bool {
 	return current
 }
 
-// Path is the page's path within the edition, as Page.Path.
-func (c Chrome) Path() string {
+// Path is the page's path within the edition, as Page.Path, to show.
+func (c Chrome) Path() PagePath { return PagePath{c.pathText()} }
+
+// PagePath is the page's path as a shared part sees it: a value to show, or
+// to link with href, and nothing else. A part renders it once, as a
+// placeholder, for many pages, so comparing it would answer for the first
+// page only; eq and friends fail on it (text/template compares no structs):
+// ask Current instead.
+type PagePath struct{ text string }
+
+// String is the path, or the placeholder while a part renders.
+func (p PagePath) String() string { return p.text }
+
+func (c Chrome) pathText() string {
 	if c.part == nil {
 		return c.path
 	}
@@ -70,7 +82,7 @@ func (c Chrome) Path() string {
 
 // Alternates is Page.Alternates.
 func (c Chrome) Alternates() []Alternate {
-	return alternates(c.Site, c.root, c.prefix, c.Path(), c.Current(HomePath))
+	return alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(HomePath))
 }
 
 // pathHole stands for the page's path in a shared part as first rendered.

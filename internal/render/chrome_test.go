@@ -37,7 +37,7 @@ func TestSharedPartPerPage(t *testing.T) {
 	}{
 		{
 			"path in text and attributes",
-			`<a href="{{.Rel .Path}}" title="{{.Path}}">{{.Path}}</a>`,
+			`<a href="{{href . .Path}}" title="{{.Path}}">{{.Path}}</a>`,
 			map[string]string{
 				"measures/01.html": `measures/01.html|<a href="../measures/01.html" title="measures/01.html">measures/01.html</a>`,
 				"measures/02.html": `measures/02.html|<a href="../measures/02.html" title="measures/02.html">measures/02.html</a>`,
@@ -81,6 +81,17 @@ func TestSharedPartPerPage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSharedPartPathCompared checks that a shared part cannot compare the
+// path, which it sees as a placeholder: the comparison would hold for the
+// page rendered first and be reused for the others.
+func TestSharedPartPathCompared(t *testing.T) {
+	r := partsRenderer(t, `{{if eq .Path "measures/01.html"}}here{{end}}`)
+	_, err := r.Bytes(&Page{Kind: Measure, Path: "measures/01.html", Site: &site.Site{}})
+	if err == nil || !strings.Contains(err.Error(), "eq") {
+		t.Fatalf("Render = %v, want eq to fail on the path", err)
 	}
 }
 

@@ -171,7 +171,8 @@ type linker interface{ Rel(target string) string }
 
 // href is the layouts' "href" function: the relative link from a page (or
 // a shared part's Chrome) to target, a path within the edition
-// ("measures.html") or a measure, category or unit, whose page it links.
+// ("measures.html", or a shared part's .Path) or a measure, category or
+// unit, whose page it links.
 // {{href $ .}} does what {{$.Rel .Path}} does at a third of the cost:
 // html/template looks up and calls a method by reflection on every use,
 // twice there, and a function once.
@@ -179,6 +180,8 @@ func href(from linker, target any) (string, error) {
 	switch t := target.(type) {
 	case string:
 		return from.Rel(t), nil
+	case PagePath:
+		return from.Rel(t.text), nil
 	case *site.Measure:
 		return from.Rel(t.Path()), nil
 	case *site.Category:
