@@ -44,6 +44,7 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, c, args, stdout, stderr); !ok {
 		return code
 	}
+	paceCollector(opts.Source)
 	p := newProgress(stderr)
 	opts.Progress = p.callback()
 	sum, err := build.Run(opts)
