@@ -11,34 +11,35 @@ import (
 )
 
 // Chrome is what a shared part of the layouts ({{shared "name" .Chrome}})
-// may show: the site, the page's kind, the way from the page to the site's
-// files, whether a link is to the page itself (Current), and the page's
-// path and its alternates in the other editions. Everything but the last
-// two is the same for every page of an edition and kind at one depth, so a
-// part is rendered once for them all:
+// may show: the site, the way from the page to the site's files, the page's
+// kind, whether a link is to the page itself (Current), and the page's path
+// and its alternates in the other editions. The site and the way to its
+// files are the same for every page of an edition at one depth, so a part
+// is rendered once for them all, and then:
 //
-//   - Current is recorded as the part renders, and the part is reused only
-//     for pages that answer every recorded Current alike (the navigation
-//     marks at most one item aria-current: one rendering serves the
-//     thousands of pages that are none of its targets);
+//   - what the part asks of the page (Kind, Article, Current) is recorded
+//     as it renders, and the part is reused only for pages that answer
+//     alike (the navigation marks at most one item aria-current: one
+//     rendering serves the thousands of pages that are none of its
+//     targets; a footer that asks nothing serves every page);
 //   - the path is shown as a placeholder, which each page's path replaces.
 //
 // Nothing else that differs by page (its title, its text) can reach a shared
 // part.
 type Chrome struct {
 	Site   *site.Site
-	Kind   Kind
 	rel    string // what Rel puts before a path within the edition
 	root   string // what Asset puts before a path from the site root
 	prefix string // the edition's folder
 	assets map[string]string
+	kind   Kind          // the page's kind, seen through Kind and Article
 	path   string        // the page's path, seen through Current and Path
 	part   *renderedPart // the part being rendered for the first time, or nil
 }
 
 // Chrome is the page's Chrome.
 func (p *Page) Chrome() Chrome {
-	return Chrome{Site: p.Site, Kind: p.Kind, rel: p.Rel(""), root: p.Root(), prefix: p.prefix(), assets: p.assets, path: p.Path}
+	return Chrome{Site: p.Site, rel: p.Rel(""), root: p.Root(), prefix: p.prefix(), assets: p.assets, kind: p.Kind, path: p.Path}
 }
 
 // Rel is Page.Rel.
@@ -50,10 +51,30 @@ func (c Chrome) Asset(name string) (string, error) { return assetPath(c.assets, 
 // Current is Page.Current.
 func (c Chrome) Current(target string) bool {
 	current := c.path == target
-	if c.part != nil {
-		c.part.probes = append(c.part.probes, probe{target, current})
-	}
+	c.asked(func(o Chrome) bool { return (o.path == target) == current })
 	return current
+}
+
+// Kind is the page's kind.
+func (c Chrome) Kind() Kind {
+	kind := c.kind
+	c.asked(func(o Chrome) bool { return o.kind == kind })
+	return kind
+}
+
+// Article is Page.Article.
+func (c Chrome) Article() bool {
+	article := c.kind.article()
+	c.asked(func(o Chrome) bool { return o.kind.article() == article })
+	return article
+}
+
+// asked records, while the part renders for the first time, a question it
+// asked of the page, as same: whether another page answers it alike.
+func (c Chrome) asked(same func(Chrome) bool) {
+	if c.part != nil {
+		c.part.probes = append(c.part.probes, same)
+	}
 }
 
 // Path is the page's path within the edition, as Page.Path, to show.
@@ -103,32 +124,25 @@ func pathSafe(path string) bool {
 	return path != ""
 }
 
-// probe is one call of Current and its answer.
-type probe struct {
-	target  string
-	current bool
-}
-
-// sharedKey names a shared part as rendered for one edition, kind and depth.
+// sharedKey names a shared part as rendered for one edition and depth.
 type sharedKey struct {
 	name      string
 	site      *site.Site
-	kind      Kind
 	rel, root string
 }
 
 // renderedPart is a shared part as rendered for the pages that answer its
-// probes alike.
+// questions alike.
 type renderedPart struct {
-	probes []probe
-	hole   bool // the part showed Path: html holds pathHole instead
+	probes []func(Chrome) bool // the questions it asked: does a page answer alike?
+	hole   bool                // the part showed Path: html holds pathHole instead
 	html   string
 }
 
 // fits reports whether c's page renders the part alike.
 func (p *renderedPart) fits(c Chrome) bool {
-	for _, pr := range p.probes {
-		if (c.path == pr.target) != pr.current {
+	for _, same := range p.probes {
+		if !same(c) {
 			return false
 		}
 	}
@@ -136,7 +150,8 @@ func (p *renderedPart) fits(c Chrome) bool {
 }
 
 // sharedParts holds the shared parts rendered so far; a part has a few
-// renderings at most (one per page it marks current, one for the rest).
+// renderings at most (one per page it marks current or kind it tells
+// apart, one for the rest).
 type sharedParts struct {
 	mu    sync.RWMutex
 	parts map[sharedKey][]*renderedPart
@@ -169,7 +184,7 @@ func (s *sharedParts) add(key sharedKey, p *renderedPart) {
 // rather than for each of thousands of pages: each action costs a page a
 // microsecond or more of html/template's reflection and escaping.
 func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
-	key := sharedKey{name, c.Site, c.Kind, c.rel, c.root}
+	key := sharedKey{name, c.Site, c.rel, c.root}
 	safe := pathSafe(c.path)
 	if p := r.shared.find(key, c); p != nil && (safe || !p.hole) {
 		if p.hole {

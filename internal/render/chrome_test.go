@@ -84,6 +84,36 @@ func TestSharedPartPerPage(t *testing.T) {
 	}
 }
 
+// TestSharedPartKind checks that a part that asks the page's kind is kept
+// for the pages of that kind (or, asked whether it is an article, for the
+// pages that answer alike), and one that asks nothing for every page.
+func TestSharedPartKind(t *testing.T) {
+	pages := map[Kind]string{Measure: "measures/01.html", Category: "categories/trade.html", Unit: "units/x.html"}
+	tests := []struct {
+		part string
+		want map[Kind]string
+	}{
+		{`{{.Kind}}`, map[Kind]string{Measure: "measure", Category: "category", Unit: "unit"}},
+		{`{{if .Article}}article{{else}}list{{end}}`, map[Kind]string{Measure: "article", Category: "list", Unit: "list"}},
+		{`{{.Rel "x.html"}}`, map[Kind]string{Measure: "../x.html", Category: "../x.html", Unit: "../x.html"}},
+	}
+	s := &site.Site{} // one edition: the parts are kept for its pages
+	for _, tt := range tests {
+		r := partsRenderer(t, tt.part)
+		for range 2 {
+			for kind, path := range pages { // in varying order
+				got, err := r.Bytes(&Page{Kind: kind, Path: path, Site: s})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := path + "|" + tt.want[kind]; string(got) != want {
+					t.Errorf("%s, %s page: got %s, want %s", tt.part, kind, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestSharedPartPathCompared checks that a shared part cannot compare the
 // path, which it sees as a placeholder: the comparison would hold for the
 // page rendered first and be reused for the others.

@@ -58,9 +58,6 @@ func (c Chrome) SiteDomain() string {
 // meta tags ArticleTitle, PubDate and ContentSource.
 func (p *Page) Article() bool { return p.Kind.article() }
 
-// Article is Page.Article, for a shared part.
-func (c Chrome) Article() bool { return c.Kind.article() }
-
 func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 
 // PubDate is the notice's date in the format the State Council's guidelines
