@@ -63,9 +63,7 @@ func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 // PubDate is the notice's date in the format the State Council's guidelines
 // for government websites (政府網站發展指引, 2017) give for the PubDate meta
 // tag, yyyy-MM-dd HH:mm; the notice carries a date only, so the time is 00:00.
-func (p *Page) PubDate() string { return p.Chrome().PubDate() }
-
-// PubDate is Page.PubDate, for a shared part.
+// It is the same on every page: the layouts show it in a shared part.
 func (c Chrome) PubDate() string { return c.Site.Notice.Date.Format("2006-01-02 15:04") }
 
 // JSONLD describes a measure page for search engines (schema.org), or is nil

@@ -66,13 +66,10 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 	if _, err := toml.Decode(string(src), &r.strings); err != nil {
 		return nil, fmt.Errorf("%s: %w", StringsFile, err)
 	}
-	base, err := parseLayout(template.New("base.html").Funcs(template.FuncMap{
-		"t":       r.text,
-		"shared":  r.sharedPart,
-		"heading": r.heading,
-		"href":    href,
-		"pad":     func(n int) string { return fmt.Sprintf("%02d", n) },
-	}), fsys, m, BaseLayout)
+	funcs := r.editionFuncs()
+	funcs["href"] = href
+	funcs["pad"] = func(n int) string { return fmt.Sprintf("%02d", n) }
+	base, err := parseLayout(template.New("base.html").Funcs(funcs), fsys, m, BaseLayout)
 	if err != nil {
 		return nil, err
 	}
@@ -139,9 +136,15 @@ func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.layouts[kind] = c.Funcs(template.FuncMap{"t": out.text, "shared": out.sharedPart, "heading": out.heading})
+		out.layouts[kind] = c.Funcs(out.editionFuncs())
 	}
 	return out, nil
+}
+
+// editionFuncs are the layouts' functions that depend on the edition's UI
+// strings or parts: ForStrings binds them anew for each edition.
+func (r *Renderer) editionFuncs() template.FuncMap {
+	return template.FuncMap{"t": r.text, "shared": r.sharedPart, "heading": r.heading}
 }
 
 // text is the layouts' "t" function: the UI string for key.
