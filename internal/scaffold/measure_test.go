@@ -87,9 +87,8 @@ func TestNewMeasureRefuses(t *testing.T) {
 		{"two-line title", nil, with(func(m *Measure) { m.Title = "第一行\n第二行" }),
 			`title "第一行\n第二行": expected a single line of text`},
 		{"file exists", func(t *testing.T, dir string) {
-			// Measure 31 lives in 32.md: number 32 is free, its file name is not.
-			d := filepath.Join(dir, "content/measures")
-			if err := os.Rename(filepath.Join(d, "31.md"), filepath.Join(d, "32.md")); err != nil {
+			// A folder named 32.md: number 32 is free, its file name is not.
+			if err := os.Mkdir(filepath.Join(dir, "content/measures/32.md"), 0o755); err != nil {
 				t.Fatal(err)
 			}
 		}, ok, "content/measures/32.md already exists: measure 32 needs that name; rename or remove the file, or choose another number"},
