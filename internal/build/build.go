@@ -140,10 +140,11 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		}
 	}
 	p := <-prep
-	// The sources and the assets and layouts are checked apart: report
-	// the problems of both at once.
-	if err := joinErrors(err, p.err); err != nil {
-		return nil, err
+	// The sources, the assets and the layouts are checked apart: report
+	// the problems of all at once. A broken asset alone still leaves the
+	// site's paths to list, and their clashes are reported with it.
+	if err != nil || p.r == nil {
+		return nil, joinErrors(err, p.err)
 	}
 	assets, r := p.assets, p.r
 	var outs []Output
@@ -199,7 +200,7 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, from: assetOrigin(a), Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}
 	outs = append(outs, crawlerFiles(s, all)...)
-	if err := checkPaths(s, outs); err != nil {
+	if err := joinErrors(p.err, checkPaths(s, outs)); err != nil {
 		return nil, err
 	}
 	return outs, nil

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,19 @@ func TestPathCollisions(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestPathCollisionsWithBrokenAsset: a clash of paths and a style sheet
+// that does not parse are independent, and reported in one run.
+func TestPathCollisionsWithBrokenAsset(t *testing.T) {
+	tree := sourceTree(t, true, nil)
+	src := strings.Replace(string(tree["site.toml"].Data), `slug = "guangzhou-customs"`, `slug = "index"`, 1)
+	css := string(tree["assets/site.css"].Data) + "}}} @@@ {{{\n"
+	_, err := Outputs(sourceTree(t, true, map[string]string{"site.toml": src, "assets/site.css": css}))
+	want := "assets/site.css:" + strconv.Itoa(strings.Count(css, "\n")) + ":2: does not parse as CSS: unexpected ending in qualified rule\n" +
+		`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

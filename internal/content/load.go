@@ -69,7 +69,9 @@ type where struct {
 // decodeFields decodes TOML key by key, so that a value of the wrong type is
 // reported at its own line with what was expected (TOML's own message for it
 // has no column and, in front matter, the wrong line). It reports missing and
-// unknown keys too, nested ones included, and returns whether all went well.
+// unknown keys too, nested ones included, and returns whether every field
+// was decoded: an unknown key (a typo) leaves the schema's values whole, so
+// the checks that use them still run and report in the same pass.
 func (l *loader) decodeFields(w where, fields []field) bool {
 	var prims map[string]toml.Primitive
 	md := l.decode(w.file, w.data, w.firstLine, &prims)
@@ -112,13 +114,11 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 	for _, key := range slices.Sorted(maps.Keys(prims)) {
 		if !known[key] {
 			at(toml.Key{key}, "unknown key %q: expected one of %s", key, fieldNames(fields))
-			ok = false
 		}
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) > 1 && known[key[0]] {
 			at(key, "unknown key %q", key.String())
-			ok = false
 		}
 	}
 	return ok
