@@ -52,7 +52,7 @@ func TestSymlinksLeavingSources(t *testing.T) {
 			}
 			out := filepath.Join(t.TempDir(), "public")
 			_, err := Run(Options{Source: src, Out: out})
-			want := name + ": a symbolic link to " + outside + ", outside the source folder: not read (copy the file into the folder instead)"
+			want := name + ": a symbolic link to " + outside + ", outside the source folder: not read (copy it into the source folder instead)"
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Fatalf("got %v\nwant %s", err, want)
 			}
@@ -61,6 +61,22 @@ func TestSymlinksLeavingSources(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the measures folder", func(t *testing.T) {
+		src := copySource(t, "")
+		measures := filepath.Join(src, "content", "measures")
+		outside := filepath.Join(t.TempDir(), "measures")
+		if err := os.Rename(measures, outside); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(outside, measures); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Run(Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
+		want := "content/measures: a symbolic link to " + outside + ", outside the source folder: not read (copy it into the source folder instead)"
+		if err == nil || err.Error() != want {
+			t.Fatalf("got %v\nwant %s", err, want)
+		}
+	})
 	t.Run("inside", func(t *testing.T) {
 		src := copySource(t, "")
 		if err := os.Symlink("site.css", filepath.Join(src, "assets", "print.css")); err != nil {

@@ -75,7 +75,7 @@ type LinkError struct {
 }
 
 func (e *LinkError) Error() string {
-	return fmt.Sprintf("a symbolic link to %s, outside the source folder: not read (copy the file into the folder instead)", e.Target)
+	return fmt.Sprintf("a symbolic link to %s, outside the source folder: not read (copy it into the source folder instead)", e.Target)
 }
 
 // explain turns os.Root's "path escapes from parent" for name into an error

@@ -52,7 +52,7 @@ func TestDir(t *testing.T) {
 			t.Errorf("%s: got %v, want a LinkError", tt.name, err)
 			continue
 		}
-		want := tt.file + ": a symbolic link to " + secret + ", outside the source folder: not read (copy the file into the folder instead)"
+		want := tt.file + ": a symbolic link to " + secret + ", outside the source folder: not read (copy it into the source folder instead)"
 		if tt.file == "assets/etc" {
 			want = strings.Replace(want, secret, outside, 1)
 		}
@@ -67,7 +67,7 @@ func TestDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(d)
-	if want := "site.toml: a symbolic link to " + secret + ", outside the source folder: not read (copy the file into the folder instead)"; err == nil || err.Error() != want {
+	if want := "site.toml: a symbolic link to " + secret + ", outside the source folder: not read (copy it into the source folder instead)"; err == nil || err.Error() != want {
 		t.Errorf("site.toml linked outside:\n got %v\nwant %s", err, want)
 	}
 }
