@@ -1,13 +1,22 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
 
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // AssetDir is the folder of CSS, JS and images, in the sources and in the output.
@@ -17,26 +26,56 @@ const AssetDir = "assets"
 // that browsers and caches never serve a stale copy after an update.
 type asset struct {
 	path string // from the site root: assets/site.3f9a1c2b.css
+	src  string // from the source root: assets/site.css
 	data []byte
 }
 
-// loadAssets reads every file under assets/, minifies what the registry
-// knows, and names each by its content. It returns the assets and the map
-// from source name ("site.css") to output path.
+// loadAssets reads every file under assets/ but editors' and systems'
+// litter (content.Ignored), checks that each style sheet and script
+// parses, minifies what the registry knows, and names each by its content.
+// It returns the assets, the map from source name ("site.css") to output
+// path, and every problem as a content.ErrorList.
 func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, error) {
 	var out []asset
+	var errs content.ErrorList
 	names := map[string]string{}
 	err := fs.WalkDir(fsys, AssetDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
+		switch {
+		case err != nil:
+			errs = append(errs, content.FileError(p, err))
+			return nil
+		case p != AssetDir && content.Ignored(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			// A link is read through fsys, which refuses one leading out
+			// of the sources; a link to a folder is not walked into.
+			if fi, err := fs.Stat(fsys, p); err != nil {
+				errs = append(errs, content.FileError(p, err))
+				return nil
+			} else if fi.IsDir() {
+				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
+				return nil
+			}
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			errs = append(errs, content.FileError(p, err))
+			return nil
 		}
-		if mt := minify.MediaType(p); mt != "" {
+		mt := minify.MediaType(p)
+		if e := syntaxError(p, mt, data); e != nil {
+			errs = append(errs, e)
+			return nil
+		}
+		if mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				return &fileError{p, err}
+				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "minify: " + err.Error()})
+				return nil
 			}
 		}
 		name := strings.TrimPrefix(p, AssetDir+"/")
@@ -44,17 +83,61 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 		ext := path.Ext(name)
 		hashed := AssetDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		names[name] = hashed
-		out = append(out, asset{path: hashed, data: data})
+		out = append(out, asset{path: hashed, src: p, data: data})
 		return nil
 	})
-	return out, names, err
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(errs) > 0 {
+		return out, names, errs
+	}
+	return out, names, nil
 }
 
-// fileError is an error about one source file.
-type fileError struct {
-	file string
-	err  error
+// syntaxError parses a style sheet or a script and returns its first syntax
+// error, at its line and column (in characters), or nil. The minifiers are
+// lenient: they would publish a broken file, minified, without a word.
+func syntaxError(name, mediaType string, src []byte) *content.Error {
+	var perr error
+	lang := ""
+	switch mediaType {
+	case "text/css":
+		lang = "CSS"
+		p := css.NewParser(parse.NewInput(bytes.NewReader(src)), false)
+		for {
+			if gt, _, _ := p.Next(); gt == css.ErrorGrammar {
+				if p.HasParseError() {
+					perr = p.Err()
+				}
+				break
+			}
+		}
+	case "application/javascript":
+		lang = "JavaScript"
+		_, perr = js.Parse(parse.NewInput(bytes.NewReader(src)), js.Options{})
+	}
+	var pe *parse.Error
+	if !errors.As(perr, &pe) {
+		return nil
+	}
+	text, _ := strings.CutSuffix(lineN(src, pe.Line), "\r")
+	return &content.Error{
+		Pos:  site.Pos{File: name, Line: pe.Line, Col: pe.Column},
+		Msg:  fmt.Sprintf("does not parse as %s: %s", lang, pe.Message),
+		Text: text,
+	}
 }
 
-func (e *fileError) Error() string { return e.file + ": " + e.err.Error() }
-func (e *fileError) Unwrap() error { return e.err }
+// lineN returns line n (1-based) of src, or "".
+func lineN(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	return string(line)
+}

@@ -56,8 +56,13 @@ func Run(opts Options) (Summary, error) {
 	if err := checkOutDir(opts.Source, opts.Out); err != nil {
 		return Summary{}, err
 	}
-	fsys := os.DirFS(opts.Source)
-	outputs, err := Outputs(fsys)
+	// Read through a content.Dir: no symbolic link leads out of the sources.
+	src, err := content.OpenDir(opts.Source)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer src.Close()
+	outputs, err := Outputs(src)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -97,6 +102,8 @@ type Output struct {
 	// layouts/, assets/). A Tree regenerates an output when one of its
 	// dependencies changed, so leave it nil when in doubt.
 	Deps []string
+
+	from origin // for messages about two outputs at one path
 }
 
 // Outputs loads and validates the sources in fsys and returns every file of
@@ -116,25 +123,28 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 	prep := make(chan prepared, 1)
 	go func() {
 		var p prepared
-		var names map[string]string
-		if p.assets, names, p.err = loadAssets(fsys, minify.New()); p.err == nil {
-			p.r, p.err = render.New(fsys, names)
-		}
+		// A broken asset does not keep the layouts from being checked.
+		assets, names, err := loadAssets(fsys, minify.New())
+		p.assets = assets
+		p.r, p.err = render.New(fsys, names)
+		p.err = joinErrors(err, p.err)
 		prep <- p
 	}()
 	s, err := content.Load(fsys)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range s.Editions {
-		if e.Convert != "" {
-			// Load the dictionaries meanwhile too.
-			go script.Load(e.Convert)
+	if err == nil {
+		for _, e := range s.Editions {
+			if e.Convert != "" {
+				// Load the dictionaries meanwhile too.
+				go script.Load(e.Convert)
+			}
 		}
 	}
 	p := <-prep
-	if p.err != nil {
-		return nil, p.err
+	// The sources, the assets and the layouts are checked apart: report
+	// the problems of all at once. A broken asset alone still leaves the
+	// site's paths to list, and their clashes are reported with it.
+	if err != nil || p.r == nil {
+		return nil, joinErrors(err, p.err)
 	}
 	assets, r := p.assets, p.r
 	var outs []Output
@@ -168,6 +178,7 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		// being used anyway, and never left for last to one worker.
 		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
 			o.Path = e.Prefix() + o.Path
+			o.from = origin{edition: e}
 			outs = append(outs, o)
 		}
 		// The same pages without their texts: paths, kinds and neighbours.
@@ -175,7 +186,7 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		// minified already (see render.New and convertAll).
 		ps := pages(ed.site, nil, ed.r.Strings())
 		for i, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Minified: true, Deps: pageDeps(p), Generate: func(b *bytes.Buffer) error {
+			outs = append(outs, Output{Path: p.File(), Page: true, Minified: true, Deps: pageDeps(p), from: pageOrigin(e, p), Generate: func(b *bytes.Buffer) error {
 				full, err := full()
 				if err != nil {
 					return err
@@ -186,10 +197,31 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		all = append(all, ps...)
 	}
 	for _, a := range assets {
-		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
+		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, from: assetOrigin(a), Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
 	}
 	outs = append(outs, crawlerFiles(s, all)...)
+	if err := joinErrors(p.err, checkPaths(s, outs)); err != nil {
+		return nil, err
+	}
 	return outs, nil
+}
+
+// joinErrors returns one error for a and b, either of which may be nil:
+// both content.ErrorLists are merged into one, sorted; otherwise the list
+// comes first, as it is what an editor fixes.
+func joinErrors(a, b error) error {
+	var la, lb content.ErrorList
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case errors.As(a, &la) && errors.As(b, &lb):
+		return content.Join(la, lb)
+	case errors.As(b, &lb):
+		return b
+	}
+	return a
 }
 
 // texts returns an edition's converted Markdown, converting it on first use.

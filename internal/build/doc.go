@@ -10,4 +10,10 @@
 // anything outside the output directory, and refuses an output directory that
 // would put sources at risk (the source tree, one of its parents, a source
 // folder, / or $HOME). The same sources always give byte-identical output.
+//
+// It reads the sources through a content.Dir, so nothing from outside the
+// source tree is ever published; it skips what content.Ignored names; it
+// refuses a style sheet or script that does not parse; and it knows every
+// path it will write before writing any, refusing two sources that map to
+// one path (compared as Windows and macOS compare names, without case).
 package build

@@ -71,12 +71,19 @@ func NewTree(opts Options) (*Tree, error) {
 	if entries, err := os.ReadDir(opts.Out); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("refusing output directory %s: a tree needs an empty one", opts.Out)
 	}
+	// Read through a content.Dir: no symbolic link leads out of the
+	// sources. It stays open for the Tree's life.
+	src, err := content.OpenDir(opts.Source)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		src.Close()
 		return nil, err
 	}
 	return &Tree{
 		out:      opts.Out,
-		sources:  &sourceCache{FS: os.DirFS(opts.Source), files: map[string][]byte{}},
+		sources:  &sourceCache{FS: src, files: map[string][]byte{}},
 		progress: opts.Progress,
 		seed:     maphash.MakeSeed(),
 		pending:  map[string]bool{},

@@ -54,9 +54,10 @@ func runNew(c *command, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	var (
 		m      scaffold.Measure
+		number int
 		source string
 	)
-	fs.IntVar(&m.Number, "number", 0, "")
+	fs.IntVar(&number, "number", 0, "")
 	fs.StringVar(&m.Title, "title", "", "")
 	fs.StringVar(&m.Category, "category", "", "")
 	fs.Func("unit", "", func(s string) error { m.Units = append(m.Units, s); return nil })
@@ -66,6 +67,11 @@ func runNew(c *command, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, c, args[1:], stdout, stderr); !ok {
 		return code
 	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "number" { // given, even as 0: checked, not taken for "the next one"
+			m.Number = &number
+		}
+	})
 	for _, req := range []struct {
 		flag string
 		set  bool

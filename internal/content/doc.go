@@ -3,9 +3,16 @@
 // *site.Site.
 //
 // Input is strict: unknown keys, missing keys, wrong types, unknown categories
-// or units, duplicate or missing measure numbers, invalid UTF-8 and empty
-// bodies are all errors. Load reports every error of a run, not just the first,
-// as an ErrorList sorted by file and line; each error names the file and the
-// line in that file (for front matter, the line in the .md file, not in the
-// front matter block).
+// or units, duplicate or missing measure numbers, a measure file not named
+// after its number, invalid UTF-8, control characters (see Text), malformed
+// addresses and language tags in site.toml, and empty bodies are all errors.
+// A byte order mark is not. Load reports every error of a run, not just the
+// first, as an ErrorList sorted by file and line; each error names the file
+// and the line in that file (for front matter, the line in the .md file, not
+// in the front matter block), and the column in characters, not bytes.
+//
+// The package also holds what every reader of the sources shares: Dir, the
+// source tree on disk that no symbolic link leads out of; Ignored, the names
+// of editors' and systems' litter that nothing reads; Text and DecodeTOML,
+// the checks of every text file.
 package content

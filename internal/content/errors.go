@@ -11,7 +11,7 @@ import (
 
 // Error is one problem in the sources, at a position.
 type Error struct {
-	Pos  site.Pos
+	Pos  site.Pos // its column counts characters, not bytes
 	Msg  string
 	Text string // the offending source line, when known, for a caret display
 }
@@ -26,10 +26,10 @@ func (e *Error) Excerpt() string {
 	}
 	caret := ""
 	if e.Pos.Col > 0 {
-		// Count display columns: CJK text is two cells wide in a terminal.
-		width := 0
-		for i, r := range e.Text {
-			if i >= e.Pos.Col-1 {
+		// Col counts characters; a terminal shows CJK text two cells wide.
+		width, n := 0, 0
+		for _, r := range e.Text {
+			if n++; n >= e.Pos.Col {
 				break
 			}
 			width++
@@ -85,4 +85,15 @@ func (c *errs) err() error {
 	}
 	c.list.sort()
 	return c.list
+}
+
+// Join returns the errors of every list as one, sorted by file, line and
+// column: problems found apart, reported together.
+func Join(lists ...ErrorList) ErrorList {
+	var all ErrorList
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	all.sort()
+	return all
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -69,7 +69,9 @@ type where struct {
 // decodeFields decodes TOML key by key, so that a value of the wrong type is
 // reported at its own line with what was expected (TOML's own message for it
 // has no column and, in front matter, the wrong line). It reports missing and
-// unknown keys too, nested ones included, and returns whether all went well.
+// unknown keys too, nested ones included, and returns whether every field
+// was decoded: an unknown key (a typo) leaves the schema's values whole, so
+// the checks that use them still run and report in the same pass.
 func (l *loader) decodeFields(w where, fields []field) bool {
 	var prims map[string]toml.Primitive
 	md := l.decode(w.file, w.data, w.firstLine, &prims)
@@ -96,6 +98,10 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 			if err := md.PrimitiveDecode(prim, f.dst); err != nil {
 				at(toml.Key{f.key}, "%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))
 				ok = false
+			} else {
+				// Not fatal: the value is a string, and the rest of the
+				// sources can be checked with it.
+				l.checkStrings(w, toml.Key{f.key}, -1, reflect.ValueOf(f.dst))
 			}
 		}
 	}
@@ -108,13 +114,11 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 	for _, key := range slices.Sorted(maps.Keys(prims)) {
 		if !known[key] {
 			at(toml.Key{key}, "unknown key %q: expected one of %s", key, fieldNames(fields))
-			ok = false
 		}
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) > 1 && known[key[0]] {
 			at(key, "unknown key %q", key.String())
-			ok = false
 		}
 	}
 	return ok
@@ -163,43 +167,20 @@ type loader struct {
 	errs errs
 }
 
-// readFile reads name and checks it is UTF-8; it reports and returns nil on
-// failure.
+// readFile reads name and checks it is text (see Text); it reports and
+// returns nil on failure. What it returns has no byte order mark.
 func (l *loader) readFile(name string) []byte {
 	src, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.errs.add(site.Pos{File: name}, "file not found")
-		} else {
-			l.errs.add(site.Pos{File: name}, "%v", err)
-		}
+		l.errs.addErr(FileError(name, err))
 		return nil
 	}
-	if !utf8.Valid(src) {
-		l.errs.addErr(invalidUTF8(name, src))
+	src, e := Text(name, src)
+	if e != nil {
+		l.errs.addErr(e)
 		return nil
 	}
 	return src
-}
-
-func invalidUTF8(name string, src []byte) *Error {
-	line, col := 1, 1
-	for len(src) > 0 {
-		r, size := utf8.DecodeRune(src)
-		if r == utf8.RuneError && size == 1 {
-			return &Error{
-				Pos: site.Pos{File: name, Line: line, Col: col},
-				Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[0]),
-			}
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col += size
-		}
-		src = src[size:]
-	}
-	panic("unreachable: invalidUTF8 called on valid UTF-8")
 }
 
 // decode decodes TOML that starts at line firstLine of file into v, reporting
@@ -211,10 +192,15 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line := pe.Position.Line + firstLine - 1
+			text := lineOf(data, pe.Position.Line)
+			col := pe.Position.Col // in bytes: editors count characters
+			if col > 0 {
+				col = column([]byte(text), col-1)
+			}
 			l.errs.addErr(&Error{
-				Pos:  site.Pos{File: file, Line: line, Col: pe.Position.Col},
+				Pos:  site.Pos{File: file, Line: line, Col: col},
 				Msg:  strings.TrimPrefix(pe.Message, "toml: "),
-				Text: lineOf(data, pe.Position.Line),
+				Text: text,
 			})
 		} else {
 			l.errs.add(site.Pos{File: file, Line: firstLine}, "%v", err)
@@ -230,15 +216,117 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 func keyPos(file string, data []byte, firstLine int, key toml.Key) (site.Pos, string) {
 	last := key[len(key)-1]
 	for i, line := range strings.Split(string(data), "\n") {
-		trimmed := strings.TrimSpace(line)
-		rest, ok := strings.CutPrefix(trimmed, last)
-		if ok && strings.HasPrefix(strings.TrimSpace(rest), "=") ||
-			trimmed == "["+key.String()+"]" || trimmed == "[["+key.String()+"]]" {
-			col := strings.Index(line, last) + 1
+		h := header(line)
+		col, ok := keyCol(line, last)
+		if ok || h == "["+key.String()+"]" || h == "[["+key.String()+"]]" {
+			if !ok {
+				col = column([]byte(line), strings.Index(line, "["))
+			}
 			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
 		}
 	}
 	return site.Pos{File: file, Line: firstLine}, ""
+}
+
+// keyPosIn is keyPos for a key in a table: in the index-th entry of an
+// array of tables ([[categories]]), or in a [table] when index is -1. A
+// top-level key is looked for before the first table.
+func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) (site.Pos, string) {
+	table := key[:len(key)-1].String()
+	last := key[len(key)-1]
+	in, n := len(key) == 1, -1
+	for i, line := range strings.Split(string(data), "\n") {
+		if h := header(line); h != "" {
+			switch h {
+			case "[[" + table + "]]":
+				n++
+				in = n == index
+			case "[" + table + "]":
+				in = index < 0
+			default:
+				in = false
+			}
+			continue
+		}
+		if col, ok := keyCol(line, last); in && ok {
+			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
+		}
+	}
+	return keyPos(file, data, firstLine, key)
+}
+
+// header returns the [table] or [[table]] header on line, without space or
+// comment, or "".
+func header(line string) string {
+	t := strings.TrimSpace(line)
+	end := "]"
+	switch {
+	case strings.HasPrefix(t, "[["):
+		end = "]]"
+	case !strings.HasPrefix(t, "["):
+		return ""
+	}
+	if i := strings.Index(t, end); i >= 0 {
+		return t[:i+len(end)]
+	}
+	return t
+}
+
+// checkStrings reports every string in the decoded value v (the value of
+// key, in the index-th entry of its array of tables or -1) that holds a
+// control character: written as an escape ("\u0000"), it passed the check
+// of the file's bytes. It returns whether there was none.
+func (l *loader) checkStrings(w where, key toml.Key, index int, v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil() || l.checkStrings(w, key, index, v.Elem())
+	case reflect.String:
+		if r, bad := controlIn(v.String()); bad && len(key) > 0 {
+			pos, text := keyPosIn(w.file, w.data, w.firstLine, key, index)
+			l.errs.addErr(&Error{Pos: pos, Text: text,
+				Msg: fmt.Sprintf("%s: the value holds control character %U: not allowed in text (only tab and line breaks are)", key, r)})
+			return false
+		}
+	case reflect.Slice, reflect.Array:
+		ok := true
+		for i := range v.Len() {
+			at := index
+			if v.Index(i).Kind() == reflect.Struct {
+				at = i // an array of tables
+			}
+			ok = l.checkStrings(w, key, at, v.Index(i)) && ok
+		}
+		return ok
+	case reflect.Map:
+		ok := true
+		for _, k := range v.MapKeys() {
+			if k.Kind() == reflect.String {
+				ok = l.checkStrings(w, append(slices.Clip(key), k.String()), index, v.MapIndex(k)) && ok
+			}
+		}
+		return ok
+	case reflect.Struct:
+		ok := true
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			if f.IsExported() && name != "" && name != "-" {
+				ok = l.checkStrings(w, append(slices.Clip(key), name), index, v.Field(i)) && ok
+			}
+		}
+		return ok
+	}
+	return true
+}
+
+// keyCol returns the column of key on line when the line sets it (key =).
+func keyCol(line, key string) (int, bool) {
+	trimmed := strings.TrimLeft(line, " \t")
+	rest, ok := strings.CutPrefix(trimmed, key)
+	if !ok || !strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+		return 0, false
+	}
+	return column([]byte(line), len(line)-len(trimmed)), true
 }
 
 // lineOf returns line n (1-based) of data, or "".
@@ -275,15 +363,24 @@ func (l *loader) loadSite() *site.Site {
 		Language:    f.Language,
 		Publisher:   f.Publisher,
 	}
+	at := func(key toml.Key, index int, format string, args ...any) {
+		pos, text := keyPosIn(SiteFile, src, 1, key, index)
+		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+	}
 	if f.BaseURL != "" {
-		u, err := url.Parse(f.BaseURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			pos, text := keyPos(SiteFile, src, 1, toml.Key{"base_url"})
-			l.errs.addErr(&Error{Pos: pos, Text: text,
-				Msg: fmt.Sprintf("base_url %q: expected an absolute http(s) URL such as \"https://www.example.gov.cn/nansha/\", or \"\"", f.BaseURL)})
+		if p := urlProblem(f.BaseURL, true); p != "" {
+			at(toml.Key{"base_url"}, -1, "base_url %q: %s: expected an absolute http(s) URL such as \"https://www.example.gov.cn/nansha/\", or \"\"", f.BaseURL, p)
 		} else {
 			s.BaseURL = strings.TrimSuffix(f.BaseURL, "/") + "/"
 		}
+	}
+	if u := f.Publisher.ICPURL; u != "" {
+		if p := urlProblem(u, false); p != "" {
+			at(toml.Key{"publisher", "icp_url"}, -1, "publisher: icp_url %q: %s: expected an absolute http(s) URL such as \"https://beian.miit.gov.cn/\", or \"\"", u, p)
+		}
+	}
+	if p := languageProblem(f.Language); p != "" {
+		at(toml.Key{"language"}, -1, "language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p)
 	}
 	s.Editions = l.editions(src, f.Language, f.Editions)
 	s.Edition = s.Editions[0]
@@ -292,7 +389,7 @@ func (l *loader) loadSite() *site.Site {
 		pos := l.entryPos(src, "categories", i)
 		l.checkSlug(pos, "categories", c.Slug, seen)
 		l.checkNonEmpty(pos, "categories", map[string]string{"name": c.Name, "summary": c.Summary})
-		s.Categories = append(s.Categories, &site.Category{Slug: c.Slug, Name: c.Name, Summary: c.Summary})
+		s.Categories = append(s.Categories, &site.Category{Slug: c.Slug, Name: c.Name, Summary: c.Summary, Pos: pos})
 	}
 	clear(seen)
 	names := map[string]bool{}
@@ -304,7 +401,7 @@ func (l *loader) loadSite() *site.Site {
 			l.errs.add(pos, "units: name %q is listed twice", u.Name)
 		}
 		names[u.Name] = true
-		s.Units = append(s.Units, &site.Unit{Slug: u.Slug, Name: u.Name})
+		s.Units = append(s.Units, &site.Unit{Slug: u.Slug, Name: u.Name, Pos: pos})
 	}
 	return s
 }
@@ -330,7 +427,12 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 			l.errs.add(pos, "editions: missing key \"convert\" (an OpenCC conversion from the source, such as \"t2s\")")
 		case e.Language == "" || e.Label == "":
 			l.errs.add(pos, "editions: expected a language and a label")
+		case i > 0 && languageProblem(e.Language) != "":
+			at, text := keyPosIn(SiteFile, src, 1, toml.Key{"editions", "language"}, i)
+			l.errs.addErr(&Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
+				e.Language, languageProblem(e.Language))})
 		}
+		e.Pos = pos
 		paths[e.Path] = true
 		eds = append(eds, &e)
 	}
@@ -341,7 +443,7 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 func (l *loader) entryPos(src []byte, table string, i int) site.Pos {
 	n := 0
 	for j, line := range strings.Split(string(src), "\n") {
-		if strings.TrimSpace(line) == "[["+table+"]]" {
+		if header(line) == "[["+table+"]]" {
 			if n == i {
 				return site.Pos{File: SiteFile, Line: j + 1}
 			}
@@ -404,7 +506,9 @@ func (l *loader) body(name string, doc document) site.Source {
 	if len(bytes.TrimSpace(text)) == 0 {
 		l.errs.add(site.Pos{File: name, Line: doc.bodyLine}, "empty body: expected the text after the closing +++ line")
 	}
-	return site.Source{File: name, Line: line, Text: text}
+	src := site.Source{File: name, Line: line, Text: text}
+	l.controlRefs(src)
+	return src
 }
 
 func (l *loader) loadNotice(s *site.Site) {
@@ -426,9 +530,8 @@ func (l *loader) loadNotice(s *site.Site) {
 }
 
 func (l *loader) loadMeasures(s *site.Site) {
-	names, err := fs.Glob(l.fsys, MeasuresDir+"/*.md")
-	if err != nil || len(names) == 0 {
-		l.errs.add(site.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)
+	names, ok := l.measureFiles()
+	if !ok {
 		return
 	}
 	categories := map[string]*site.Category{}
@@ -483,6 +586,31 @@ func (l *loader) loadMeasures(s *site.Site) {
 	}
 }
 
+// measureFiles lists the measure files, sorted: the .md files of
+// MeasuresDir but editors' and systems' litter (see Ignored). It reports
+// and returns false when there are none, or the folder cannot be read.
+func (l *loader) measureFiles() ([]string, bool) {
+	entries, err := fs.ReadDir(l.fsys, MeasuresDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// Not "no measures": the editor is to fix the folder, not add files.
+		e := FileError(MeasuresDir, err)
+		e.Msg = strings.Replace(e.Msg, "cannot read it", "cannot read the folder", 1)
+		l.errs.addErr(e)
+		return nil, false
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && path.Ext(e.Name()) == ".md" && !Ignored(e.Name()) {
+			names = append(names, path.Join(MeasuresDir, e.Name()))
+		}
+	}
+	if len(names) == 0 {
+		l.errs.add(site.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)
+		return nil, false
+	}
+	return names, true
+}
+
 // loadedMeasure is the outcome of loadMeasure: the measure or nil, the
 // position of its number (for messages about duplicates), and the errors
 // found in its file.
@@ -523,6 +651,15 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 	}
 	if m.Number < 1 {
 		at("number", "number %d: expected a positive integer", m.Number)
+	} else if base := path.Base(name); !fileNumber(base, m.Number) {
+		// A file named like another measure would be looked for, and
+		// blamed, under that number.
+		stem := strings.TrimSuffix(base, ".md")
+		if strings.Trim(stem, "0123456789") == "" && stem != "" {
+			at("number", "file %s holds number %d: expected %s, or rename the file to %s", base, m.Number, strings.TrimLeft(stem, "0"), path.Base(MeasureFile(m.Number)))
+		} else {
+			at("number", "file name %s: expected the measure's number, as in %s", base, path.Base(MeasureFile(m.Number)))
+		}
 	}
 	if strings.TrimSpace(m.Title) == "" {
 		at("title", "title is empty")
@@ -553,6 +690,17 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 	}
 	pos, _ := keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
 	return m, pos
+}
+
+// fileNumber reports whether base, a measure's file name, is its number n
+// with ".md": 05.md, or 5.md, or 0005.md (in a site of thousands).
+func fileNumber(base string, n int) bool {
+	stem := strings.TrimSuffix(base, ".md")
+	if stem == "" || strings.Trim(stem, "0123456789") != "" {
+		return false
+	}
+	v, err := strconv.Atoi(stem)
+	return err == nil && v == n
 }
 
 // MeasureFile is the conventional file name of measure n.

@@ -13,8 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -61,10 +60,10 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets}
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
-		return nil, err
+		return nil, content.ErrorList{content.FileError(StringsFile, err)}
 	}
-	if _, err := toml.Decode(string(src), &r.strings); err != nil {
-		return nil, fmt.Errorf("%s: %w", StringsFile, err)
+	if err := content.DecodeTOML(StringsFile, src, &r.strings); err != nil {
+		return nil, err
 	}
 	funcs := r.editionFuncs()
 	funcs["href"] = href
@@ -89,7 +88,7 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, content.ErrorList{content.FileError(name, err)}
 	}
 	min := src
 	if m != nil {

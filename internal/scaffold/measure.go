@@ -19,7 +19,7 @@ import (
 
 // Measure is a measure to create.
 type Measure struct {
-	Number   int      // 0: the next number
+	Number   *int     // nil: the next number
 	Title    string   // 項目名稱
 	Category string   // a category of site.toml, by slug or by name
 	Units    []string // lead units (牽頭單位) of site.toml, by name or by slug
@@ -47,7 +47,7 @@ type front struct {
 // already used or that would leave a gap, a file that exists, and a
 // category or unit site.toml lacks.
 func NewMeasure(dir string, m Measure) (string, error) {
-	s, err := content.Load(os.DirFS(dir))
+	s, err := load(dir)
 	if err != nil {
 		return "", fmt.Errorf("the sources have errors; fix them first:\n%w", err)
 	}
@@ -76,11 +76,21 @@ func NewMeasure(dir string, m Measure) (string, error) {
 		}
 		return "", err
 	}
-	if _, err := content.Load(os.DirFS(dir)); err != nil {
+	if _, err := load(dir); err != nil {
 		os.Remove(file)
 		return "", fmt.Errorf("%s would not load, so it was not kept:\n%w", name, err)
 	}
 	return name, nil
+}
+
+// load loads the sources at dir as the build does (through a content.Dir).
+func load(dir string) (*site.Site, error) {
+	src, err := content.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return content.Load(src)
 }
 
 // create writes a new file, failing with fs.ErrExist if one has its name.
@@ -104,18 +114,19 @@ func create(name string, data []byte) error {
 func check(s *site.Site, m Measure) (front, error) {
 	var f front
 	next := len(s.Measures) + 1 // Load guarantees numbers 1…n without gaps
-	switch n := m.Number; {
-	case n == 0:
-		f.Number = next
-	case n < 0:
+	n := next
+	if m.Number != nil {
+		n = *m.Number // 0 included: it is no more "the next one" than -1
+	}
+	switch {
+	case n < 1:
 		return f, fmt.Errorf("number %d: expected a positive number (the next one is %d)", n, next)
 	case n < next:
 		return f, fmt.Errorf("number %d is already used by %s (the next free number is %d)", n, s.Measures[n-1].Body.File, next)
 	case n > next:
 		return f, fmt.Errorf("number %d would leave a gap: numbers run from 1 without gaps, and the next one is %d", n, next)
-	default:
-		f.Number = n
 	}
+	f.Number = n
 
 	var err error
 	if f.Title, err = oneLine("title", m.Title); err != nil {

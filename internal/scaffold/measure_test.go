@@ -14,7 +14,7 @@ import (
 func TestNewMeasure(t *testing.T) {
 	dir := srctest.Copy(t, "../..", "site.toml", "content")
 	name, err := NewMeasure(dir, Measure{
-		Number:   32,
+		Number:   new(32),
 		Title:    `跨境電商“退貨”新模式 "引號" 與 \ 反斜線`,
 		Category: "貿易便利化", // a name works as well as the slug
 		Units:    []string{"廣州海關", "huangpu-customs"},
@@ -70,12 +70,14 @@ func TestNewMeasureRefuses(t *testing.T) {
 		m       Measure
 		want    string
 	}{
-		{"number used", nil, with(func(m *Measure) { m.Number = 3 }),
+		{"number used", nil, with(func(m *Measure) { m.Number = new(3) }),
 			"number 3 is already used by content/measures/03.md (the next free number is 32)"},
-		{"gap", nil, with(func(m *Measure) { m.Number = 40 }),
+		{"gap", nil, with(func(m *Measure) { m.Number = new(40) }),
 			"number 40 would leave a gap: numbers run from 1 without gaps, and the next one is 32"},
-		{"negative", nil, with(func(m *Measure) { m.Number = -1 }),
+		{"negative", nil, with(func(m *Measure) { m.Number = new(-1) }),
 			"number -1: expected a positive number (the next one is 32)"},
+		{"zero", nil, with(func(m *Measure) { m.Number = new(0) }),
+			"number 0: expected a positive number (the next one is 32)"},
 		{"unknown category", nil, with(func(m *Measure) { m.Category = "tarde" }),
 			`unknown category "tarde": expected one of investment, trade, government, supervision, rule-of-law, finance, green-city (the slugs in site.toml)`},
 		{"unknown unit", nil, with(func(m *Measure) { m.Units = []string{"廣州海关"} }),
@@ -87,9 +89,8 @@ func TestNewMeasureRefuses(t *testing.T) {
 		{"two-line title", nil, with(func(m *Measure) { m.Title = "第一行\n第二行" }),
 			`title "第一行\n第二行": expected a single line of text`},
 		{"file exists", func(t *testing.T, dir string) {
-			// Measure 31 lives in 32.md: number 32 is free, its file name is not.
-			d := filepath.Join(dir, "content/measures")
-			if err := os.Rename(filepath.Join(d, "31.md"), filepath.Join(d, "32.md")); err != nil {
+			// A folder named 32.md: number 32 is free, its file name is not.
+			if err := os.Mkdir(filepath.Join(dir, "content/measures/32.md"), 0o755); err != nil {
 				t.Fatal(err)
 			}
 		}, ok, "content/measures/32.md already exists: measure 32 needs that name; rename or remove the file, or choose another number"},

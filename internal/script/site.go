@@ -19,13 +19,13 @@ func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	categories := map[*site.Category]*site.Category{}
 	out.Categories = make([]*site.Category, len(s.Categories))
 	for i, cat := range s.Categories {
-		cc := &site.Category{Slug: cat.Slug, Name: cs(cat.Name), Summary: cs(cat.Summary)}
+		cc := &site.Category{Slug: cat.Slug, Name: cs(cat.Name), Summary: cs(cat.Summary), Pos: cat.Pos}
 		out.Categories[i], categories[cat] = cc, cc
 	}
 	units := map[*site.Unit]*site.Unit{}
 	out.Units = make([]*site.Unit, len(s.Units))
 	for i, u := range s.Units {
-		cu := &site.Unit{Slug: u.Slug, Name: cs(u.Name)}
+		cu := &site.Unit{Slug: u.Slug, Name: cs(u.Name), Pos: u.Pos}
 		out.Units[i], units[u] = cu, cu
 	}
 	out.Measures = make([]*site.Measure, len(s.Measures))

@@ -58,7 +58,8 @@ func (w *watcher) add(dir string) error {
 	return nil
 }
 
-// addTree watches dir and every folder under it, but for hidden ones.
+// addTree watches dir and every folder under it, but for those the build
+// ignores (content.Ignored: .git, …).
 func (w *watcher) addTree(dir string) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -68,7 +69,7 @@ func (w *watcher) addTree(dir string) {
 			return err
 		case !d.IsDir():
 			return nil
-		case p != dir && strings.HasPrefix(d.Name(), "."):
+		case p != dir && content.Ignored(d.Name()):
 			return filepath.SkipDir
 		}
 		return w.add(p)
@@ -124,8 +125,11 @@ func (w *watcher) source(ev fsnotify.Event) (string, bool) {
 }
 
 // relevant reports whether a change to the source path name can change the
-// site: site.toml and what is under the watched folders, but for editors'
-// scratch files, and, in content/, for anything but Markdown and folders.
+// site: site.toml and what is under the watched folders, but for what the
+// build ignores (content.Ignored: editors' backup, swap and lock files, the
+// temporary files of a safe save, whose rename onto the real name is the
+// event that counts), and, in content/, for anything but Markdown and
+// folders.
 func relevant(name string, dir bool) bool {
 	if name == content.SiteFile {
 		return true
@@ -138,24 +142,10 @@ func relevant(name string, dir bool) bool {
 		return true // a watched folder itself appeared or went
 	}
 	base := path.Base(name)
-	if scratch(base) {
+	if content.Ignored(base) {
 		return false
 	}
 	return top != "content" || dir || path.Ext(base) == ".md"
-}
-
-// scratch reports whether a file name is one editors use for backups, swap
-// and lock files, and for the temporary files of a safe save (the rename
-// onto the real name is the event that counts).
-func scratch(base string) bool {
-	for _, suffix := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".crswap", "___jb_tmp___", "___jb_old___"} {
-		if strings.HasSuffix(base, suffix) {
-			return true
-		}
-	}
-	return strings.HasPrefix(base, ".") || // hidden files; also vim's .x.swp and emacs's .#x locks
-		strings.HasPrefix(base, "#") || // emacs auto-save files, #x#
-		base == "4913" // vim checks it may write a folder with this file
 }
 
 // changes holds the changed sources not yet rebuilt, between the watcher

@@ -53,6 +53,7 @@ type Edition struct {
 	Path     string `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
 	Label    string `toml:"label"`    // its name on the language switch, in its own script: 简体
 	Convert  string `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
+	Pos      Pos    `toml:"-"`        // its [[editions]] entry in site.toml, for messages
 }
 
 // Prefix is the edition's path prefix from the site root: "" or "zh-hans/".
@@ -88,6 +89,7 @@ type Category struct {
 	Name     string
 	Summary  string
 	Measures []*Measure
+	Pos      Pos // its [[categories]] entry in site.toml, for messages
 }
 
 // Unit is a lead unit (牽頭單位).
@@ -95,6 +97,7 @@ type Unit struct {
 	Slug     string // ASCII, stable: part of the URL
 	Name     string
 	Measures []*Measure
+	Pos      Pos // its [[units]] entry in site.toml, for messages
 }
 
 // Measure is one row of the attachment table.

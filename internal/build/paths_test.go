@@ -1,0 +1,72 @@
+package build
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPathCollisions gives two sources one output path, in every way the
+// URL scheme allows: each is an error at the entry that can change.
+func TestPathCollisions(t *testing.T) {
+	site := func(old, new string) func(t *testing.T) map[string]string {
+		return func(t *testing.T) map[string]string {
+			src := string(sourceTree(t, false, nil)["site.toml"].Data)
+			if !strings.Contains(src, old) {
+				t.Fatalf("site.toml has no %q", old)
+			}
+			return map[string]string{"site.toml": strings.Replace(src, old, new, 1)}
+		}
+	}
+	svg := string(sourceTree(t, false, nil)["assets/favicon.svg"].Data)
+	tests := []struct {
+		name  string
+		files func(t *testing.T) map[string]string
+		want  string
+	}{
+		{"unit slug index", site(`slug = "guangzhou-customs"`, `slug = "index"`),
+			`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`},
+		{"edition path units", site(`path = "zh-hans"`, `path = "units"`),
+			`site.toml:15: editions: path "units": the folder units/ already holds the site's own units/index.html: choose another path`},
+		{"edition path measures", site(`path = "zh-hans"`, `path = "measures"`),
+			`site.toml:15: editions: path "measures": the folder measures/ already holds measures/01.html (measure 1, content/measures/01.md): choose another path`},
+		{"edition path categories", site(`path = "zh-hans"`, `path = "categories"`),
+			`site.toml:15: editions: path "categories": the folder categories/ already holds categories/investment.html (categories: slug "investment", site.toml:32): choose another path`},
+		{"edition path assets", site(`path = "zh-hans"`, `path = "assets"`),
+			`site.toml:15: editions: path "assets": the folder assets/ already holds assets/favicon.6e9c9215.svg (from assets/favicon.svg): choose another path`},
+		{"edition path sha256sums", site(`path = "zh-hans"`, `path = "sha256sums"`),
+			`site.toml:15: editions: path "sha256sums": the folder sha256sums/ would have the name of the site's own SHA256SUMS on Windows and macOS, which do not tell capital from small letters: choose another path`},
+		{"both at once", func(t *testing.T) map[string]string {
+			src := string(sourceTree(t, false, nil)["site.toml"].Data)
+			src = strings.Replace(src, `path = "zh-hans"`, `path = "units"`, 1)
+			return map[string]string{"site.toml": strings.Replace(src, `slug = "guangzhou-customs"`, `slug = "index"`, 1)}
+		}, "site.toml:15: editions: path \"units\": the folder units/ already holds the site's own units/index.html: choose another path\n" +
+			"site.toml:75: units: slug \"index\": it would write units/index.html over the site's own units/index.html: choose another slug"},
+		// Found while writing this test: a copy of the site opened on
+		// Windows or macOS loses one of two names that differ in case.
+		{"assets differing in case", func(*testing.T) map[string]string { return map[string]string{"assets/Favicon.svg": svg} },
+			`assets/favicon.svg: it would write assets/favicon.6e9c9215.svg over assets/Favicon.6e9c9215.svg (from assets/Favicon.svg) on Windows and macOS, which do not tell capital from small letters: rename the file`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Outputs(sourceTree(t, true, tt.files(t)))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestPathCollisionsWithBrokenAsset: a clash of paths and a style sheet
+// that does not parse are independent, and reported in one run.
+func TestPathCollisionsWithBrokenAsset(t *testing.T) {
+	tree := sourceTree(t, true, nil)
+	src := strings.Replace(string(tree["site.toml"].Data), `slug = "guangzhou-customs"`, `slug = "index"`, 1)
+	css := string(tree["assets/site.css"].Data) + "}}} @@@ {{{\n"
+	_, err := Outputs(sourceTree(t, true, map[string]string{"site.toml": src, "assets/site.css": css}))
+	want := "assets/site.css:" + strconv.Itoa(strings.Count(css, "\n")) + ":2: does not parse as CSS: unexpected ending in qualified rule\n" +
+		`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
