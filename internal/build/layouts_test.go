@@ -7,6 +7,30 @@ import (
 	"testing"
 )
 
+// TestLayoutErrorOnce makes one typo in a layout that every measure page
+// runs: the build reports it once, at its place in the layout file as
+// written (column in characters), with the number of pages it broke.
+func TestLayoutErrorOnce(t *testing.T) {
+	src := copySource(t, "")
+	file := filepath.Join(src, "layouts/measure.html")
+	const good = `{{define "print-header"}}{{.Site.Notice.Number}} · {{heading .Measure.Number}}{{end}}`
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), good+"\n") {
+		t.Fatalf("layouts/measure.html does not start with %s", good)
+	}
+	os.WriteFile(file, []byte(strings.Replace(string(data), ".Measure.Number}}{{end}}", ".Measure.Nmber}}{{end}}", 1)), 0o644)
+
+	_, err = Run(Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
+	// ".Nmber" is the 70th character of the line (the 71st byte: "·" is two).
+	want := `layouts/measure.html:1:70: executing "print-header" at <.Measure.Nmber>: can't evaluate field Nmber in type *site.Measure (on 62 pages, e.g. measures/01.html)`
+	if err == nil || err.Error() != want {
+		t.Fatalf("build error:\n%v\nwant\n%s", err, want)
+	}
+}
+
 // TestTitleHoldsPathPlaceholder gives the site a title that holds the
 // placeholder the shared parts of the layouts show for a page's path (and
 // the one they showed before): the site builds, and shows it as written.
