@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -345,7 +346,34 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 			mu.Unlock()
 		}
 	})
-	return errors.Join(errs...)
+	return joinErrors(errs)
+}
+
+// joinErrors joins the outputs' errors, in the outputs' order, each mistake
+// in a layout once: met on every page of a kind, it would otherwise be
+// printed once per page (62 lines for one typo). The one reported counts
+// the pages and names the first.
+func joinErrors(errs []error) error {
+	var out []error
+	var layout []*render.LayoutError
+	for _, err := range errs {
+		var le *render.LayoutError
+		if !errors.As(err, &le) {
+			if err != nil {
+				out = append(out, err)
+			}
+			continue
+		}
+		if i := slices.IndexFunc(layout, le.Same); i >= 0 {
+			layout[i].Pages++
+			continue
+		}
+		first := *le
+		first.Pages = 1
+		layout = append(layout, &first)
+		out = append(out, &first)
+	}
+	return errors.Join(out...)
 }
 
 // bufferPool keeps the scratch buffers of produce for the next output.

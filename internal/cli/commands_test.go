@@ -155,12 +155,20 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
-// TestServeStopsOnInterrupt runs "microsite serve" as its own process, as an
-// editor does, and stops it with SIGINT (Ctrl-C): it must exit 0 and leave no
-// temporary folder behind.
-func TestServeStopsOnInterrupt(t *testing.T) {
+// TestServeStopsOnSignal runs "microsite serve" as its own process, as an
+// editor does, and stops it the ways a server is stopped: Ctrl-C (SIGINT),
+// a polite kill (SIGTERM) and closing the terminal (SIGHUP). Each time it
+// must exit 0 and leave no temporary folder behind.
+func TestServeStopsOnSignal(t *testing.T) {
+	src := srctest.Copy(t, "../..")
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { serveThenSignal(t, src, sig) })
+	}
+}
+
+func serveThenSignal(t *testing.T, src string, sig syscall.Signal) {
 	tmp := t.TempDir()
-	args, _ := json.Marshal([]string{"serve", "--source", srctest.Copy(t, "../.."), "--port", "0"})
+	args, _ := json.Marshal([]string{"serve", "--source", src, "--port", "0"})
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
 	cmd.Env = append(os.Environ(), "MICROSITE_CLI_CHILD="+string(args), "TMPDIR="+tmp)
 	stdout, err := cmd.StdoutPipe()
@@ -195,7 +203,7 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 		t.Errorf("while serving, TMPDIR holds %d entries, want the server's folder", len(entries))
 	}
 
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	rest, _ := io.ReadAll(stdout)
@@ -204,10 +212,10 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Errorf("after SIGINT: %v; stderr: %s", err, stderr.String())
+			t.Errorf("after %v: %v; stderr: %s", sig, err, stderr.String())
 		}
 	case <-time.After(20 * time.Second):
-		t.Fatal("still running 20s after SIGINT")
+		t.Fatalf("still running 20s after %v", sig)
 	}
 	if !strings.Contains(string(rest), "stopped") {
 		t.Errorf("last output %q, want \"stopped\"", rest)
@@ -217,12 +225,12 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 	}
 }
 
-// TestServeChild is the process TestServeStopsOnInterrupt starts; on its own
+// TestServeChild is the process TestServeStopsOnSignal starts; on its own
 // it does nothing.
 func TestServeChild(t *testing.T) {
 	env := os.Getenv("MICROSITE_CLI_CHILD")
 	if env == "" {
-		t.Skip("run by TestServeStopsOnInterrupt")
+		t.Skip("run by TestServeStopsOnSignal")
 	}
 	var args []string
 	if err := json.Unmarshal([]byte(env), &args); err != nil {

@@ -24,8 +24,8 @@ it at http://127.0.0.1:PORT/, for this computer only. It watches site.toml,
 content/, layouts/ and assets/: when you save a file the site is rebuilt
 and the pages open in the browser reload by themselves. A mistake in a file
 shows in the browser and here, with the file, the line and what is wrong;
-fix it and save, and the pages come back. Ctrl-C stops the server and
-removes the temporary folder.
+fix it and save, and the pages come back. Ctrl-C (or closing the terminal)
+stops the server and removes the temporary folder.
 
 Flags:
   --port N       the port to serve on (default 8080; 0 picks a free one)
@@ -57,9 +57,10 @@ func runServe(c *command, args []string, stdout, stderr io.Writer) int {
 	p := newProgress(stderr)
 	opts.Progress = p.callback()
 
-	// Ctrl-C and a polite kill end the server cleanly, temporary folder
-	// removed, instead of killing the process where it stands.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Ctrl-C, a polite kill and closing the terminal (SIGHUP) end the
+	// server cleanly, temporary folder removed, instead of killing the
+	// process where it stands.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	s, err := serve.New(opts)
 	p.done()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -98,7 +99,7 @@ func (c Chrome) pathText() string {
 	if !pathSafe(c.path) {
 		return c.path // and the part is not kept: see sharedPart
 	}
-	return pathHole
+	return c.part.placeholder
 }
 
 // Alternates is Page.Alternates.
@@ -110,7 +111,24 @@ func (c Chrome) Alternates() []Alternate {
 // It is made of the characters a path may have (pathSafe), and no escaper
 // of html/template changes those in a URL, an attribute or text: sharedPart
 // checks that it came out unchanged before it relies on that.
-const pathHole = "zq0-path_hole/x9.zq"
+//
+// No character could keep it out of the site's texts (a title may hold any
+// of those an escaper leaves alone), so sharedPart takes another, pathHole
+// followed by a number, when the part as rendered for the page holds it
+// already. Its first character is in it once, so two occurrences of it
+// cannot overlap: in a part rendered with a placeholder its text does not
+// hold, every occurrence of the placeholder is one the path put there.
+const pathHole = "zq0-path_hole/x9.q"
+
+// placeholderFor returns pathHole, or pathHole followed by the first number
+// that makes it a string that html does not hold.
+func placeholderFor(html string) string {
+	h := pathHole
+	for i := 1; strings.Contains(html, h); i++ {
+		h = pathHole + strconv.Itoa(i)
+	}
+	return h
+}
 
 // pathSafe reports whether path can replace pathHole: whether it has only
 // the characters pathHole has kinds of (the site's slugs and file names).
@@ -134,9 +152,10 @@ type sharedKey struct {
 // renderedPart is a shared part as rendered for the pages that answer its
 // questions alike.
 type renderedPart struct {
-	probes []func(Chrome) bool // the questions it asked: does a page answer alike?
-	hole   bool                // the part showed Path: html holds pathHole instead
-	html   string
+	probes      []func(Chrome) bool // the questions it asked: does a page answer alike?
+	placeholder string              // what Path shows while the part renders
+	hole        bool                // the part showed Path: html holds placeholder instead
+	html        string
 }
 
 // fits reports whether c's page renders the part alike.
@@ -188,11 +207,11 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	safe := pathSafe(c.path)
 	if p := r.shared.find(key, c); p != nil && (safe || !p.hole) {
 		if p.hole {
-			return template.HTML(strings.ReplaceAll(p.html, pathHole, c.path)), nil
+			return template.HTML(strings.ReplaceAll(p.html, p.placeholder, c.path)), nil
 		}
 		return template.HTML(p.html), nil
 	}
-	part := &renderedPart{}
+	part := &renderedPart{placeholder: pathHole}
 	html, err := r.executePart(name, c, part)
 	if err != nil {
 		return "", err
@@ -202,14 +221,22 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 		return template.HTML(html), nil
 	}
 	if part.hole {
-		// Rendered with the page's own path too, the part must be the
-		// same as with the placeholder replaced: else an escaper changed
-		// the placeholder, and would change paths as well.
 		real, err := r.executePart(name, c, nil)
 		if err != nil {
 			return "", err
 		}
-		if strings.ReplaceAll(html, pathHole, c.path) != real {
+		if h := placeholderFor(real); h != part.placeholder {
+			// The part shows the placeholder of its own (a title that
+			// holds it): render it with one it does not hold.
+			part = &renderedPart{placeholder: h}
+			if html, err = r.executePart(name, c, part); err != nil {
+				return "", err
+			}
+		}
+		// Rendered with the page's own path, the part must be the same
+		// as with the placeholder replaced: else an escaper changed the
+		// placeholder, and would change paths as well.
+		if strings.ReplaceAll(html, part.placeholder, c.path) != real {
 			return "", fmt.Errorf("shared part %q shows the page's path where html/template escapes it; show it outside shared parts", name)
 		}
 	}
@@ -218,7 +245,7 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	part.html = html
 	r.shared.add(key, part)
 	if part.hole {
-		return template.HTML(strings.ReplaceAll(html, pathHole, c.path)), nil
+		return template.HTML(strings.ReplaceAll(html, part.placeholder, c.path)), nil
 	}
 	return template.HTML(html), nil
 }

@@ -134,3 +134,51 @@ func TestSharedPartEscapedPath(t *testing.T) {
 		t.Fatalf("Render = %v, want the escaped path reported", err)
 	}
 }
+
+// TestSharedPartTextHoldsPlaceholder renders a shared part that shows the
+// site's title and the page's path, with titles that hold the path's
+// placeholder (or its start): each page must get its own path and the title
+// as written, and no error blames the layouts.
+func TestSharedPartTextHoldsPlaceholder(t *testing.T) {
+	titles := []string{
+		"zq0-path_hole/x9.zq", // the placeholder before it was chosen anew for each part
+		pathHole,
+		pathHole + " and " + pathHole + "1",
+		"zq0-path_hole/x9.", // the start of the old one, right before the path
+		"zq0-path_hole/x9.zq0-path_hole/x9.q",
+	}
+	for _, title := range titles {
+		t.Run(title, func(t *testing.T) {
+			r := partsRenderer(t, `{{.Site.Title}}<a href="{{href . .Path}}">{{.Path}}</a>`)
+			s := &site.Site{Title: title}
+			for range 2 {
+				for _, path := range []string{"measures/01.html", "measures/02.html", "categories/trade.html"} {
+					got, err := r.Bytes(&Page{Kind: Measure, Path: path, Site: s})
+					if err != nil {
+						t.Fatalf("%s: %v", path, err)
+					}
+					if want := path + "|" + title + `<a href="../` + path + `">` + path + `</a>`; string(got) != want {
+						t.Errorf("%s:\n got %s\nwant %s", path, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestPlaceholderFor(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{"", pathHole},
+		{"<p>title</p>", pathHole},
+		{pathHole, pathHole + "1"},
+		{pathHole + "1 " + pathHole, pathHole + "2"},
+	}
+	for _, tt := range tests {
+		if got := placeholderFor(tt.html); got != tt.want {
+			t.Errorf("placeholderFor(%q) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+	if strings.Count(pathHole, pathHole[:1]) != 1 {
+		t.Errorf("pathHole %q holds its first character twice: two occurrences could overlap", pathHole)
+	}
+}

@@ -31,6 +31,7 @@ type Renderer struct {
 	strings map[string]string
 	assets  map[string]string
 	shared  sharedParts // the layouts' shared parts, once rendered
+	fsys    fs.FS       // the sources, to place errors in the layouts as written
 
 	// asWritten returns the renderer of the layouts as written, not
 	// minified, with the same strings; reparse parses them anew (a
@@ -57,7 +58,7 @@ func New(fsys fs.FS, assets map[string]string) (*Renderer, error) {
 // parse parses the UI strings and the layouts, minified by m unless m is
 // nil.
 func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer, error) {
-	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets}
+	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets, fsys: fsys}
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
 		return nil, content.ErrorList{content.FileError(StringsFile, err)}
@@ -104,6 +105,9 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 		// Report the error at its line in the file as written, not in
 		// its minified form.
 		if _, rawErr := template.Must(file.Clone()).Parse(string(src)); rawErr != nil {
+			if e := layoutError(fsys, rawErr, ""); e != nil {
+				return nil, e
+			}
 			return nil, rawErr
 		}
 		return nil, fmt.Errorf("%s: minified, the layout no longer parses: %w", name, err)
@@ -119,7 +123,7 @@ func (r *Renderer) ForStrings(ui map[string]string) (*Renderer, error) {
 			return nil, fmt.Errorf("UI strings: %q is missing", key)
 		}
 	}
-	out := &Renderer{layouts: map[Kind]*template.Template{}, strings: ui, assets: r.assets}
+	out := &Renderer{layouts: map[Kind]*template.Template{}, strings: ui, assets: r.assets, fsys: r.fsys}
 	if r.reparse != nil {
 		out.reparse = r.reparse
 		out.asWritten = sync.OnceValues(func() (*Renderer, error) {
@@ -197,25 +201,34 @@ func href(from linker, target any) (string, error) {
 // Strings returns the UI strings, for outputs made outside the layouts.
 func (r *Renderer) Strings() map[string]string { return r.strings }
 
-// Render executes p's layout into w.
+// Render executes p's layout into w. A mistake in the layouts is a
+// *LayoutError, at its place in the layout as written.
 func (r *Renderer) Render(w io.Writer, p *Page) error {
+	err := r.execute(w, p)
+	if err == nil {
+		return nil
+	}
+	if r.asWritten != nil {
+		// The same error, at its line in the layout as written.
+		if plain, perr := r.asWritten(); perr == nil {
+			if perr := plain.execute(io.Discard, p); perr != nil {
+				if e := layoutError(r.fsys, perr, p.File()); e != nil {
+					return e
+				}
+				err = perr
+			}
+		}
+	}
+	return fmt.Errorf("%s: %w", p.File(), err)
+}
+
+func (r *Renderer) execute(w io.Writer, p *Page) error {
 	t := r.layouts[p.Kind]
 	if t == nil {
 		return errors.New("render: no layout for page kind " + string(p.Kind))
 	}
 	p.assets = r.assets
-	if err := t.ExecuteTemplate(w, "base.html", p); err != nil {
-		if r.asWritten != nil {
-			// The same error, at its line in the layout as written.
-			if plain, perr := r.asWritten(); perr == nil {
-				if err := plain.Render(io.Discard, p); err != nil {
-					return err
-				}
-			}
-		}
-		return fmt.Errorf("%s: %w", p.File(), err)
-	}
-	return nil
+	return t.ExecuteTemplate(w, "base.html", p)
 }
 
 // Bytes renders p into a new slice, for tests.

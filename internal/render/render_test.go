@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -16,8 +15,8 @@ func TestLayoutErrorLine(t *testing.T) {
 		BaseLayout:  {Data: []byte("<!doctype html>\n<html>\n<body>\n<p>{{.Title}</p>\n</body>\n</html>\n")},
 	}
 	_, err := New(fsys, nil)
-	if err == nil || !strings.Contains(err.Error(), "base.html:4:") {
-		t.Fatalf("New = %v, want an error at base.html:4", err)
+	if want := `layouts/base.html:4: bad character U+007D '}'`; err == nil || err.Error() != want {
+		t.Fatalf("New = %v, want %s", err, want)
 	}
 }
 
@@ -26,7 +25,7 @@ func TestLayoutErrorLine(t *testing.T) {
 func TestExecErrorLine(t *testing.T) {
 	fsys := fstest.MapFS{
 		StringsFile: {Data: []byte("skip = \"跳到正文\"\n")},
-		BaseLayout:  {Data: []byte("<!doctype html>\n<html>\n<body>\n<p>{{t \"skip\"}}</p>\n\n<p>{{t \"nowhere\"}}</p>\n</body>\n</html>\n")},
+		BaseLayout:  {Data: []byte("<!doctype html>\n<html>\n<body>\n<p>{{t \"skip\"}}</p>\n\n<p>說明:{{t \"nowhere\"}}</p>\n</body>\n</html>\n")},
 	}
 	for _, kind := range Kinds {
 		fsys[LayoutDir+"/"+string(kind)+".html"] = &fstest.MapFile{}
@@ -41,8 +40,10 @@ func TestExecErrorLine(t *testing.T) {
 	}
 	for name, r := range map[string]*Renderer{"source": r, "converted": hans} {
 		_, err := r.Bytes(&Page{Kind: Home, Path: "index.html", Site: &site.Site{}})
-		if err == nil || !strings.Contains(err.Error(), "base.html:6:") || !strings.Contains(err.Error(), `"nowhere"`) {
-			t.Errorf("%s: Render = %v, want the missing string at base.html:6", name, err)
+		// Column 9 in characters, where "t" is: 13 in bytes.
+		want := `layouts/base.html:6:9: executing "base.html" at <t "nowhere">: error calling t: UI string "nowhere" is not in layouts/strings.toml (it has skip) (on index.html)`
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: Render = %v\nwant %s", name, err, want)
 		}
 	}
 }

@@ -20,4 +20,11 @@
 //     line and what is wrong, and the terminal shows the same; the next
 //     successful build brings the pages back. Bad content never stops the
 //     server.
+//   - It answers only requests addressed to this computer: a Host header
+//     that is localhost, a name under .localhost or a loopback address,
+//     with the port in use; any other gets 403, so that a page of another
+//     site cannot read the preview through a name of its own (DNS
+//     rebinding). Nothing outside the built site is served, however the
+//     path is encoded, and a redirect (a folder without its final slash)
+//     is always a path on the same server.
 package serve

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -59,6 +60,7 @@ type Server struct {
 	tree    *build.Tree
 	site    *os.Root // the built site, for serving
 	watcher *watcher
+	hosts   hostCheck // the Host headers answered
 	changes *changes
 	hub     *hub
 
@@ -97,6 +99,7 @@ func New(opts Options) (_ *Server, err error) {
 	if s.ln, err = net.Listen("tcp", opts.Addr); err != nil {
 		return nil, fmt.Errorf("cannot listen on %s (is another server using it? choose another port): %w", opts.Addr, err)
 	}
+	s.hosts = newHostCheck(s.ln.Addr())
 	if s.tmp, err = os.MkdirTemp("", "microsite-serve-*"); err != nil {
 		return nil, err
 	}
@@ -232,8 +235,13 @@ func (s *Server) warn(err error) {
 	fmt.Fprintf(s.opts.Log, "%s watching: %v\n", time.Now().Format("15:04:05"), err)
 }
 
-// ServeHTTP serves the built site, the reload script and the event stream.
+// ServeHTTP serves the built site, the reload script and the event stream,
+// to requests addressed to this computer only.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		s.hosts.refuse(w, r)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.hub.ServeHTTP(w, r)
@@ -258,7 +266,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info, err := s.site.Stat(name)
 	switch {
 	case err == nil && info.IsDir():
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+		http.Redirect(w, r, dirLocation(name, r.URL.RawQuery), http.StatusFound)
 	case err != nil:
 		s.servePage(w, r, build.NotFoundPath, http.StatusNotFound)
 	case path.Ext(name) == ".html":
@@ -272,6 +280,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer f.Close()
 		http.ServeContent(w, r, name, info.ModTime(), f)
 	}
+}
+
+// dirLocation is where a request for folder name of the site, without the
+// final slash, is sent: the folder's path, cleaned and escaped, with a slash
+// at the end. Built from name, never from the request's path, whose
+// "//host/.." or "/\\host/.." a browser would read as another site.
+func dirLocation(name, query string) string {
+	loc := (&url.URL{Path: "/" + name + "/"}).EscapedPath()
+	if query != "" {
+		loc += "?" + query
+	}
+	return loc
 }
 
 // servePage serves an HTML page with the reload script added, or the error
