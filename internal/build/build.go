@@ -346,14 +346,14 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 			mu.Unlock()
 		}
 	})
-	return joinErrors(errs)
+	return joinOutputErrors(errs)
 }
 
-// joinErrors joins the outputs' errors, in the outputs' order, each mistake
+// joinOutputErrors joins the outputs' errors, in the outputs' order, each mistake
 // in a layout once: met on every page of a kind, it would otherwise be
 // printed once per page (62 lines for one typo). The one reported counts
 // the pages and names the first.
-func joinErrors(errs []error) error {
+func joinOutputErrors(errs []error) error {
 	var out []error
 	var layout []*render.LayoutError
 	for _, err := range errs {
