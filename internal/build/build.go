@@ -53,7 +53,11 @@ func Run(opts Options) (Summary, error) {
 	if opts.Out == "" {
 		opts.Out = "public"
 	}
-	if err := checkOutDir(opts.Source, opts.Out); err != nil {
+	target, err := checkOutDir(opts.Source, opts.Out)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := checkReplaceable(opts.Out, target); err != nil {
 		return Summary{}, err
 	}
 	fsys := os.DirFS(opts.Source)
@@ -61,7 +65,7 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	st, err := newStage(opts.Out)
+	st, err := newStage(target)
 	if err != nil {
 		return Summary{}, err
 	}
