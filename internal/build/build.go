@@ -38,6 +38,9 @@ type Summary struct {
 	Files   int           // every file written, pages included
 	Bytes   int64         // their total size
 	Elapsed time.Duration // wall time of the whole build
+	// Notes tell the user what the build did besides, one sentence each:
+	// a site put back or a folder kept from an interrupted build.
+	Notes []string
 }
 
 func (s Summary) String() string {
@@ -57,17 +60,21 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	notes, err := recoverLeftovers(target)
+	if err != nil {
+		return Summary{Notes: notes}, err
+	}
 	if err := checkReplaceable(opts.Out, target); err != nil {
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
 	fsys := os.DirFS(opts.Source)
 	outputs, err := Outputs(fsys)
 	if err != nil {
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
 	st, err := newStage(target)
 	if err != nil {
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
 	written, err := write(st.dir, outputs, opts.Progress)
 	var sum Summary
@@ -76,12 +83,20 @@ func Run(opts Options) (Summary, error) {
 	}
 	if err != nil {
 		st.abort()
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
-	if err := st.commit(); err != nil {
+	old, err := st.commit()
+	if err != nil {
 		st.abort()
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
+	// The new site is in place: what is left to do cannot fail the build.
+	if kept, err := st.finish(old); err != nil {
+		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
+	} else if len(kept) > 0 {
+		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
+	}
+	sum.Notes = notes
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }

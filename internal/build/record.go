@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -208,6 +209,40 @@ func changeTime(fi fs.FileInfo) (t time.Time, known bool) {
 	return c, true
 }
 
+// removeSite deletes the site in dir as its record lists it: each listed
+// file, SHA256SUMS, then every folder left empty, dir included. Anything
+// else stays where it is, and is returned (slash paths from dir). A folder
+// without SHA256SUMS is removed only when empty.
+func removeSite(dir string) (kept []string, err error) {
+	r, err := readRecord(os.DirFS(dir))
+	if err != nil && !errors.Is(err, errNoRecord) {
+		return nil, err
+	}
+	if r != nil {
+		// A file that cannot go (a folder now, or no permission) stays,
+		// and is listed below with whatever else stays.
+		for name := range r.sums {
+			os.Remove(filepath.Join(dir, filepath.FromSlash(name)))
+		}
+		os.Remove(filepath.Join(dir, SumsPath))
+		// Deepest first, so that a folder is empty when its turn comes;
+		// one still holding something stays.
+		dirs := slices.Collect(maps.Keys(r.folders()))
+		slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+		for _, d := range dirs {
+			os.Remove(filepath.Join(dir, filepath.FromSlash(d)))
+		}
+	}
+	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	inv, err := takeInventory(os.DirFS(dir))
+	if err != nil {
+		return nil, err
+	}
+	return slices.Sorted(slices.Values(append(inv.files, inv.others...))), nil
+}
+
 // loss is what replacing a folder would lose.
 type loss struct {
 	record   error    // why the folder has no usable record, or nil
@@ -263,6 +298,11 @@ func (l loss) describe() string {
 		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+SumsPath+" lists it)")+": "+sample(l.changed))
 	}
 	return "it holds " + strings.Join(parts, "; and ")
+}
+
+// keptFiles says what a removal by the record left behind.
+func keptFiles(kept []string) string {
+	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), SumsPath, sample(kept))
 }
 
 // count says how many files a list holds.
