@@ -64,11 +64,22 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{Notes: notes}, err
 	}
-	if err := checkReplaceable(opts.Out, target); err != nil {
-		return Summary{Notes: notes}, err
+	// What the output folder holds is surveyed while the sources load:
+	// on a large site, each takes a fraction of a second.
+	type surveyed struct {
+		rec *record
+		err error
 	}
-	fsys := os.DirFS(opts.Source)
-	outputs, err := Outputs(fsys)
+	survey := make(chan surveyed, 1)
+	go func() {
+		rec, err := checkReplaceable(opts.Out, target)
+		survey <- surveyed{rec, err}
+	}()
+	outputs, err := Outputs(os.DirFS(opts.Source))
+	previous := <-survey
+	if previous.err != nil { // first: it names what would be lost
+		return Summary{Notes: notes}, previous.err
+	}
 	if err != nil {
 		return Summary{Notes: notes}, err
 	}
@@ -91,7 +102,7 @@ func Run(opts Options) (Summary, error) {
 		return Summary{Notes: notes}, err
 	}
 	// The new site is in place: what is left to do cannot fail the build.
-	if kept, err := st.finish(old); err != nil {
+	if kept, err := st.finish(old, previous.rec); err != nil {
 		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
 	} else if len(kept) > 0 {
 		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))

@@ -78,19 +78,20 @@ func riskToSources(src, home, dst string) string {
 
 // checkReplaceable refuses to replace the folder target unless its
 // SHA256SUMS accounts for everything in it (see survey): a build replaces
-// only what a build wrote. out is the folder as the user named it.
-func checkReplaceable(out, target string) error {
+// only what a build wrote. out is the folder as the user named it. It
+// returns the folder's record, nil when it is missing or empty.
+func checkReplaceable(out, target string) (*record, error) {
 	l, err := survey(target)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("refusing output directory %s: %w", out, err)
+		return nil, fmt.Errorf("refusing output directory %s: %w", out, err)
 	}
-	if l.empty() {
-		return nil
+	if !l.empty() {
+		return nil, fmt.Errorf("refusing output directory %s: %s; replacing the folder would lose them: move them out of it, or choose another folder", out, l.describe())
 	}
-	return fmt.Errorf("refusing output directory %s: %s; replacing the folder would lose them: move them out of it, or choose another folder", out, l.describe())
+	return l.rec, nil
 }
 
 // within reports whether path is strictly inside dir.

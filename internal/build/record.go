@@ -50,21 +50,28 @@ func readRecord(fsys fs.FS) (*record, error) {
 
 // parseRecord parses the lines "<sha256>  <path>" of SHA256SUMS.
 func parseRecord(data []byte) (*record, error) {
-	r := &record{sums: map[string]string{}, canonical: true}
-	if len(data) == 0 || data[len(data)-1] != '\n' {
-		r.canonical = false
-	}
+	text := string(data)
+	r := &record{sums: make(map[string]string, strings.Count(text, "\n")), canonical: strings.HasSuffix(text, "\n")}
 	prev := ""
-	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		sum, name, ok := strings.Cut(line, "  ")
-		if _, err := hex.DecodeString(sum); !ok || err != nil || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == SumsPath {
+		if !ok || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == SumsPath {
 			return nil, badRecordLine(i + 1)
 		}
-		if sum != strings.ToLower(sum) || (i > 0 && name <= prev) {
+		for _, c := range []byte(sum) {
+			switch {
+			case '0' <= c && c <= '9', 'a' <= c && c <= 'f':
+			case 'A' <= c && c <= 'F':
+				r.canonical = false // checksums writes lower case
+			default:
+				return nil, badRecordLine(i + 1)
+			}
+		}
+		if i > 0 && name <= prev {
 			r.canonical = false
 		}
 		prev = name
-		r.sums[name] = sum
+		r.sums[name] = strings.ToLower(sum)
 	}
 	return r, nil
 }
@@ -97,18 +104,21 @@ type inventory struct {
 }
 
 // takeInventory walks the folder root of fsys, never following a link.
-func takeInventory(fsys fs.FS) (*inventory, error) {
+// With infos, it also gives each file's status (one lstat each, on every
+// CPU: a large site has tens of thousands of files).
+func takeInventory(fsys fs.FS, infos bool) (*inventory, error) {
 	inv := &inventory{}
+	var entries []fs.DirEntry // of the files
 	var walk func(dir string) error
 	walk = func(dir string) error {
-		entries, err := fs.ReadDir(fsys, dir)
+		list, err := fs.ReadDir(fsys, dir)
 		if err != nil {
 			return err
 		}
-		if len(entries) == 0 && dir != "." {
+		if len(list) == 0 && dir != "." {
 			inv.others = append(inv.others, dir+"/")
 		}
-		for _, e := range entries {
+		for _, e := range list {
 			p := path.Join(dir, e.Name())
 			switch {
 			case e.IsDir():
@@ -116,19 +126,21 @@ func takeInventory(fsys fs.FS) (*inventory, error) {
 					return err
 				}
 			case e.Type().IsRegular():
-				info, err := e.Info()
-				if err != nil {
-					return err
-				}
 				inv.files = append(inv.files, p)
-				inv.infos = append(inv.infos, info)
+				entries = append(entries, e)
 			default:
 				inv.others = append(inv.others, p)
 			}
 		}
 		return nil
 	}
-	return inv, walk(".")
+	if err := walk("."); err != nil || !infos {
+		return inv, err
+	}
+	inv.infos = make([]fs.FileInfo, len(entries))
+	errs := make([]error, len(entries))
+	parallel.For(len(entries), func(i int) { inv.infos[i], errs[i] = entries[i].Info() })
+	return inv, errors.Join(errs...)
 }
 
 // unlisted returns what r does not account for in inv: files it does not
@@ -209,16 +221,27 @@ func changeTime(fi fs.FileInfo) (t time.Time, known bool) {
 	return c, true
 }
 
-// removeSite deletes the site in dir as its record lists it: each listed
-// file, SHA256SUMS, then every folder left empty, dir included. Anything
-// else stays where it is, and is returned (slash paths from dir). A folder
-// without SHA256SUMS is removed only when empty.
-func removeSite(dir string) (kept []string, err error) {
-	r, err := readRecord(os.DirFS(dir))
-	if err != nil && !errors.Is(err, errNoRecord) {
-		return nil, err
+// removeSite deletes the site in dir as its record r lists it (nil: as
+// its SHA256SUMS does): each listed file, SHA256SUMS, then every folder
+// left empty, dir included. Anything else stays where it is, and is
+// returned (slash paths from dir). A folder without a record is removed
+// only when empty.
+func removeSite(dir string, r *record) (kept []string, err error) {
+	if r == nil {
+		r, err = readRecord(os.DirFS(dir))
+		if err != nil && !errors.Is(err, errNoRecord) {
+			return nil, err
+		}
 	}
 	if r != nil {
+		inv, err := takeInventory(os.DirFS(dir), false)
+		if err != nil {
+			return nil, err
+		}
+		if len(r.unlisted(inv)) == 0 {
+			// Nothing but listed files: the quickest way to delete them.
+			return nil, os.RemoveAll(dir)
+		}
 		// A file that cannot go (a folder now, or no permission) stays,
 		// and is listed below with whatever else stays.
 		for name := range r.sums {
@@ -236,7 +259,7 @@ func removeSite(dir string) (kept []string, err error) {
 	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	inv, err := takeInventory(os.DirFS(dir))
+	inv, err := takeInventory(os.DirFS(dir), false)
 	if err != nil {
 		return nil, err
 	}
@@ -245,6 +268,7 @@ func removeSite(dir string) (kept []string, err error) {
 
 // loss is what replacing a folder would lose.
 type loss struct {
+	rec      *record  // the folder's record, when it has one
 	record   error    // why the folder has no usable record, or nil
 	unlisted []string // entries the record does not account for
 	changed  []string // listed files whose bytes differ from it
@@ -255,7 +279,7 @@ func (l loss) empty() bool { return len(l.unlisted) == 0 && len(l.changed) == 0 
 // survey says what replacing the folder dir would lose; a folder that does
 // not exist or is empty loses nothing.
 func survey(dir string) (loss, error) {
-	inv, err := takeInventory(os.DirFS(dir))
+	inv, err := takeInventory(os.DirFS(dir), true)
 	if err != nil {
 		return loss{}, err
 	}
@@ -273,7 +297,7 @@ func survey(dir string) (loss, error) {
 	if err != nil {
 		return loss{record: err, unlisted: slices.Sorted(slices.Values(append(inv.files, inv.others...)))}, nil
 	}
-	l := loss{unlisted: r.unlisted(inv)}
+	l := loss{rec: r, unlisted: r.unlisted(inv)}
 	if l.changed, err = r.changed(dir, inv); err != nil {
 		return loss{}, err
 	}

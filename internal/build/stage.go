@@ -107,15 +107,15 @@ func (s *stage) commit() (string, error) {
 	return old, nil
 }
 
-// finish removes the previous site, which commit moved to old, and the
-// staging folder. It returns what it kept: files in the previous site that
+// finish removes the previous site, which commit moved to old, as its
+// record rec lists it, and the staging folder. It returns what it kept: files in the previous site that
 // its SHA256SUMS does not list (they appeared during the build); the
 // staging folder then stays, with them, for the user to look at.
-func (s *stage) finish(old string) ([]string, error) {
+func (s *stage) finish(old string, rec *record) ([]string, error) {
 	var kept []string
 	if old != "" {
 		var err error
-		if kept, err = removeSite(old); err != nil {
+		if kept, err = removeSite(old, rec); err != nil {
 			return nil, err
 		}
 	}
@@ -231,7 +231,7 @@ func recoverStage(root string, marker *os.File, out string, note func(string, ..
 			return err
 		} else if restored {
 			note("put %s back from %s, where an interrupted build had left it", out, old)
-		} else if kept, err := removeSite(old); err != nil {
+		} else if kept, err := removeSite(old, nil); err != nil {
 			return err
 		} else if len(kept) > 0 {
 			note("kept %s, which an interrupted build left: %s", root, keptFiles(kept))
@@ -281,7 +281,7 @@ func removeIfRecorded(dir string, note func(string, ...any)) (kept bool, err err
 		note("left %s alone: an interrupted build may have left it, but %s; look at it, then remove it yourself", dir, l.describe())
 		return true, nil
 	}
-	left, err := removeSite(dir)
+	left, err := removeSite(dir, nil)
 	return len(left) > 0, err
 }
 
