@@ -222,10 +222,11 @@ func changeTime(fi fs.FileInfo) (t time.Time, known bool) {
 }
 
 // removeSite deletes the site in dir as its record r lists it (nil: as
-// its SHA256SUMS does): each listed file, SHA256SUMS, then every folder
-// left empty, dir included. Anything else stays where it is, and is
-// returned (slash paths from dir). A folder without a record is removed
-// only when empty.
+// its SHA256SUMS does): each listed file, every folder left empty, then
+// SHA256SUMS and dir. Anything else stays where it is, and is returned
+// (slash paths from dir). A folder without a record is removed only when
+// empty. SHA256SUMS goes last, so that a removal cut short can be finished
+// by the next one.
 func removeSite(dir string, r *record) (kept []string, err error) {
 	if r == nil {
 		r, err = readRecord(os.DirFS(dir))
@@ -240,21 +241,32 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 		}
 		if len(r.unlisted(inv)) == 0 {
 			// Nothing but listed files: the quickest way to delete them.
-			return nil, os.RemoveAll(dir)
-		}
-		// A file that cannot go (a folder now, or no permission) stays,
-		// and is listed below with whatever else stays.
-		for name := range r.sums {
-			os.Remove(filepath.Join(dir, filepath.FromSlash(name)))
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range entries {
+				if e.Name() != SumsPath {
+					if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+						return nil, err
+					}
+				}
+			}
+		} else {
+			// A file that cannot go (a folder now, or no permission)
+			// stays, and is listed below with whatever else stays.
+			for name := range r.sums {
+				os.Remove(filepath.Join(dir, filepath.FromSlash(name)))
+			}
+			// Deepest first, so that a folder is empty when its turn
+			// comes; one still holding something stays.
+			dirs := slices.Collect(maps.Keys(r.folders()))
+			slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+			for _, d := range dirs {
+				os.Remove(filepath.Join(dir, filepath.FromSlash(d)))
+			}
 		}
 		os.Remove(filepath.Join(dir, SumsPath))
-		// Deepest first, so that a folder is empty when its turn comes;
-		// one still holding something stays.
-		dirs := slices.Collect(maps.Keys(r.folders()))
-		slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-		for _, d := range dirs {
-			os.Remove(filepath.Join(dir, filepath.FromSlash(d)))
-		}
 	}
 	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

@@ -59,6 +59,13 @@ func TestLeftoversOfInterruptedBuilds(t *testing.T) {
 			staging(t, filepath.Join(parent, ".public.new-112"))
 			place(t, filepath.Join(parent, ".public.new-112/old"))
 		}},
+		{name: "killed while removing the previous site", setup: func(t *testing.T, parent string) {
+			place(t, filepath.Join(parent, "public"))
+			staging(t, filepath.Join(parent, ".public.new-115"))
+			place(t, filepath.Join(parent, ".public.new-115/old"))
+			os.RemoveAll(filepath.Join(parent, ".public.new-115/old/measures"))
+			os.RemoveAll(filepath.Join(parent, ".public.new-115/old/index.html"))
+		}},
 		{name: "killed between the two renames", broken: true, site: true, setup: func(t *testing.T, parent string) {
 			staging(t, filepath.Join(parent, ".public.new-113"))
 			place(t, filepath.Join(parent, ".public.new-113/old"))
