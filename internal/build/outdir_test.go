@@ -149,6 +149,11 @@ func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
 				write(fmt.Sprintf("photos/%02d.jpg", i), "jpeg")(t, out)
 			}
 		}, want: "it holds 12 files: photos/00.jpg, photos/01.jpg, photos/02.jpg, photos/03.jpg, photos/04.jpg and 7 more;"},
+		{name: "a huge folder", setup: func(t *testing.T, out string) {
+			for i := range 12 {
+				write(fmt.Sprintf("lib/%02d.so", i), "elf")(t, out)
+			}
+		}, want: "it holds more than 10 files: lib/00.so, lib/01.so, lib/02.so, lib/03.so, lib/04.so and more;"},
 		{name: "built, an upload added", built: true, setup: write("uploads/r.pdf", "keep"),
 			want: "it holds 1 file that its SHA256SUMS does not list: uploads/r.pdf; replacing the folder would lose them"},
 		{name: "built, a file added beside a page", built: true, setup: write("measures/notes.txt", "mine"),
@@ -190,6 +195,10 @@ func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "a huge folder" {
+				defer func(n int) { maxListed = n }(maxListed)
+				maxListed = 10
+			}
 			out := filepath.Join(t.TempDir(), "www")
 			if tt.built {
 				if err := os.CopyFS(out, os.DirFS(built)); err != nil {

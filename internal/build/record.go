@@ -101,14 +101,18 @@ type inventory struct {
 	files  []string
 	infos  []fs.FileInfo // of each file (from Lstat)
 	others []string      // "x/" for an empty folder, "x" for the rest
+	// truncated is true when the walk stopped at its limit.
+	truncated bool
 }
 
 // takeInventory walks the folder root of fsys, never following a link.
 // With infos, it also gives each file's status (one lstat each, on every
-// CPU: a large site has tens of thousands of files).
-func takeInventory(fsys fs.FS, infos bool) (*inventory, error) {
+// CPU: a large site has tens of thousands of files). With a limit, it
+// stops once it has found that many entries (truncated).
+func takeInventory(fsys fs.FS, infos bool, limit int) (*inventory, error) {
 	inv := &inventory{}
 	var entries []fs.DirEntry // of the files
+	enough := errors.New("enough")
 	var walk func(dir string) error
 	walk = func(dir string) error {
 		list, err := fs.ReadDir(fsys, dir)
@@ -119,6 +123,10 @@ func takeInventory(fsys fs.FS, infos bool) (*inventory, error) {
 			inv.others = append(inv.others, dir+"/")
 		}
 		for _, e := range list {
+			if limit > 0 && len(inv.files)+len(inv.others) >= limit {
+				inv.truncated = true
+				return enough
+			}
 			p := path.Join(dir, e.Name())
 			switch {
 			case e.IsDir():
@@ -134,7 +142,11 @@ func takeInventory(fsys fs.FS, infos bool) (*inventory, error) {
 		}
 		return nil
 	}
-	if err := walk("."); err != nil || !infos {
+	err := walk(".")
+	if err == enough {
+		err = nil
+	}
+	if err != nil || !infos {
 		return inv, err
 	}
 	inv.infos = make([]fs.FileInfo, len(entries))
@@ -235,7 +247,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 		}
 	}
 	if r != nil {
-		inv, err := takeInventory(os.DirFS(dir), false)
+		inv, err := takeInventory(os.DirFS(dir), false, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -271,7 +283,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	inv, err := takeInventory(os.DirFS(dir), false)
+	inv, err := takeInventory(os.DirFS(dir), false, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -283,6 +295,7 @@ type loss struct {
 	rec      *record  // the folder's record, when it has one
 	record   error    // why the folder has no usable record, or nil
 	unlisted []string // entries the record does not account for
+	more     bool     // and more than these: survey stopped counting
 	changed  []string // listed files whose bytes differ from it
 }
 
@@ -291,12 +304,9 @@ func (l loss) empty() bool { return len(l.unlisted) == 0 && len(l.changed) == 0 
 // survey says what replacing the folder dir would lose; a folder that does
 // not exist or is empty loses nothing.
 func survey(dir string) (loss, error) {
-	inv, err := takeInventory(os.DirFS(dir), true)
-	if err != nil {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
 		return loss{}, err
-	}
-	if len(inv.files) == 0 && len(inv.others) == 0 {
-		return loss{}, nil
 	}
 	r, err := readRecord(os.DirFS(dir))
 	var bad badRecordLine
@@ -307,7 +317,17 @@ func survey(dir string) (loss, error) {
 		return loss{}, err
 	}
 	if err != nil {
-		return loss{record: err, unlisted: slices.Sorted(slices.Values(append(inv.files, inv.others...)))}, nil
+		// Not a site: say what it holds, without walking all of a
+		// folder such as /usr to count it.
+		inv, ierr := takeInventory(os.DirFS(dir), false, maxListed)
+		if ierr != nil {
+			return loss{}, ierr
+		}
+		return loss{record: err, unlisted: slices.Sorted(slices.Values(append(inv.files, inv.others...))), more: inv.truncated}, nil
+	}
+	inv, err := takeInventory(os.DirFS(dir), true, 0)
+	if err != nil {
+		return loss{}, err
 	}
 	l := loss{rec: r, unlisted: r.unlisted(inv)}
 	if l.changed, err = r.changed(dir, inv); err != nil {
@@ -315,6 +335,10 @@ func survey(dir string) (loss, error) {
 	}
 	return l, nil
 }
+
+// maxListed is how many entries survey lists of a folder that is no site
+// (a variable for a test).
+var maxListed = 10000
 
 // describe says what the folder holds that would be lost, as a clause
 // about it ("it has …", "it holds …"), naming the first few paths.
@@ -324,21 +348,25 @@ func (l loss) describe() string {
 		if !errors.Is(l.record, errNoRecord) {
 			why = "its " + SumsPath + " was not written by this program (" + l.record.Error() + ")"
 		}
-		return why + ", and it holds " + count(l.unlisted, "") + ": " + sample(l.unlisted)
+		n := count(l.unlisted, "")
+		if l.more {
+			n = "more than " + n
+		}
+		return why + ", and it holds " + n + ": " + sample(l.unlisted, l.more)
 	}
 	var parts []string
 	if len(l.unlisted) > 0 {
-		parts = append(parts, count(l.unlisted, " that its "+SumsPath+" does not list")+": "+sample(l.unlisted))
+		parts = append(parts, count(l.unlisted, " that its "+SumsPath+" does not list")+": "+sample(l.unlisted, false))
 	}
 	if len(l.changed) > 0 {
-		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+SumsPath+" lists it)")+": "+sample(l.changed))
+		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+SumsPath+" lists it)")+": "+sample(l.changed, false))
 	}
 	return "it holds " + strings.Join(parts, "; and ")
 }
 
 // keptFiles says what a removal by the record left behind.
 func keptFiles(kept []string) string {
-	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), SumsPath, sample(kept))
+	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), SumsPath, sample(kept, false))
 }
 
 // count says how many files a list holds.
@@ -349,10 +377,14 @@ func count(list []string, what string) string {
 	return fmt.Sprintf("%d files%s", len(list), what)
 }
 
-// sample lists the first few names of a list, and how many more there are.
-func sample(list []string) string {
+// sample lists the first few names of a list, and how many more there
+// are; "and more" when the list itself is not all there is.
+func sample(list []string, more bool) string {
 	const few = 5
-	if len(list) <= few {
+	switch {
+	case more:
+		return strings.Join(list[:min(few, len(list))], ", ") + " and more"
+	case len(list) <= few:
 		return strings.Join(list, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(list[:few], ", "), len(list)-few)

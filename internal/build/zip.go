@@ -236,7 +236,7 @@ func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, err
 	if err != nil {
 		return 0, err
 	}
-	inv, err := takeInventory(site, false)
+	inv, err := takeInventory(site, false, 0)
 	if err != nil {
 		return 0, err
 	}
