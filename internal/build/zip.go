@@ -29,9 +29,15 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // counts seconds since 1970 in 32 bits (the MS-DOS field reaches 2107).
 var zipLatest = time.Unix(math.MaxUint32, 0).UTC()
 
-// zipComment marks an archive as this program's: Package replaces an
-// existing file only when it is a zip with this comment.
-const zipComment = "A copy of a site made by microsite package. Check it in its folder with: sha256sum -c SHA256SUMS"
+// zipMark, the first line of the comment of every archive Package writes,
+// marks it as this program's: Package replaces an existing file only when
+// it is a zip whose comment starts with it. It never changes, and is not
+// translated: older archives must stay recognisable.
+const zipMark = "microsite-package 1"
+
+// zipComment is the archive's comment: the mark, then a word for whoever
+// lists the archive (unzip -z, unzip -l), which may change.
+const zipComment = zipMark + "\nA copy of a site made by microsite package. Check it in its folder with: sha256sum -c SHA256SUMS"
 
 // ZipTime is the timestamp the archive gives every entry: SOURCE_DATE_EPOCH
 // (https://reproducible-builds.org/specs/source-date-epoch/) when set, so
@@ -152,7 +158,7 @@ func ourArchive(name string) bool {
 		return false
 	}
 	defer zr.Close()
-	return zr.Comment == zipComment
+	return strings.HasPrefix(zr.Comment, zipMark+"\n")
 }
 
 // unwrapPath drops the path from a file system error: the message names

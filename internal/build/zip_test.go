@@ -266,6 +266,12 @@ func TestArchiveTargets(t *testing.T) {
 		os.Mkdir("dist", 0o755)
 		os.Rename("nansha3.zip", "dist/nansha3.zip")
 		os.Symlink("dist/nansha3.zip", "latest.zip")
+		// An archive of an earlier version, whose comment said more or else.
+		var earlier bytes.Buffer
+		zw := zip.NewWriter(&earlier)
+		zw.SetComment(zipMark + "\nsome other words")
+		zw.Close()
+		os.WriteFile("dist/nansha3.zip", earlier.Bytes(), 0o644)
 		if _, err := Package("public", "latest.zip"); err != nil {
 			t.Fatalf("through a link to its own archive: %v", err)
 		}
