@@ -59,9 +59,9 @@ func TestKilledBuilds(t *testing.T) {
 	current, previous, fresh, leftovers := 1, 0, 0, 0
 	for i := range kills {
 		next := 1 - current
-		// From a twentieth of a build's time to a little past its end,
+		// From a sixteenth of a build's time to well past its end,
 		// as long as the last one took: the machine's load varies.
-		delay := took * time.Duration(i+1) * 115 / (100 * kills)
+		delay := took * time.Duration(i+1) * 140 / (100 * kills)
 		cmd := build(srcs[next])
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
