@@ -132,3 +132,25 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRebuild is the whole build over the site the previous build
+// left, as day-to-day use runs it: the survey of the previous site (see
+// checkReplaceable), the swap and the removal of the previous site are
+// timed too.
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range []int{31, 1000} {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			src := corpus.Temp(b, n)
+			site := filepath.Join(corpus.ScratchDir(b), "site")
+			if _, err := Run(Options{Source: src, Out: site}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Run(Options{Source: src, Out: site}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

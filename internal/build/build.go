@@ -39,6 +39,9 @@ type Summary struct {
 	Files   int           // every file written, pages included
 	Bytes   int64         // their total size
 	Elapsed time.Duration // wall time of the whole build
+	// Notes tell the user what the build did besides, one sentence each:
+	// a site put back or a folder kept from an interrupted build.
+	Notes []string
 }
 
 func (s Summary) String() string {
@@ -54,22 +57,43 @@ func Run(opts Options) (Summary, error) {
 	if opts.Out == "" {
 		opts.Out = "public"
 	}
-	if err := checkOutDir(opts.Source, opts.Out); err != nil {
+	target, err := checkOutDir(opts.Source, opts.Out)
+	if err != nil {
 		return Summary{}, err
 	}
+	notes, err := recoverLeftovers(target)
+	if err != nil {
+		return Summary{Notes: notes}, err
+	}
+	// What the output folder holds is surveyed while the sources load:
+	// on a large site, each takes a fraction of a second.
+	type surveyed struct {
+		rec *record
+		err error
+	}
+	survey := make(chan surveyed, 1)
+	go func() {
+		rec, err := checkReplaceable(opts.Out, target)
+		survey <- surveyed{rec, err}
+	}()
 	// Read through a content.Dir: no symbolic link leads out of the sources.
 	src, err := content.OpenDir(opts.Source)
 	if err != nil {
-		return Summary{}, err
+		<-survey
+		return Summary{Notes: notes}, err
 	}
 	defer src.Close()
 	outputs, err := Outputs(src)
-	if err != nil {
-		return Summary{}, err
+	previous := <-survey
+	if previous.err != nil { // first: it names what would be lost
+		return Summary{Notes: notes}, previous.err
 	}
-	st, err := newStage(opts.Out)
 	if err != nil {
-		return Summary{}, err
+		return Summary{Notes: notes}, err
+	}
+	st, err := newStage(target)
+	if err != nil {
+		return Summary{Notes: notes}, err
 	}
 	written, err := write(st.dir, outputs, opts.Progress)
 	var sum Summary
@@ -78,12 +102,20 @@ func Run(opts Options) (Summary, error) {
 	}
 	if err != nil {
 		st.abort()
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
-	if err := st.commit(); err != nil {
+	old, err := st.commit()
+	if err != nil {
 		st.abort()
-		return Summary{}, err
+		return Summary{Notes: notes}, err
 	}
+	// The new site is in place: what is left to do cannot fail the build.
+	if kept, err := st.finish(old, previous.rec); err != nil {
+		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
+	} else if len(kept) > 0 {
+		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
+	}
+	sum.Notes = notes
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }

@@ -112,11 +112,10 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 	}
 }
 
+// TestRefusedOutputDirs: folders that would put the sources at risk; see
+// TestOutputFolderReplacedOnlyWhenRecorded for what a folder may hold.
 func TestRefusedOutputDirs(t *testing.T) {
 	src := copySource(t, "")
-	notSite := filepath.Join(t.TempDir(), "docs")
-	os.MkdirAll(notSite, 0o755)
-	os.WriteFile(filepath.Join(notSite, "thesis.txt"), []byte("precious"), 0o644)
 	home, _ := os.UserHomeDir()
 	tests := []struct{ name, out, want string }{
 		{"the source tree", src, "it is the source directory"},
@@ -125,7 +124,6 @@ func TestRefusedOutputDirs(t *testing.T) {
 		{"home", home, "it is your home directory"},
 		{"the content folder", filepath.Join(src, "content"), "it is inside the sources' content/ folder"},
 		{"inside layouts", filepath.Join(src, "layouts", "out"), "it is inside the sources' layouts/ folder"},
-		{"a folder of other files", notSite, "it is not empty and holds no index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,9 +135,6 @@ func TestRefusedOutputDirs(t *testing.T) {
 				t.Fatalf("error = %v, want it to say %q", err, tt.want)
 			}
 		})
-	}
-	if data, _ := os.ReadFile(filepath.Join(notSite, "thesis.txt")); string(data) != "precious" {
-		t.Error("a refused build touched the folder")
 	}
 	if _, err := os.Stat(filepath.Join(src, "content/measures/01.md")); err != nil {
 		t.Error("a refused build touched the sources")

@@ -2,14 +2,23 @@
 // into the static site: load and validate → site model → render → minify →
 // write. It is the only package that writes files.
 //
-// A build writes into a fresh temporary directory beside the output directory
-// and swaps it into place only when everything succeeded — every file
-// written, SHA256SUMS computed over their final bytes, and the site check
-// (package check) passed on the result — so a failed build
-// leaves the previous output exactly as it was. It never writes or deletes
-// anything outside the output directory, and refuses an output directory that
-// would put sources at risk (the source tree, one of its parents, a source
-// folder, / or $HOME). The same sources always give byte-identical output.
+// A build writes into a staging folder beside the output folder and swaps
+// it into place only when everything succeeded — every file written,
+// SHA256SUMS computed over their final bytes, and the site check (package
+// check) passed on the result — in one renameat2 exchange on Linux, by two
+// renames elsewhere (stage.go). A failed or killed build leaves the
+// previous output whole; the next build removes what a killed one left and
+// puts back an output folder a kill between two renames took away.
+//
+// SHA256SUMS is also the record of what a build wrote (record.go): a build
+// replaces an output folder only when it is missing, empty, or holds
+// nothing but the files its SHA256SUMS lists, as listed; it deletes a
+// previous site file by file from that list; and Package archives exactly
+// those files. It never writes or deletes anything else, and refuses an
+// output folder or archive that would put sources at risk (the source
+// tree, one of its parents, a source folder, / or $HOME). An output folder
+// or archive that is a link stays a link: the folder or file it points to
+// is replaced. The same sources always give byte-identical output.
 //
 // It reads the sources through a content.Dir, so nothing from outside the
 // source tree is ever published; it skips what content.Ignored names; it

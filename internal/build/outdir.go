@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,48 +13,85 @@ import (
 var sourceDirs = []string{"content", "layouts", "assets"}
 
 // checkOutDir refuses output directories whose replacement could lose
-// anything that is not build output.
-func checkOutDir(source, out string) error {
-	src, err := filepath.Abs(source)
+// sources, and returns the folder a build writes: out, or the folder out
+// links to (followed to the end, even when it does not exist yet), so that
+// a link such as public -> /var/www/site stays a link to the new site.
+// What the folder holds is surveyed later (checkReplaceable).
+func checkOutDir(source, out string) (string, error) {
+	src, err := realPath(source)
 	if err != nil {
-		return err
+		return "", err
 	}
-	dst, err := filepath.Abs(out)
+	abs, err := filepath.Abs(out)
 	if err != nil {
-		return err
+		return "", err
+	}
+	linked, err := followLinks(abs)
+	if err != nil {
+		return "", fmt.Errorf("refusing output directory %s: %w", out, err)
+	}
+	target, err := realPath(linked)
+	if err != nil {
+		return "", err
+	}
+	name := out
+	if target != abs {
+		name = fmt.Sprintf("%s (a link to %s)", out, target)
 	}
 	home, _ := os.UserHomeDir()
-	refuse := func(why string) error {
-		return fmt.Errorf("refusing output directory %s: %s", out, why)
+	if home != "" {
+		if h, err := realPath(home); err == nil {
+			home = h
+		}
 	}
+	for _, dst := range []string{abs, target} {
+		if why := riskToSources(src, home, dst); why != "" {
+			return "", fmt.Errorf("refusing output directory %s: %s", name, why)
+		}
+	}
+	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
+		return "", fmt.Errorf("refusing output directory %s: it is a file, not a folder", name)
+	}
+	return target, nil
+}
+
+// riskToSources says why writing the folder dst would put the sources in
+// src (or the user's home) at risk, or "".
+func riskToSources(src, home, dst string) string {
 	switch {
 	case dst == filepath.VolumeName(dst)+string(filepath.Separator):
-		return refuse("it is the file system root")
-	case home != "" && dst == filepath.Clean(home):
-		return refuse("it is your home directory")
+		return "it is the file system root"
+	case home != "" && dst == home:
+		return "it is your home directory"
 	case dst == src:
-		return refuse("it is the source directory")
+		return "it is the source directory"
 	case within(src, dst):
-		return refuse("it contains the source directory")
+		return "it contains the source directory"
 	}
 	for _, d := range sourceDirs {
 		if sd := filepath.Join(src, d); dst == sd || within(dst, sd) {
-			return refuse("it is inside the sources' " + d + "/ folder")
+			return "it is inside the sources' " + d + "/ folder"
 		}
 	}
-	entries, err := os.ReadDir(dst)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
+	return ""
+}
+
+// checkReplaceable refuses to replace the folder target unless its
+// SHA256SUMS accounts for everything in it (see survey): a build replaces
+// only what a build wrote. out is the folder as the user named it. It
+// returns the folder's record, nil when it is missing or empty.
+func checkReplaceable(out, target string) (*record, error) {
+	l, err := survey(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
 	if err != nil {
-		return refuse(err.Error())
+		return nil, fmt.Errorf("refusing output directory %s: %w", out, err)
 	}
-	if len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(dst, "index.html")); err != nil {
-			return refuse("it is not empty and holds no index.html, so it does not look like a built site; remove it or choose another")
-		}
+	if !l.empty() {
+		return nil, fmt.Errorf("refusing output directory %s: %s; replacing the folder would lose them: move them out of it, or choose another folder", out, l.describe())
 	}
-	return nil
+	return l.rec, nil
 }
 
 // within reports whether path is strictly inside dir.
@@ -62,57 +100,44 @@ func within(path, dir string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// stage is a temporary output directory that becomes the output directory on
-// commit.
-type stage struct {
-	dir string // the temporary directory being written
-	out string
-}
-
-func newStage(out string) (*stage, error) {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return nil, err
-	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	// Beside the output, so the final rename stays on one file system.
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".new-*")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	return &stage{dir: dir, out: abs}, nil
-}
-
-// commit swaps the staged directory into place.
-func (s *stage) commit() error {
-	old := ""
-	if _, err := os.Lstat(s.out); err == nil {
-		tmp, err := os.MkdirTemp(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-*")
+// followLinks follows p while it is a symbolic link, and returns the path
+// it ends at, which need not exist.
+func followLinks(p string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		link, err := os.Readlink(p)
 		if err != nil {
-			return err
+			return "", err
 		}
-		old = filepath.Join(tmp, "site")
-		if err := os.Rename(s.out, old); err != nil {
-			os.Remove(tmp)
-			return err
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
 		}
-		defer os.RemoveAll(tmp)
+		p = filepath.Clean(link)
 	}
-	if err := os.Rename(s.dir, s.out); err != nil {
-		if old != "" {
-			os.Rename(old, s.out) // put the previous site back
-		}
-		return err
-	}
-	return nil
+	return "", errors.New("too many levels of symbolic links")
 }
 
-// abort removes the staged directory.
-func (s *stage) abort() { os.RemoveAll(s.dir) }
+// realPath is the absolute path of p with every link in its existing part
+// resolved, so that two names of one folder compare equal.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for {
+		r, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(append([]string{r}, rest...)...), nil
+		}
+		parent := filepath.Dir(p)
+		if !errors.Is(err, fs.ErrNotExist) || parent == p {
+			return filepath.Join(append([]string{p}, rest...)...), nil
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}

@@ -65,7 +65,7 @@ func NewTree(opts Options) (*Tree, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	if err := checkOutDir(opts.Source, opts.Out); err != nil {
+	if _, err := checkOutDir(opts.Source, opts.Out); err != nil {
 		return nil, err
 	}
 	if entries, err := os.ReadDir(opts.Out); err == nil && len(entries) > 0 {

@@ -95,6 +95,9 @@ func TestPackage(t *testing.T) {
 	if !slices.IsSorted(names) {
 		t.Errorf("entries not sorted: %q", names)
 	}
+	if zr.Comment != zipComment {
+		t.Errorf("the archive's comment is %q, want %q", zr.Comment, zipComment)
+	}
 }
 
 func TestPackageSourceDateEpoch(t *testing.T) {
@@ -102,6 +105,8 @@ func TestPackageSourceDateEpoch(t *testing.T) {
 	for epoch, want := range map[string]time.Time{
 		"1530489600": time.Date(2018, 7, 2, 0, 0, 0, 0, time.UTC),
 		"0":          zipEpoch, // before 1980: a zip cannot say earlier
+		"-86400":     zipEpoch,
+		"4294967295": time.Date(2106, 2, 7, 6, 28, 15, 0, time.UTC), // the latest a zip can say
 	} {
 		t.Setenv("SOURCE_DATE_EPOCH", epoch)
 		data := packageBytes(t, site, "site.zip")
@@ -110,15 +115,28 @@ func TestPackageSourceDateEpoch(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range zr.File {
-			if !f.Modified.Equal(want) {
-				t.Fatalf("SOURCE_DATE_EPOCH=%s: %s modified %v, want %v", epoch, f.Name, f.Modified, want)
+			// The MS-DOS date, which some unzip tools read alone, too.
+			if dos := int(f.ModifiedDate>>9) + 1980; !f.Modified.Equal(want) || dos != want.Year() {
+				t.Fatalf("SOURCE_DATE_EPOCH=%s: %s modified %v (MS-DOS year %d), want %v", epoch, f.Name, f.Modified, dos, want)
 			}
 		}
 	}
-	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
-	_, err := Package(site, filepath.Join(t.TempDir(), "site.zip"))
-	if want := `SOURCE_DATE_EPOCH="yesterday": expected a number of seconds since 1970`; err == nil || err.Error() != want {
-		t.Errorf("error %v, want %s", err, want)
+	// Later than a zip can say: refused, never a date that wraps around.
+	for epoch, want := range map[string]string{
+		"yesterday":     `SOURCE_DATE_EPOCH="yesterday": expected a number of seconds since 1970`,
+		"4294967296":    "SOURCE_DATE_EPOCH=4294967296: 2106-02-07 06:28:16 UTC is later than a zip can record (2106-02-07 06:28:15 UTC)",
+		"5000000000":    "SOURCE_DATE_EPOCH=5000000000: 2128-06-11 08:53:20 UTC is later than a zip can record (2106-02-07 06:28:15 UTC)",
+		"1530489600000": "SOURCE_DATE_EPOCH=1530489600000: 50469-04-14 00:00:00 UTC is later than a zip can record (2106-02-07 06:28:15 UTC); it counts seconds since 1970, not milliseconds",
+	} {
+		t.Setenv("SOURCE_DATE_EPOCH", epoch)
+		file := filepath.Join(t.TempDir(), "site.zip")
+		_, err := Package(site, file)
+		if err == nil || err.Error() != want {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: error %v, want %s", epoch, err, want)
+		}
+		if _, err := os.Stat(file); err == nil {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: an archive was written", epoch)
+		}
 	}
 }
 
@@ -136,7 +154,19 @@ func TestPackageRefuses(t *testing.T) {
 		{"changed file", func(d string) error { return os.WriteFile(filepath.Join(d, "measures.csv"), []byte("x"), 0o644) },
 			"site.zip", "measures.csv differs from its checksum in SHA256SUMS: rebuild the site"},
 		{"unlisted file", func(d string) error { return os.WriteFile(filepath.Join(d, "extra.txt"), []byte("x"), 0o644) },
-			"site.zip", "extra.txt is not listed in SHA256SUMS: rebuild the site"},
+			"site.zip", "extra.txt is not listed in SHA256SUMS, so it is not part of the site as built: move it out of the site"},
+		{"empty folder", func(d string) error { return os.Mkdir(filepath.Join(d, "empty"), 0o755) },
+			"site.zip", "empty/ is a folder without a file that SHA256SUMS lists, so it is not part of the site as built: move it out of the site"},
+		{"folder of unlisted files", func(d string) error {
+			os.Mkdir(filepath.Join(d, "uploads"), 0o755)
+			return os.WriteFile(filepath.Join(d, "uploads", "r.pdf"), []byte("x"), 0o644)
+		}, "site.zip", "uploads/r.pdf is not listed in SHA256SUMS"},
+		// A link inside the site passes the site check; the archive still
+		// takes files only.
+		{"link", func(d string) error { return os.Symlink("index.html", filepath.Join(d, "home.html")) },
+			"site.zip", "home.html: not a regular file"},
+		{"link out of the site", func(d string) error { return os.Symlink("/etc/passwd", filepath.Join(d, "passwd.txt")) },
+			"site.zip", "passwd.txt: a symbolic link to /etc/passwd, outside the site"},
 		{"missing file", func(d string) error {
 			f, err := os.OpenFile(filepath.Join(d, SumsPath), os.O_APPEND|os.O_WRONLY, 0)
 			if err == nil {
@@ -174,4 +204,89 @@ func TestPackageRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestArchiveTargets: the archive is written only where nothing can be
+// lost. Never over a source file or into a source folder (assets/ would
+// publish it), never into the site, never over a file that is not an
+// archive this program wrote; a missing folder is one clear line. A new
+// file beside the sources (the README's "microsite package nansha3.zip")
+// and the program's own archive are fine.
+func TestArchiveTargets(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	src := copySource(t, "")
+	site := filepath.Join(src, "public")
+	mustBuild(t, src, site)
+	os.WriteFile(filepath.Join(src, "README.md"), []byte("# notes\n"), 0o644)
+	os.Mkdir(filepath.Join(src, "docs"), 0o755)
+	var other bytes.Buffer // a zip of someone else's
+	zw := zip.NewWriter(&other)
+	w, _ := zw.Create("report.txt")
+	w.Write([]byte("quarterly report"))
+	zw.Close()
+	os.WriteFile(filepath.Join(src, "report.zip"), other.Bytes(), 0o644)
+	os.Symlink("site.toml", filepath.Join(src, "toml.zip"))
+
+	refused := []struct{ name, file, want string }{
+		{"the sources' site.toml", "site.toml", "site.toml: the archive cannot replace the sources' site.toml (" + src + ")"},
+		{"a measure", "content/measures/05.md", "content/measures/05.md: the archive cannot be written into the sources' content/ folder (" + filepath.Join(src, "content") + ")"},
+		{"a new file in content", "content/site.zip", "the archive cannot be written into the sources' content/ folder"},
+		{"a new file in assets", "assets/site.zip", "the archive cannot be written into the sources' assets/ folder"},
+		{"a new file in layouts", "layouts/site.zip", "the archive cannot be written into the sources' layouts/ folder"},
+		{"the site", "public/site.zip", "the archive cannot be written inside the site it archives"},
+		{"a file of the source folder", "README.md", "refusing to replace README.md: it is not an archive this program wrote; move it away, or choose another name"},
+		{"someone else's zip", "report.zip", "refusing to replace report.zip: it is not an archive this program wrote"},
+		{"a folder", "docs", "docs is a folder: name the archive's file"},
+		{"a link to site.toml", "toml.zip", "toml.zip: the archive cannot replace the sources' site.toml"},
+		{"a missing folder", "nope/site.zip", "cannot write the archive nope/site.zip: the folder " + filepath.Join(src, "nope") + " does not exist"},
+	}
+	t.Chdir(src) // names as the user types them
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			before := snapshot(t, src)
+			_, err := Package("public", tt.file)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v\nwant one saying %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), ".new-") || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q: not one line naming the user's file", err)
+			}
+			sameSnapshot(t, "after a refused package", before, snapshot(t, src))
+		})
+	}
+
+	t.Run("the program's own archives", func(t *testing.T) {
+		if _, err := Package("public", "nansha3.zip"); err != nil {
+			t.Fatal(err)
+		}
+		first, _ := os.ReadFile("nansha3.zip")
+		if _, err := Package("public", "nansha3.zip"); err != nil {
+			t.Fatalf("replacing its own archive: %v", err)
+		}
+		if again, _ := os.ReadFile("nansha3.zip"); !bytes.Equal(first, again) {
+			t.Error("the same site gave another archive")
+		}
+		// Through a link, which stays.
+		os.Mkdir("dist", 0o755)
+		os.Rename("nansha3.zip", "dist/nansha3.zip")
+		os.Symlink("dist/nansha3.zip", "latest.zip")
+		// An archive of an earlier version, whose comment said more or else.
+		var earlier bytes.Buffer
+		zw := zip.NewWriter(&earlier)
+		zw.SetComment(zipMark + "\nsome other words")
+		zw.Close()
+		os.WriteFile("dist/nansha3.zip", earlier.Bytes(), 0o644)
+		if _, err := Package("public", "latest.zip"); err != nil {
+			t.Fatalf("through a link to its own archive: %v", err)
+		}
+		if fi, err := os.Lstat("latest.zip"); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("latest.zip is no longer a link")
+		}
+		if data, _ := os.ReadFile("dist/nansha3.zip"); len(data) == 0 {
+			t.Error("the link's target is gone")
+		}
+		if left, _ := filepath.Glob(".*.new-*"); len(left) > 0 {
+			t.Errorf("temporary files left: %q", left)
+		}
+	})
 }

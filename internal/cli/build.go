@@ -16,15 +16,23 @@ var buildCommand = &command{
 	usage: `Usage: microsite build [--source DIR] [--out DIR] [--zip FILE]
 
 Reads site.toml, content/, layouts/ and assets/ and writes the whole site
-into a new folder, which replaces the output folder only when everything
-succeeded: a failed build leaves the previous site as it was. Prints one
-line (pages, files, bytes, time); every error with its file and line.
+into a new folder beside the output folder, which replaces it only when
+everything succeeded: a failed or killed build leaves the previous site as
+it was, and the next build cleans up after a killed one. Prints one line
+(pages, files, bytes, time); every error with its file and line.
+
+A build replaces only what a build wrote. An output folder that holds
+anything its SHA256SUMS does not list (an uploads/ folder, a file of your
+own), or a file changed since the build (a page edited by hand), is
+refused, naming them, and nothing in it is touched. An empty or missing
+folder is fine. When the output folder is a link (public -> /var/www/site),
+the site replaces the folder it points to and the link stays.
 
 Flags:
   --source DIR   the folder holding site.toml (default ".")
-  --out DIR      the output folder, replaced as a whole (default "public")
+  --out DIR      the output folder (default "public")
   --zip FILE     also write the built site to this zip archive (see
-                 "microsite help package")
+                 "microsite help package"); checked before the build
 
 Examples:
   microsite build                     # sources in ., site in ./public
@@ -44,11 +52,21 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, c, args, stdout, stderr); !ok {
 		return code
 	}
+	if *zipFile != "" {
+		// Before the build: a refused archive should not cost the site.
+		if err := build.CheckArchive(opts.Out, *zipFile); err != nil {
+			fmt.Fprintf(stderr, "microsite: %v\n", err)
+			return exitFail
+		}
+	}
 	paceCollector(opts.Source)
 	p := newProgress(stderr)
 	opts.Progress = p.callback()
 	sum, err := build.Run(opts)
 	p.done()
+	for _, n := range sum.Notes {
+		fmt.Fprintf(stderr, "microsite: %s\n", n)
+	}
 	if err != nil {
 		printError(stderr, err)
 		return exitFail

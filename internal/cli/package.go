@@ -15,8 +15,17 @@ var packageCommand = &command{
 	usage: `Usage: microsite package [--site DIR] FILE
 
 Writes the built site to the zip archive FILE, after checking it and every
-file against its SHA256SUMS. The same site always gives the same bytes:
-entries sorted, ASCII names, one timestamp (SOURCE_DATE_EPOCH when set).
+file against its SHA256SUMS. The archive holds exactly the files SHA256SUMS
+lists; a site holding anything else (a file or folder added after the
+build) is refused. The same site always gives the same bytes: entries
+sorted, ASCII names, one timestamp: SOURCE_DATE_EPOCH when set (before 1980
+it becomes 1980-01-01, the earliest a zip can hold; after 2106-02-07, the
+latest, it is an error), else 1980-01-01.
+
+FILE is written only where nothing can be lost: it may be new, or an archive
+this program wrote (it carries a comment saying so); any other file is never
+replaced. It may not lie in the site, nor in a source tree's site.toml,
+content/, layouts/ or assets/. A link is followed, and stays.
 
 Flags:
   --site DIR   the built site (default "public")
