@@ -27,9 +27,12 @@
 //
 // The package holds tests only, and nothing depends on it:
 //
-//	go test ./internal/hostile/         # about 15 s on 2 cores
-//	go test -v ./internal/hostile/      # and the totals by class
+//	go test ./internal/hostile/          # every case
+//	go test -short ./internal/hostile/   # but the three heavy ones
+//	go test -v ./internal/hostile/       # and the totals by class
 //
-// A case that proves one of issue 12's defects says which (defect N); until
-// that defect is fixed it fails, by design.
+// A case that proves one of issue 12's defects says which (defect N), and
+// one that proves a defect this suite found says what it is (finding);
+// until the defect is fixed the case fails, by design. The totals list every
+// failing case with its defect.
 package hostile

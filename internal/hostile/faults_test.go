@@ -21,7 +21,7 @@ func TestFaults(t *testing.T) {
 	}
 	cases := []hcase{
 		// kill -9 while the new site is being written beside public/.
-		hcase{name: "build_killed_while_staging", args: []string{"build"}, writes: []string{".public.*"},
+		hcase{name: "build_killed_while_staging", args: []string{"build"}, writes: []string{".public*"},
 			mutate: func(e *env) {
 				newTitle(e)
 				e.own()
@@ -30,7 +30,7 @@ func TestFaults(t *testing.T) {
 			}}.proves(12),
 		// A kill between the two renames: public/ moved aside, the new site
 		// not yet in place.
-		hcase{name: "build_killed_between_renames", args: []string{"build"}, writes: []string{".public.*"},
+		hcase{name: "build_killed_between_renames", args: []string{"build"}, writes: []string{".public*"},
 			mutate: func(e *env) {
 				e.mkdir(".public.old-1234567890")
 				e.rename("public", ".public.old-1234567890/site")
@@ -43,7 +43,7 @@ func TestFaults(t *testing.T) {
 		// The fault test: kill -9 a 1,000-measure build at 20 moments
 		// spread over it; after each kill public/ is the old site or the
 		// new one, whole; the next build leaves no staging folder.
-		hcase{name: "build_killed_at_20_moments", heavy: true, args: []string{"build"}, writes: []string{".public.*"},
+		hcase{name: "build_killed_at_20_moments", heavy: true, args: []string{"build"}, writes: []string{".public*"},
 			mutate: func(e *env) { e.killAtMoments(1000, 20) }}.proves(12),
 	}
 	runCases(t, "faults", cases)
@@ -140,12 +140,12 @@ func (e *env) killWhileStaging() {
 	e.t.Fatal("could not kill a build while it wrote its staging folder")
 }
 
-// stagingHoldsFiles reports whether a staging folder beside public/ holds
-// anything yet.
+// stagingHoldsFiles reports whether a staging folder beside public/
+// (.public.new-123, or any .public… name) holds anything yet.
 func (e *env) stagingHoldsFiles() bool {
 	entries, _ := os.ReadDir(e.site)
 	for _, d := range entries {
-		if strings.HasPrefix(d.Name(), ".public.") && d.IsDir() {
+		if strings.HasPrefix(d.Name(), ".public") && d.IsDir() {
 			if inside, _ := os.ReadDir(e.path(d.Name())); len(inside) > 0 {
 				return true
 			}
@@ -158,7 +158,7 @@ func (e *env) stagingHoldsFiles() bool {
 func (e *env) stagingLeft() bool {
 	entries, _ := os.ReadDir(e.site)
 	for _, d := range entries {
-		if strings.HasPrefix(d.Name(), ".public.") {
+		if strings.HasPrefix(d.Name(), ".public") {
 			return true
 		}
 	}

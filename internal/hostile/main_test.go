@@ -210,7 +210,7 @@ type classTotal struct {
 	failing                        []string
 }
 
-func tally(t *testing.T, class, name string, defect int) {
+func tally(t *testing.T, class, name string, defect int, finding string) {
 	totalsMu.Lock()
 	defer totalsMu.Unlock()
 	c := totals[class]
@@ -225,10 +225,13 @@ func tally(t *testing.T, class, name string, defect int) {
 	case t.Failed():
 		c.failed++
 		label := class + "/" + name
-		if defect > 0 {
+		switch {
+		case defect > 0:
 			label += fmt.Sprintf("  (defect %d)", defect)
-		} else {
-			label += "  (no defect of issue 12: a regression or a new finding)"
+		case finding != "":
+			label += "  (found by this suite: " + finding + ")"
+		default:
+			label += "  (a regression)"
 		}
 		c.failing = append(c.failing, label)
 	default:

@@ -60,7 +60,8 @@ func TestPackage(t *testing.T) {
 		refused("target_is_a_folder", pkg("somedir"), func(e *env) { e.mkdir("somedir") }, "somedir"),
 		refused("non_ascii_name", pkg("網站.zip"), nil, "網站.zip"),
 		refused("site_is_the_sources", pkg("--site", ".", "x.zip"), nil),
-		refused("site_missing", pkg("--site", "nothere", "x.zip"), nil, "nothere"),
+		hcase{name: "site_missing", args: pkg("--site", "nothere", "x.zip"), code: 1, want: []string{"nothere"},
+			finding: `"stat .: no such file or directory" names no folder`},
 
 		refused("tampered_file", pkg("x.zip"), func(e *env) { e.appendTo("public/index.html", "<!-- -->") }, "index.html"),
 		refused("listed_file_missing", pkg("x.zip"), func(e *env) { e.remove("public/search.json") }, "search.json"),

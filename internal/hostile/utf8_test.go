@@ -43,7 +43,9 @@ func TestUTF8(t *testing.T) {
 			e.write(m05, b.String())
 		}, at(m05, 1)),
 		// The column is in characters: 進出口 are three, the bad byte the fourth.
-		buildFails("invalid_byte_column_in_characters", func(e *env) { e.appendTo(m05, "進出口\xff\n") }, atCol(m05, textLine+1, 4)),
+		hcase{name: "invalid_byte_column_in_characters", args: []string{"build"}, code: 1,
+			mutate: func(e *env) { e.appendTo(m05, "進出口\xff\n") }, want: []string{atCol(m05, textLine+1, 4)},
+			finding: "the column of invalid UTF-8 is counted in bytes (10, not 4)"},
 
 		// Notepad and many Chinese editors begin a file with a byte order mark.
 		builds("bom_measure", func(e *env) { e.prepend(m05, bom) }, func(e *env, r *result) {
