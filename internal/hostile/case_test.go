@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // hcase is one hostile input: a mutation of a fresh scratch tree, a command
@@ -342,9 +344,6 @@ func (e *env) exists(rel string) bool {
 	return err == nil
 }
 
-// sourceParts are the site-relative paths a build reads.
-var sourceParts = []string{"site.toml", "content", "layouts", "assets"}
-
 // cmdline is what a command line writes when it succeeds: "build" its
 // --out and --zip, "package" its file, "new" (only) new files in
 // content/measures. Paths are relative to the scratch root, or absolute.
@@ -442,7 +441,7 @@ func (e *env) invariants(c hcase, r *result, before, after tree) {
 		case r.code == 0 && ch.kind == "added" && cl.additions != "" && within(ch.path, cl.additions):
 		case previousSite != "" && within(ch.path, previousSite):
 			t.Errorf("the command failed and changed the previous site: %s", ch)
-		case slices.ContainsFunc(sourceParts, func(s string) bool { return within(ch.path, "site/"+s) }):
+		case slices.ContainsFunc(srctest.Parts, func(s string) bool { return within(ch.path, "site/"+s) }):
 			t.Errorf("the command changed a source file: %s", ch)
 		default:
 			t.Errorf("the command changed something outside its output: %s", ch)

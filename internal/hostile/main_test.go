@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // The fixtures TestMain prepares for every case.
@@ -67,7 +69,7 @@ func setup(m *testing.M) (int, error) {
 	if err := os.Mkdir(scratch, 0o755); err != nil {
 		return 0, err
 	}
-	if sources, err = readTree(root, "site.toml", "content", "layouts", "assets"); err != nil {
+	if sources, err = readTree(root, srctest.Parts...); err != nil {
 		return 0, err
 	}
 	for _, f := range sources {
@@ -173,17 +175,11 @@ func writeTree(dir string, files []fileCopy) error {
 	return nil
 }
 
-// removeAll removes dir even where a case took the permissions away.
+// removeAll removes dir even where a case took the permissions away: a
+// folder is given them back before WalkDir reads it.
 func removeAll(dir string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if d != nil && d.IsDir() {
-			os.Chmod(p, 0o755)
-		}
-		return nil
-	})
-	// A second pass: folders made readable by the first one.
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if d != nil && d.IsDir() {
+		if err == nil && d.IsDir() {
 			os.Chmod(p, 0o755)
 		}
 		return nil
