@@ -187,6 +187,11 @@ func unwrapPath(err error) error {
 // is only ever made of a checked site, exactly as built. The archive is
 // written beside file and renamed into place.
 func Package(dir, file string) (int, error) {
+	if fi, err := os.Stat(dir); err != nil {
+		return 0, fmt.Errorf("cannot package %s: %w", dir, unwrapPath(err))
+	} else if !fi.IsDir() {
+		return 0, fmt.Errorf("cannot package %s: it is a file, not a built site's folder", dir)
+	}
 	dst, err := archiveTarget(dir, file)
 	if err != nil {
 		return 0, err

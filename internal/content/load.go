@@ -600,9 +600,16 @@ func (l *loader) measureFiles() ([]string, bool) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && path.Ext(e.Name()) == ".md" && !Ignored(e.Name()) {
-			names = append(names, path.Join(MeasuresDir, e.Name()))
+		if path.Ext(e.Name()) != ".md" || Ignored(e.Name()) {
+			continue
 		}
+		if e.IsDir() {
+			// Named as a measure, it was meant to be one: say so rather
+			// than build a site that silently lacks it.
+			l.errs.add(site.Pos{File: path.Join(MeasuresDir, e.Name())}, "a folder, not a file: a measure is a Markdown file")
+			continue
+		}
+		names = append(names, path.Join(MeasuresDir, e.Name()))
 	}
 	if len(names) == 0 {
 		l.errs.add(site.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)

@@ -24,7 +24,8 @@ func TestNumbers(t *testing.T) {
 		buildFails("fullwidth_digit", number(`５`), at(m05, numberLine)),
 		buildFails("boolean", number("true"), at(m05, numberLine)),
 		buildFails("array", number("[5]"), at(m05, numberLine)),
-		buildFails("duplicate", number("4"), at(m05, numberLine), "content/measures/04.md"),
+		// A file holds its own number, so a duplicate is a file named for another.
+		buildFails("duplicate", number("4"), at(m05, numberLine), "04.md"),
 		buildFails("three_alike", func(e *env) {
 			e.setLine(m05, numberLine, "number = 4")
 			e.setLine("content/measures/06.md", numberLine, "number = 4")

@@ -65,9 +65,10 @@ func TestServe(t *testing.T) {
 	// status: GET target with the Host header host answers code.
 	status := func(target, host string, code int) func(e *env, s *server) {
 		return func(e *env, s *server) {
-			if host != "" {
-				host = strings.ReplaceAll(host, "PORT", s.port)
+			if host == "" {
+				host = s.addr // as a browser sends it
 			}
+			host = strings.ReplaceAll(host, "PORT", s.port)
 			if r := s.request("GET", target, host); r.status != code {
 				e.t.Errorf("GET %s, Host: %s: %d, want %d", target, host, r.status, code)
 			}
