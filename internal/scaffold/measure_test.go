@@ -1,7 +1,8 @@
 package scaffold
 
 import (
-	"github.com/gzgov/nansha-microsite/internal/srctest"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 func TestNewMeasure(t *testing.T) {
@@ -88,12 +90,12 @@ func TestNewMeasureRefuses(t *testing.T) {
 		{"empty title", nil, with(func(m *Measure) { m.Title = "  " }), "title is empty"},
 		{"two-line title", nil, with(func(m *Measure) { m.Title = "第一行\n第二行" }),
 			`title "第一行\n第二行": expected a single line of text`},
-		{"file exists", func(t *testing.T, dir string) {
-			// A folder named 32.md: number 32 is free, its file name is not.
+		{"folder with the file's name", func(t *testing.T, dir string) {
+			// Number 32 is free, its file name is not: the sources say so.
 			if err := os.Mkdir(filepath.Join(dir, "content/measures/32.md"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-		}, ok, "content/measures/32.md already exists: measure 32 needs that name; rename or remove the file, or choose another number"},
+		}, ok, "the sources have errors; fix them first:\ncontent/measures/32.md: a folder, not a file: a measure is a Markdown file"},
 		{"broken sources", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "content/measures/05.md"), []byte("no front matter"), 0o644)
 		}, ok, "the sources have errors; fix them first:\n"}, // then content's messages
@@ -134,4 +136,19 @@ func list(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestCreateNeverReplaces: a file that appears between the check of the
+// sources and the write (another editor's new measure) is kept.
+func TestCreateNeverReplaces(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "32.md")
+	if err := os.WriteFile(name, []byte("a colleague's measure"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := create(name, []byte("new")); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("create over an existing file: %v, want fs.ErrExist", err)
+	}
+	if got, _ := os.ReadFile(name); string(got) != "a colleague's measure" {
+		t.Fatalf("the existing file now holds %q", got)
+	}
 }
