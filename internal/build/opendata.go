@@ -10,26 +10,20 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the open data files, linked from the home page.
-const (
-	JSONPath = "measures.json"
-	CSVPath  = "measures.csv"
-)
-
 // openData returns measures.json and measures.csv: every field of every
 // measure, for anyone who wants to reuse the list rather than read it.
 func openData(s *site.Site, texts texts, ui map[string]string) []Output {
 	return []Output{
 		// encoding/json writes compact JSON already: a minify pass over
 		// the largest file of a big site would only cost time.
-		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error {
+		{Path: site.DataJSONPath, Minified: true, Generate: func(b *bytes.Buffer) error {
 			t, err := texts()
 			if err != nil {
 				return err
 			}
 			return writeJSON(b, s, t)
 		}},
-		{Path: CSVPath, Generate: func(b *bytes.Buffer) error {
+		{Path: site.DataCSVPath, Generate: func(b *bytes.Buffer) error {
 			t, err := texts()
 			if err != nil {
 				return err
@@ -83,7 +77,7 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 	n := s.Notice
 	f := dataFile{
 		Notice: dataNotice{Number: n.Number, Title: n.Title, Addressees: n.Addressees, Issuer: n.Issuer,
-			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: HomePath},
+			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: site.HomePath},
 		Categories: []dataCategory{},
 		Measures:   []dataMeasure{},
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestOpenDataGolden pins the schema and encoding of measures.json and
@@ -24,9 +25,9 @@ func TestOpenDataGolden(t *testing.T) {
 		if base != "" {
 			suffix = "-base_url"
 		}
-		golden(t, "opendata/measures"+suffix+".json", files[JSONPath])
+		golden(t, "opendata/measures"+suffix+".json", files[site.DataJSONPath])
 		if base == "" { // the CSV has no URLs
-			golden(t, "opendata/measures.csv", files[CSVPath])
+			golden(t, "opendata/measures.csv", files[site.DataCSVPath])
 		}
 	}
 }
@@ -54,7 +55,7 @@ func TestOpenDataComplete(t *testing.T) {
 			LeadUnits                   []struct{ Slug, Name string } `json:"lead_units"`
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	n := s.Notice
@@ -70,7 +71,7 @@ func TestOpenDataComplete(t *testing.T) {
 		t.Fatalf("%d measures, want %d", len(data.Measures), len(s.Measures))
 	}
 
-	raw := files[CSVPath]
+	raw := files[site.DataCSVPath]
 	if !bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 		t.Error("measures.csv does not start with a UTF-8 BOM")
 	}
@@ -140,7 +141,7 @@ func TestCSVFormulaCells(t *testing.T) {
 	tree["site.toml"].Data = []byte(strings.Replace(toml, `name = "投資便利化"`, `name = "=投資便利化"`, 1))
 	files := readTree(t, buildTree(t, writeTree(t, tree)))
 
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[CSVPath], []byte(bom)))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[site.DataCSVPath], []byte(bom)))).ReadAll()
 	if err != nil {
 		t.Fatalf("measures.csv: %v", err)
 	}
@@ -163,7 +164,7 @@ func TestCSVFormulaCells(t *testing.T) {
 			Category              struct{ Name string }
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	m := data.Measures[0]

@@ -11,23 +11,15 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the pages that are not per measure, category or unit.
-const (
-	HomePath     = "index.html"
-	TablePath    = "measures.html"
-	UnitsPath    = "units/index.html"
-	NotFoundPath = "404.html"
-)
-
 // pages lists every HTML page of the site.
 func pages(s *site.Site, texts map[*site.Source]converted, ui map[string]string) []*render.Page {
 	notice := texts[&s.Notice.Body]
 	ps := []*render.Page{
-		{Kind: render.Home, Path: HomePath, Title: s.Notice.Title, Description: firstSentence(notice.text), Content: notice.html, Column: ui["nav_notice"]},
-		{Kind: render.Table, Path: TablePath, Title: s.Notice.Attachment, Description: s.Notice.Attachment, Bodies: bodies(s, texts), Column: ui["nav_table"]},
-		{Kind: render.Units, Path: UnitsPath, Title: ui["nav_units"], Description: s.Notice.Attachment, Column: ui["nav_units"]},
-		{Kind: render.NotFound, Path: NotFoundPath, Title: ui["not_found_title"], Description: ui["not_found_text"]},
-		{Kind: render.Search, Path: SearchPath, Title: ui["search_title"], Description: ui["search_intro"], Column: ui["search_title"]},
+		{Kind: render.Home, Path: site.HomePath, Title: s.Notice.Title, Description: firstSentence(notice.text), Content: notice.html, Column: ui["nav_notice"]},
+		{Kind: render.Table, Path: site.TablePath, Title: s.Notice.Attachment, Description: s.Notice.Attachment, Bodies: bodies(s, texts), Column: ui["nav_table"]},
+		{Kind: render.Units, Path: site.UnitsPath, Title: ui["nav_units"], Description: s.Notice.Attachment, Column: ui["nav_units"]},
+		{Kind: render.NotFound, Path: site.NotFoundPath, Title: ui["not_found_title"], Description: ui["not_found_text"]},
+		{Kind: render.Search, Path: site.SearchPath, Title: ui["search_title"], Description: ui["search_intro"], Column: ui["search_title"]},
 	}
 	for i, m := range s.Measures {
 		p := &render.Page{Kind: render.Measure, Path: m.Path(), Title: m.Title, Measure: m, Column: m.Category.Name,

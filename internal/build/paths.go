@@ -63,7 +63,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 	for _, o := range outs {
 		claims = append(claims, claim{o.Path, o.from})
 	}
-	claims = append(claims, claim{SumsPath, origin{}})
+	claims = append(claims, claim{site.SumsPath, origin{}})
 
 	var errs content.ErrorList
 	blamed := map[string]bool{}

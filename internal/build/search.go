@@ -8,9 +8,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// SearchPath is the search page; it reads the index from search.ScriptPath.
-const SearchPath = "search.html"
-
 // searchOutputs are the search index as JSON, for other programs such as
 // the city portal, and as a classic script, for search.html (which must work
 // from file://, where fetch() is blocked). The index is built and encoded
@@ -42,7 +39,7 @@ func searchOutputs(s *site.Site, texts texts) []Output {
 		}}
 	}
 	return []Output{
-		output(search.JSONPath, "", ""),
-		output(search.ScriptPath, search.ScriptPrefix, search.ScriptSuffix),
+		output(site.SearchJSONPath, "", ""),
+		output(site.SearchScriptPath, search.ScriptPrefix, search.ScriptSuffix),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // CheckError is a built site that failed the site check (package check).
@@ -48,5 +49,5 @@ func sitePaths(outputs []Output) []string {
 	for _, o := range outputs {
 		paths = append(paths, o.Path)
 	}
-	return append(paths, SumsPath)
+	return append(paths, site.SumsPath)
 }

@@ -8,13 +8,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the files for search engines, written only with a base_url:
-// both must name absolute URLs.
-const (
-	SitemapPath = "sitemap.xml"
-	RobotsPath  = "robots.txt"
-)
-
 // crawlerFiles returns sitemap.xml, listing every page but the 404 page, and
 // robots.txt naming it; none without a base_url.
 func crawlerFiles(s *site.Site, pages []*render.Page) []Output {
@@ -22,9 +15,9 @@ func crawlerFiles(s *site.Site, pages []*render.Page) []Output {
 		return nil
 	}
 	return []Output{
-		{Path: SitemapPath, Generate: func(b *bytes.Buffer) error { return writeSitemap(b, pages) }},
-		{Path: RobotsPath, Generate: func(b *bytes.Buffer) error {
-			b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + SitemapPath + "\n")
+		{Path: site.SitemapPath, Generate: func(b *bytes.Buffer) error { return writeSitemap(b, pages) }},
+		{Path: site.RobotsPath, Generate: func(b *bytes.Buffer) error {
+			b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + site.SitemapPath + "\n")
 			return nil
 		}},
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"github.com/gzgov/nansha-microsite/internal/site"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
@@ -118,7 +119,7 @@ func fullBuild(t *testing.T, src string) map[string][]byte {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
-	delete(files, SumsPath)
+	delete(files, site.SumsPath)
 	return files
 }
 

@@ -3,12 +3,15 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
 	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/parallel"
+	// The URL scheme; the tests name a site of their own "site".
+	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Problem is one thing wrong with one file of the site.
@@ -251,7 +254,7 @@ func (s *siteFiles) resolveServed(rest string) string {
 	}
 	target := strings.TrimSuffix(u.Path, "/")
 	if target == "" || s.isDir(target) {
-		target = path.Join(target, "index.html")
+		target = path.Join(target, sitepath.IndexFile)
 	}
 	if !s.isFile(target) {
 		return "no such file: " + target

@@ -104,7 +104,7 @@ func (c Chrome) pathText() string {
 
 // Alternates is Page.Alternates.
 func (c Chrome) Alternates() []Alternate {
-	return alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(HomePath))
+	return alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(site.HomePath))
 }
 
 // pathHole stands for the page's path in a shared part as first rendered.

@@ -22,9 +22,6 @@ const (
 	Search   Kind = "search"
 )
 
-// HomePath is the home page's path: its URL is the edition's folder.
-const HomePath = "index.html"
-
 // Kinds lists every page kind, in the order New parses their layouts.
 var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search}
 
@@ -115,7 +112,7 @@ func (p *Page) URL() string {
 	if p.Site.BaseURL == "" {
 		return ""
 	}
-	return pageURL(p.Site.BaseURL, p.prefix(), p.Path, p.Path == HomePath)
+	return pageURL(p.Site.BaseURL, p.prefix(), p.Path, p.Path == site.HomePath)
 }
 
 // pageURL is the absolute URL of the page at path in the edition at prefix.
@@ -143,7 +140,7 @@ type Alternate struct {
 func (p *Page) Alternates() []Alternate {
 	// From the site root, as the page's other links: on a 404 page with a
 	// base URL that is absolute, since the page shows at any depth.
-	return alternates(p.Site, p.Root(), p.prefix(), p.Path, p.Path == HomePath)
+	return alternates(p.Site, p.Root(), p.prefix(), p.Path, p.Path == site.HomePath)
 }
 
 func alternates(s *site.Site, root, prefix, path string, home bool) []Alternate {

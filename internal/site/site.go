@@ -56,14 +56,6 @@ type Edition struct {
 	Pos      Pos    `toml:"-"`        // its [[editions]] entry in site.toml, for messages
 }
 
-// Prefix is the edition's path prefix from the site root: "" or "zh-hans/".
-func (e *Edition) Prefix() string {
-	if e.Path == "" {
-		return ""
-	}
-	return e.Path + "/"
-}
-
 // Notice is the document the site publishes.
 type Notice struct {
 	Number     string // 穗府函〔2018〕161號
@@ -134,15 +126,3 @@ func (p Pos) String() string {
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
-
-// Slug returns the measure's two-digit file name stem: 3 → "03".
-func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }
-
-// Path is the measure page's path relative to the site root.
-func (m *Measure) Path() string { return "measures/" + m.Slug() + ".html" }
-
-// Path is the category page's path relative to the site root.
-func (c *Category) Path() string { return "categories/" + c.Slug + ".html" }
-
-// Path is the unit page's path relative to the site root.
-func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }
