@@ -68,6 +68,7 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 	}
 	funcs := r.editionFuncs()
 	funcs["href"] = href
+	funcs["path"] = namedPath
 	funcs["pad"] = func(n int) string { return fmt.Sprintf("%02d", n) }
 	base, err := parseLayout(template.New("base.html").Funcs(funcs), fsys, m, BaseLayout)
 	if err != nil {
@@ -196,6 +197,16 @@ func href(from linker, target any) (string, error) {
 		return from.Rel(t.Path()), nil
 	}
 	return "", fmt.Errorf("href: cannot link to a %T", target)
+}
+
+// namedPath is the layouts' "path" function: the fixed path of the URL
+// scheme by its name (site.Named), {{href . (path "table")}}.
+func namedPath(name string) (string, error) {
+	p, ok := site.Named[name]
+	if !ok {
+		return "", fmt.Errorf("path: no path is named %q (the names are %s)", name, strings.Join(slices.Sorted(maps.Keys(site.Named)), ", "))
+	}
+	return p, nil
 }
 
 // Strings returns the UI strings, for outputs made outside the layouts.
