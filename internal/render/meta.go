@@ -42,7 +42,7 @@ func (p *Page) OGLocale() string {
 }
 
 // SiteDomain is the host of the base_url, or "".
-func (p *Page) SiteDomain() string { return p.Chrome().SiteDomain() }
+func (p *Page) SiteDomain() string { return p.view().SiteDomain() }
 
 // SiteDomain is the host of the base_url, or "".
 func (c Chrome) SiteDomain() string {
@@ -52,11 +52,6 @@ func (c Chrome) SiteDomain() string {
 	}
 	return u.Host
 }
-
-// Article reports whether the page is one of the notice's texts — the notice,
-// its attachment table, a measure — rather than a list, for the government
-// meta tags ArticleTitle, PubDate and ContentSource.
-func (p *Page) Article() bool { return p.Kind.article() }
 
 func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 

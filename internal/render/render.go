@@ -239,6 +239,7 @@ func (r *Renderer) execute(w io.Writer, p *Page) error {
 		return errors.New("render: no layout for page kind " + string(p.Kind))
 	}
 	p.assets = r.assets
+	p.chrome = newChrome(p) // once: the layouts ask it for every link
 	return t.ExecuteTemplate(w, "base.html", p)
 }
 
