@@ -19,11 +19,12 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the sources inside the fs.FS given to Load.
+// Paths of the sources inside the fs.FS given to Load (and LoadStrings).
 const (
 	SiteFile    = "site.toml"
 	NoticeFile  = "content/notice.md"
 	MeasuresDir = "content/measures"
+	StringsFile = "layouts/strings.toml" // the UI strings: the words of the layouts
 )
 
 // The files' schemas. Every key is required unless its comment says otherwise.
@@ -160,6 +161,21 @@ func Load(fsys fs.FS) (*site.Site, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// LoadStrings reads and validates the UI strings of the layouts,
+// StringsFile, for site.Site.Strings: the same checks as site.toml's (see
+// DecodeTOML). On failure the error is an ErrorList.
+func LoadStrings(fsys fs.FS) (map[string]string, error) {
+	src, err := fs.ReadFile(fsys, StringsFile)
+	if err != nil {
+		return nil, ErrorList{FileError(StringsFile, err)}
+	}
+	var strings map[string]string
+	if err := DecodeTOML(StringsFile, src, &strings); err != nil {
+		return nil, err
+	}
+	return strings, nil
 }
 
 type loader struct {

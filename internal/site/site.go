@@ -29,6 +29,11 @@ type Site struct {
 	// loaded, another in a converted copy (script.Converter.Site).
 	Edition *Edition
 
+	// Strings are the words of the interface, layouts/strings.toml, by
+	// key ({{t "key"}} in the layouts): in the edition's script, as the
+	// rest of this value.
+	Strings map[string]string
+
 	Notice     Notice
 	Categories []*Category
 	Units      []*Unit
