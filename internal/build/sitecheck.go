@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // CheckError is a built site that failed the site check (package check).
@@ -49,5 +48,5 @@ func sitePaths(outputs []Output) []string {
 	for _, o := range outputs {
 		paths = append(paths, o.Path)
 	}
-	return append(paths, site.SumsPath)
+	return append(paths, sealedPaths()...)
 }

@@ -8,19 +8,14 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// crawlerFiles returns sitemap.xml, listing every page but the 404 page, and
-// robots.txt naming it; none without a base_url.
-func crawlerFiles(s *site.Site, pages []*render.Page) []Output {
-	if s.BaseURL == "" {
-		return nil
-	}
-	return []Output{
-		{Path: site.SitemapPath, Generate: func(b *bytes.Buffer) error { return writeSitemap(b, pages) }},
-		{Path: site.RobotsPath, Generate: func(b *bytes.Buffer) error {
-			b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + site.SitemapPath + "\n")
-			return nil
-		}},
-	}
+// sitemap writes sitemap.xml, listing every page but the 404 page (whose
+// kind is shown anywhere, with no URL of its own).
+func sitemap(in formatInput, b *bytes.Buffer) error { return writeSitemap(b, in.pages) }
+
+// robots writes robots.txt, naming the sitemap.
+func robots(in formatInput, b *bytes.Buffer) error {
+	b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + in.site.BaseURL + site.SitemapPath + "\n")
+	return nil
 }
 
 // writeSitemap writes the sitemaps.org protocol. It gives no <lastmod>: the

@@ -89,9 +89,6 @@ func (c Chrome) pathText() string {
 		return c.path
 	}
 	c.part.hole = true
-	if !pathSafe(c.path) {
-		return c.path // and the part is not kept: see sharedPart
-	}
 	return c.part.placeholder
 }
 

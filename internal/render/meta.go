@@ -11,10 +11,10 @@ import (
 // the site has a base_url; everything else works without one.
 
 // Canonical is the page's absolute URL for <link rel="canonical"> and
-// og:url, or "" without a base_url. The 404 page has none: a server shows it
-// at every missing address, none of which is its own.
+// og:url, or "" without a base_url. The 404 page has none (PageKind.Anywhere):
+// a server shows it at every missing address, none of which is its own.
 func (p *Page) Canonical() string {
-	if p.Kind == NotFound {
+	if p.Kind.anywhere() {
 		return ""
 	}
 	return p.URL()
@@ -52,8 +52,6 @@ func (c Chrome) SiteDomain() string {
 	}
 	return u.Host
 }
-
-func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 
 // PubDate is the notice's date in the format the State Council's guidelines
 // for government websites (政府網站發展指引, 2017) give for the PubDate meta

@@ -7,24 +7,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Kind names a page kind; each has a layout file layouts/<kind>.html.
-type Kind string
-
-// The page kinds.
-const (
-	Home     Kind = "home"
-	Measure  Kind = "measure"
-	Category Kind = "category"
-	Unit     Kind = "unit"
-	Units    Kind = "units"
-	Table    Kind = "table"
-	NotFound Kind = "404"
-	Search   Kind = "search"
-)
-
-// Kinds lists every page kind, in the order New parses their layouts.
-var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search}
-
 // Page is what a layout is executed with.
 type Page struct {
 	Kind        Kind
@@ -67,7 +49,7 @@ func newChrome(p *Page) Chrome {
 	prefix := p.prefix()
 	rel := strings.Repeat("../", strings.Count(p.Path, "/"))
 	root := strings.Repeat("../", strings.Count(prefix+p.Path, "/"))
-	if p.Kind == NotFound && p.Site.BaseURL != "" {
+	if p.Kind.anywhere() && p.Site.BaseURL != "" {
 		// A web server shows 404.html at any missing path, at any depth:
 		// only absolute URLs work from there.
 		root = p.Site.BaseURL

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -17,7 +18,7 @@ import (
 // the page's path is shown as a placeholder that each page's path replaces.
 
 // pathHole stands for the page's path in a shared part as first rendered.
-// It is made of the characters a path may have (pathSafe), and no escaper
+// It is made of the characters a path may have (checkPath), and no escaper
 // of html/template changes those in a URL, an attribute or text: sharedPart
 // checks that it came out unchanged before it relies on that.
 //
@@ -39,16 +40,19 @@ func placeholderFor(html string) string {
 	return h
 }
 
-// pathSafe reports whether path can replace pathHole: whether it has only
-// the characters pathHole has kinds of (the site's slugs and file names).
-func pathSafe(path string) bool {
-	for i := 0; i < len(path); i++ {
-		c := path[i]
+// checkPath refuses a page path that pathHole cannot stand for: one that
+// is empty or holds a character of another kind than pathHole's (a–z, 0–9,
+// "-", "_", ".", "/": those of the site's slugs and file names).
+func checkPath(path string) error {
+	for _, c := range path {
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
-			return false
+			return fmt.Errorf("the path %q holds %q: a page's path may hold only a-z, 0-9, \"-\", \"_\", \".\" and \"/\", which shared parts show through a placeholder", path, c)
 		}
 	}
-	return path != ""
+	if path == "" {
+		return errors.New("a page without a path")
+	}
+	return nil
 }
 
 // sharedKey names a shared part as rendered for one edition and depth.
@@ -118,9 +122,12 @@ func (s *sharedParts) add(key sharedKey, p *renderedPart) {
 // rather than for each of thousands of pages: each action costs a page a
 // microsecond or more of html/template's reflection and escaping.
 func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
+	if err := checkPath(c.path); err != nil {
+		// PageKind.List refuses such a page before it renders.
+		return "", fmt.Errorf("shared part %q: %w", name, err)
+	}
 	key := sharedKey{name, c.Site, c.rel, c.root}
-	safe := pathSafe(c.path)
-	if p := r.shared.find(key, c); p != nil && (safe || !p.hole) {
+	if p := r.shared.find(key, c); p != nil {
 		if p.hole {
 			return template.HTML(strings.ReplaceAll(p.html, p.placeholder, c.path)), nil
 		}
@@ -130,10 +137,6 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	html, err := r.executePart(name, c, part)
 	if err != nil {
 		return "", err
-	}
-	if part.hole && !safe {
-		// The page's own path is in it: good for this page alone.
-		return template.HTML(html), nil
 	}
 	if part.hole {
 		real, err := r.executePart(name, c, nil)
@@ -170,7 +173,9 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 func (r *Renderer) executePart(name string, c Chrome, part *renderedPart) (string, error) {
 	c.part = part
 	var b bytes.Buffer
-	if err := r.layouts[Home].ExecuteTemplate(&b, name, c); err != nil {
+	// From any kind's templates: they all hold base.html's shared parts
+	// as base.html defines them (New refuses a layout that redefines one).
+	if err := r.layouts[Kinds[0].Kind].ExecuteTemplate(&b, name, c); err != nil {
 		return "", err
 	}
 	return b.String(), nil
