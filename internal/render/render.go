@@ -78,28 +78,36 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Layouts, 
 	funcs["href"] = href
 	funcs["path"] = namedPath
 	funcs["pad"] = func(n int) string { return fmt.Sprintf("%02d", n) }
-	base, err := parseLayout(template.New("base.html").Funcs(funcs), fsys, m, BaseLayout)
+	src := map[string][]byte{}
+	base, err := parseLayout(template.New("base.html").Funcs(funcs), fsys, m, BaseLayout, src)
 	if err != nil {
 		return nil, err
 	}
 	for _, k := range Kinds {
-		t, err := parseLayout(template.Must(base.Clone()), fsys, m, LayoutDir+"/"+string(k.Kind)+".html")
+		t, err := parseLayout(template.Must(base.Clone()), fsys, m, LayoutDir+"/"+string(k.Kind)+".html", src)
 		if err != nil {
 			return nil, err
 		}
 		l.kinds[k.Kind] = t
+	}
+	if m != nil { // once, not again for the layouts as written
+		if err := checkRules(base, l.kinds, src); err != nil {
+			return nil, err
+		}
 	}
 	return l, nil
 }
 
 // parseLayout parses the layout file name into t (as ParseFS does),
 // minified: the pages the layouts render are then minified as rendered,
-// and the build does not minify them again.
-func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string) (*template.Template, error) {
+// and the build does not minify them again. It keeps the file as written
+// in sources.
+func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string, sources map[string][]byte) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, content.ErrorList{content.FileError(name, err)}
 	}
+	sources[name] = src
 	min := src
 	if m != nil {
 		if min, err = m.Layout(src); err != nil {
