@@ -14,16 +14,16 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// edition is the site as one edition shows it, and what the build makes of
+// perEdition is the site as one edition shows it, and what the build makes of
 // it once for all its outputs: its model converted (texts, UI strings), its
 // renderer, and on first use its Markdown and its search index.
 //
 // A converted edition's Markdown is converted when its first output is
 // generated, and freed with its outputs (see write), so that a large site
 // holds the texts of one edition at a time: nothing but its outputs may
-// hold an edition.
-type edition struct {
-	site      *site.Site // in the edition's script; site.Edition is the edition
+// hold a perEdition.
+type perEdition struct {
+	site      *site.Site // in the edition's script; site.ThisEdition is the edition
 	r         *render.Renderer
 	transform func(string) string // converts the Markdown's text; nil for the source edition
 	key       string              // the conversion's name, "" for the source: keys its texts in a memo
@@ -34,8 +34,8 @@ type edition struct {
 
 // newEdition makes the edition e of the sources, converting the site for it
 // (the source edition is the site itself), taking texts memo holds.
-func newEdition(src *sources, e *site.Edition, memo *textMemo) (*edition, error) {
-	ed := &edition{site: src.site}
+func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, error) {
+	ed := &perEdition{site: src.site}
 	if e.Convert != "" {
 		conv, err := script.Load(e.Convert)
 		if err != nil {
@@ -81,7 +81,7 @@ var fragmentMinifier = minify.New()
 
 // convertAll converts the notice and every measure of an edition, in
 // parallel, in the edition's script, taking what memo already holds.
-func convertAll(ed *edition, memo *textMemo) (render.Texts, error) {
+func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 	s := ed.site
 	sources := []*site.Source{&s.Notice.Body}
 	for _, m := range s.Measures {

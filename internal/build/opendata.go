@@ -79,7 +79,7 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
 		Measures:   []dataMeasure{},
 	}
 	if s.BaseURL != "" {
-		f.Notice.URL = s.BaseURL + s.Edition.Prefix()
+		f.Notice.URL = s.BaseURL + s.ThisEdition.Prefix()
 	}
 	for _, c := range s.Categories {
 		dc := dataCategory{Slug: c.Slug, Name: c.Name, Summary: c.Summary, Measures: []int{}}
@@ -102,7 +102,7 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
 		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
 			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].Plain, Page: m.Path()}
 		if s.BaseURL != "" {
-			dm.URL = s.BaseURL + s.Edition.Prefix() + m.Path()
+			dm.URL = s.BaseURL + s.ThisEdition.Prefix() + m.Path()
 		}
 		for _, u := range m.Units {
 			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})

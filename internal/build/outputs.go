@@ -119,8 +119,8 @@ func joinErrors(a, b error) error {
 // edition's texts are being used anyway, and never left for last to one
 // worker — then its pages, kind by kind (render.Kinds). It returns the
 // pages too, as listed, without their texts.
-func editionOutputs(ed *edition) ([]Output, []*render.Page, error) {
-	e := ed.site.Edition
+func editionOutputs(ed *perEdition) ([]Output, []*render.Page, error) {
+	e := ed.site.ThisEdition
 	var outs []Output
 	for _, f := range formats {
 		if f.scope == eachEdition {
@@ -146,12 +146,12 @@ func editionOutputs(ed *edition) ([]Output, []*render.Page, error) {
 // gets its texts as it is generated; it is final as rendered, since the
 // layouts and the texts are minified already (see render.New and
 // convertAll).
-func pageOutput(ed *edition, k *render.PageKind, p *render.Page) Output {
+func pageOutput(ed *perEdition, k *render.PageKind, p *render.Page) Output {
 	var deps []string
 	if k.Deps != nil {
 		deps = k.Deps(p)
 	}
-	return Output{Path: p.File(), Page: true, Minified: true, Deps: deps, from: pageOrigin(ed.site.Edition, p),
+	return Output{Path: p.File(), Page: true, Minified: true, Deps: deps, from: pageOrigin(ed.site.ThisEdition, p),
 		Generate: func(b *bytes.Buffer) error {
 			t, err := ed.texts()
 			if err != nil {
@@ -205,7 +205,7 @@ const (
 // formatInput is what a file is made from: its edition, its asset, or the
 // site and the pages of every edition.
 type formatInput struct {
-	ed    *edition
+	ed    *perEdition
 	asset asset
 	site  *site.Site
 	pages []*render.Page

@@ -19,7 +19,7 @@ func searchScript(in formatInput, b *bytes.Buffer) error {
 	return writeIndex(in.ed, b, search.ScriptPrefix, search.ScriptSuffix)
 }
 
-func writeIndex(ed *edition, b *bytes.Buffer, prefix, suffix string) error {
+func writeIndex(ed *perEdition, b *bytes.Buffer, prefix, suffix string) error {
 	data, err := ed.index()
 	if err != nil {
 		return err

@@ -399,7 +399,7 @@ func (l *loader) loadSite() *site.Site {
 		at(toml.Key{"language"}, -1, "language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p)
 	}
 	s.Editions = l.editions(src, f.Language, f.Editions)
-	s.Edition = s.Editions[0]
+	s.ThisEdition = s.Editions[0]
 	seen := map[string]bool{}
 	for i, c := range f.Categories {
 		pos := l.entryPos(src, "categories", i)

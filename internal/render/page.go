@@ -60,10 +60,10 @@ func newChrome(p *Page) Chrome {
 
 // prefix is the edition's folder: "" or "zh-hans/".
 func (p *Page) prefix() string {
-	if p.Site.Edition == nil {
+	if p.Site.ThisEdition == nil {
 		return ""
 	}
-	return p.Site.Edition.Prefix()
+	return p.Site.ThisEdition.Prefix()
 }
 
 // File is the page's file, from the site root: "zh-hans/measures/03.html".

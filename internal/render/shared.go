@@ -119,8 +119,8 @@ func (s *sharedParts) add(key sharedKey, p *renderedPart) {
 // with c, rendered on first use and then reused. Parts that are the same on
 // every page of an edition at one depth (the header, the footer, the links
 // to the assets and to the page in the other editions) are rendered once
-// rather than for each of thousands of pages: each action costs a page a
-// microsecond or more of html/template's reflection and escaping.
+// rather than for each of thousands of pages: html/template runs each
+// action by reflection, and escapes what it prints.
 func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	if err := checkPath(c.path); err != nil {
 		// PageKind.List refuses such a page before it renders.

@@ -11,7 +11,7 @@ import "github.com/gzgov/nansha-microsite/internal/site"
 func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	cs := c.String
 	out := *s
-	out.Title, out.Description, out.Language, out.Edition = cs(s.Title), cs(s.Description), e.Language, e
+	out.Title, out.Description, out.Language, out.ThisEdition = cs(s.Title), cs(s.Description), e.Language, e
 	p := &out.Publisher
 	p.Sponsor, p.Contact, p.SiteCode, p.ICP, p.PoliceReg = cs(p.Sponsor), cs(p.Contact), cs(p.SiteCode), cs(p.ICP), cs(p.PoliceReg)
 	out.Strings = make(map[string]string, len(s.Strings))

@@ -25,9 +25,10 @@ type Site struct {
 	// the first is the source edition, at the site root, in the content's
 	// own script. There is always at least one.
 	Editions []*Edition
-	// Edition is the edition this value of Site shows: Editions[0] as
-	// loaded, another in a converted copy (script.Converter.Site).
-	Edition *Edition
+	// ThisEdition is the edition this value of Site shows, one of
+	// Editions: Editions[0] as loaded, another in a converted copy
+	// (script.Converter.Site).
+	ThisEdition *Edition
 
 	// Strings are the words of the interface, layouts/strings.toml, by
 	// key ({{t "key"}} in the layouts): in the edition's script, as the
