@@ -24,6 +24,9 @@ type Page struct {
 	Category *site.Category
 	Unit     *site.Unit
 	Bodies   map[*site.Measure]template.HTML // the full table's texts (Table)
+	// Data is what a kind's Pages gives its pages beyond the fields above,
+	// for its layout alone (.Data): a new kind needs no field of its own.
+	Data any
 
 	assets map[string]string
 	chrome Chrome // what the page shows alike with others: made by Render

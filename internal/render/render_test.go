@@ -49,3 +49,27 @@ func TestExecErrorLine(t *testing.T) {
 		}
 	}
 }
+
+// TestForAfterRendering asks for a second edition's renderer after the
+// first has rendered, when the layouts can no longer be copied: it parses
+// them anew, and both editions render their own words.
+func TestForAfterRendering(t *testing.T) {
+	fsys := fstest.MapFS{BaseLayout: {Data: []byte(`<p>{{t "home"}}</p>`)}}
+	for _, k := range Kinds {
+		fsys[LayoutDir+"/"+string(k.Kind)+".html"] = &fstest.MapFile{}
+	}
+	l, err := New(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"首頁", "首页"} {
+		r, err := l.For(map[string]string{"home": word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Bytes(&Page{Kind: Home, Path: "index.html", Site: &site.Site{}})
+		if want := "<p>" + word + "</p>"; err != nil || string(got) != want {
+			t.Errorf("got %s, %v; want %s", got, err, want)
+		}
+	}
+}
