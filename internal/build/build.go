@@ -20,8 +20,8 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Options configure a build.
@@ -168,7 +168,7 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		for _, e := range s.Editions {
 			if e.Convert != "" {
 				// Load the dictionaries meanwhile too.
-				go script.Load(e.Convert)
+				go zhconv.Load(e.Convert)
 			}
 		}
 	}

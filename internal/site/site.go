@@ -26,7 +26,7 @@ type Site struct {
 	// own script. There is always at least one.
 	Editions []*Edition
 	// Edition is the edition this value of Site shows: Editions[0] as
-	// loaded, another in a converted copy (script.Converter.Site).
+	// loaded, another in a converted copy (zhconv.Converter.Site).
 	Edition *Edition
 
 	Notice     Notice

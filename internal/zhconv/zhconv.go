@@ -1,11 +1,11 @@
-// Package script converts Chinese text between scripts with OpenCC's
+// Package zhconv converts Chinese text between scripts with OpenCC's
 // maintained dictionaries (github.com/longbridgeapp/opencc, which embeds
 // them): Traditional to Simplified for the zh-Hans edition. No character
 // table is kept by hand in this project.
 //
 // Dictionaries load once per process, on first use of a conversion; a
 // Converter is safe for concurrent use.
-package script
+package zhconv
 
 import (
 	"fmt"
