@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
@@ -31,7 +30,7 @@ func BenchmarkEditions(b *testing.B) {
 	}{{"single", single}, {"both", both}} {
 		b.Run(bc.name, func(b *testing.B) {
 			os.WriteFile(filepath.Join(src, "site.toml"), bc.toml, 0o644)
-			out := filepath.Join(corpus.ScratchDir(b), "public")
+			out := filepath.Join(srctest.ScratchDir(b), "public")
 			for b.Loop() {
 				if _, err := Run(Options{Source: src, Out: out}); err != nil {
 					b.Fatal(err)

@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestParallelLoadReportsAlike breaks several measure files of a corpus and
 // loads it on one goroutine and on many: the errors must be the same,
 // whatever order the files were decoded in.
 func TestParallelLoadReportsAlike(t *testing.T) {
-	dir := corpus.Temp(t, 200)
+	dir := srctest.Corpus(t, 200)
 	breaks := map[string][2]string{ // file: old, new
 		"020.md": {"scope = ", "scope = = "},
 		"099.md": {"category = ", "category = \"nowhere\"\nunused = "},
