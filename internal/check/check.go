@@ -57,22 +57,8 @@ type Report struct {
 }
 
 // Site checks every HTML page and CSS file of site.
-func Site(site fs.FS) (*Report, error) { return run(site, true) }
-
-// Links checks only the references: that every internal reference of every
-// page and style sheet resolves to a file (never a bare directory) and, with
-// a #fragment, to an element with that id, and that nothing is loaded from
-// outside the site.
-func Links(site fs.FS) ([]Problem, error) {
-	r, err := run(site, false)
-	if err != nil {
-		return nil, err
-	}
-	return r.Problems, nil
-}
-
-func run(site fs.FS, pageChecks bool) (*Report, error) {
-	c, err := read(site, pageChecks)
+func Site(site fs.FS) (*Report, error) {
+	c, err := read(site)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +130,7 @@ func External(ref string) bool {
 }
 
 // read lists site and parses its pages and style sheets, in parallel.
-func read(site fs.FS, pageChecks bool) (*Collector, error) {
+func read(site fs.FS) (*Collector, error) {
 	var names []string
 	dirs := map[string]bool{}
 	away := map[string]string{} // symbolic links out of the site, to their targets
@@ -167,7 +153,7 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCollector(names, dirs, pageChecks)
+	c := newCollector(names, dirs)
 	for name, target := range away {
 		c.setChecked(name, []entry{{problem: Problem{Page: name,
 			Msg: fmt.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
