@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -229,11 +228,4 @@ func (r *Renderer) execute(w io.Writer, p *Page) error {
 	}
 	p.assets = r.assets
 	return t.ExecuteTemplate(w, "base.html", p)
-}
-
-// Bytes renders p into a new slice, for tests.
-func (r *Renderer) Bytes(p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	err := r.Render(&b, p)
-	return b.Bytes(), err
 }
