@@ -33,7 +33,7 @@ func buildSite(b *testing.B, n int) builtSite {
 			return err
 		}
 		s.paths = append(s.paths, name)
-		if !check.Parsed(name) {
+		if !check.Reads(name) {
 			return nil
 		}
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))

@@ -160,7 +160,7 @@ func read(site fs.FS) (*Collector, error) {
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
-		if !Parsed(names[i]) || away[names[i]] != "" {
+		if !Reads(names[i]) || away[names[i]] != "" {
 			return // not read: what is outside the site is not checked
 		}
 		src, err := fs.ReadFile(site, names[i])

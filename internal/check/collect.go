@@ -89,9 +89,10 @@ func newCollector(files []string, dirs map[string]bool) *Collector {
 		s: siteFiles{paths: paths, ids: map[string]idSet{}}}
 }
 
-// Parsed reports whether the check reads a file's content: HTML pages and
-// CSS files. Add ignores the others.
-func Parsed(name string) bool {
+// Reads reports whether the check reads the content of the file name: it
+// does for HTML pages and CSS files, whose references it checks; Add
+// ignores the others.
+func Reads(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".html" || ext == ".css"
 }
