@@ -13,7 +13,7 @@ import (
 // twice the single-edition build). Dictionaries load once per process, as in
 // a real build: the first iteration pays for them.
 func BenchmarkEditions(b *testing.B) {
-	src := srctest.Copy(b, repoRoot)
+	src := sourceTree(b, nil)
 	both, err := os.ReadFile(filepath.Join(src, "site.toml"))
 	if err != nil {
 		b.Fatal(err)

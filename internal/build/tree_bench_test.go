@@ -60,7 +60,7 @@ func BenchmarkFullBuild(b *testing.B) {
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
 	if n == 31 {
-		return srctest.Copy(b, "../..")
+		return sourceTree(b, nil)
 	}
 	return srctest.Corpus(b, n)
 }
