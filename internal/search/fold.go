@@ -22,7 +22,7 @@ type Fold map[rune]rune
 const charDict = "TSCharacters.ocd2"
 
 // Dictionary returns the whole folding table, read from OpenCC's t2s
-// dictionaries once per process (a few milliseconds).
+// dictionaries once per process.
 var Dictionary = sync.OnceValues(loadDictionary)
 
 func loadDictionary() (Fold, error) {
