@@ -15,8 +15,8 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // AssetDir is the folder of CSS, JS and images, in the sources and in the output.
@@ -58,7 +58,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 				errs = append(errs, content.FileError(p, err))
 				return nil
 			} else if fi.IsDir() {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
+				errs = append(errs, &content.Error{Pos: diag.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
 				return nil
 			}
 		}
@@ -74,7 +74,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 		}
 		if mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "minify: " + err.Error()})
+				errs = append(errs, &content.Error{Pos: diag.Pos{File: p}, Msg: "minify: " + err.Error()})
 				return nil
 			}
 		}
@@ -123,7 +123,7 @@ func syntaxError(name, mediaType string, src []byte) *content.Error {
 	}
 	text, _ := strings.CutSuffix(lineN(src, pe.Line), "\r")
 	return &content.Error{
-		Pos:  site.Pos{File: name, Line: pe.Line, Col: pe.Column},
+		Pos:  diag.Pos{File: name, Line: pe.Line, Col: pe.Column},
 		Msg:  fmt.Sprintf("does not parse as %s: %s", lang, pe.Message),
 		Text: text,
 	}

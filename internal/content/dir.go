@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // Dir is a source tree on disk (the folder holding site.toml), as an fs.FS
@@ -139,5 +139,5 @@ func FileError(name string, err error) *Error {
 	case !errors.As(err, &le):
 		msg = "cannot read it: " + msg
 	}
-	return &Error{Pos: site.Pos{File: name}, Msg: msg}
+	return &Error{Pos: diag.Pos{File: name}, Msg: msg}
 }

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // Error is one problem in the sources, at a position.
 type Error struct {
-	Pos  site.Pos // its column counts characters, not bytes
+	Pos  diag.Pos // its column counts characters, not bytes
 	Msg  string
 	Text string // the offending source line, when known, for a caret display
 }
@@ -73,7 +73,7 @@ func (l ErrorList) sort() {
 // errs collects errors during a load.
 type errs struct{ list ErrorList }
 
-func (c *errs) add(pos site.Pos, format string, args ...any) {
+func (c *errs) add(pos diag.Pos, format string, args ...any) {
 	c.list = append(c.list, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 

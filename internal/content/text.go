@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -24,7 +25,7 @@ var bom = []byte("\ufeff")
 // the error, at the first offending character.
 func Text(name string, src []byte) ([]byte, *Error) {
 	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || looksUTF16(src) {
-		return nil, &Error{Pos: site.Pos{File: name, Line: 1}, Msg: "the file is saved as UTF-16: save it as UTF-8"}
+		return nil, &Error{Pos: diag.Pos{File: name, Line: 1}, Msg: "the file is saved as UTF-16: save it as UTF-8"}
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
@@ -50,7 +51,7 @@ func invalidUTF8(name string, src []byte) *Error {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
 			return &Error{
-				Pos:  site.Pos{File: name, Line: line, Col: col},
+				Pos:  diag.Pos{File: name, Line: line, Col: col},
 				Msg:  fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i]),
 				Text: string(bytes.ToValidUTF8(lineAt(src, start), []byte("\ufffd"))),
 			}
@@ -100,7 +101,7 @@ func controlChars(name string, src []byte) *Error {
 		}
 		text := lineAt(src, start)
 		first = &Error{
-			Pos:  site.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1},
+			Pos:  diag.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1},
 			Msg:  controlMsg(rune(c)),
 			Text: string(bytes.Map(visible, text)),
 		}
@@ -174,7 +175,7 @@ func (l *loader) controlRefs(src site.Source) {
 				continue // &#0; is U+FFFD in CommonMark, not NUL
 			}
 			l.errs.addErr(&Error{
-				Pos:  site.Pos{File: src.File, Line: line, Col: utf8.RuneCount(l1[:m[0]]) + 1},
+				Pos:  diag.Pos{File: src.File, Line: line, Col: utf8.RuneCount(l1[:m[0]]) + 1},
 				Msg:  fmt.Sprintf("character reference %s is control character %U: not allowed in text (only tab and line breaks are); delete it", l1[m[0]:m[1]], n),
 				Text: string(trimCR(l1)),
 			})

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // LayoutError is a mistake in a layout, at its place in the file as the
@@ -16,7 +16,7 @@ import (
 // One mistake in a layout is met again on every page of its kind: the build
 // reports it once, with Pages counting them.
 type LayoutError struct {
-	Pos   site.Pos // File is "layouts/measure.html"; Col in characters
+	Pos   diag.Pos // File is "layouts/measure.html"; Col in characters
 	Msg   string
 	Page  string // the page it was met on, or "" while parsing
 	Pages int    // how many pages met it, when more than one
@@ -59,7 +59,7 @@ func layoutError(fsys fs.FS, err error, page string) *LayoutError {
 	// html/template names the templates it derives for each context
 	// "print-header$htmltemplate_stateAttr_delimDoubleQuote": the editor
 	// wrote "print-header".
-	e := &LayoutError{Pos: site.Pos{File: name, Line: line}, Msg: derivedName.ReplaceAllString(msg[m[1]:], ""), Page: page}
+	e := &LayoutError{Pos: diag.Pos{File: name, Line: line}, Msg: derivedName.ReplaceAllString(msg[m[1]:], ""), Page: page}
 	if m[6] >= 0 {
 		col, _ := strconv.Atoi(msg[m[6]:m[7]])
 		e.Pos.Col = charColumn(fsys, name, line, col)
