@@ -16,6 +16,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
@@ -48,7 +49,7 @@ func (s Summary) String() string {
 	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
-// Run builds the site. Content errors are returned as a content.ErrorList.
+// Run builds the site. The problems of the sources are a diag.List.
 func Run(opts Options) (Summary, error) {
 	start := time.Now()
 	if opts.Source == "" {
@@ -240,22 +241,9 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 }
 
 // joinErrors returns one error for a and b, either of which may be nil:
-// both content.ErrorLists are merged into one, sorted; otherwise the list
-// comes first, as it is what an editor fixes.
-func joinErrors(a, b error) error {
-	var la, lb content.ErrorList
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case errors.As(a, &la) && errors.As(b, &lb):
-		return content.Join(la, lb)
-	case errors.As(b, &lb):
-		return b
-	}
-	return a
-}
+// their problems in one diag.List, sorted, then any other error (see
+// diag.Join).
+func joinErrors(a, b error) error { return diag.Join(a, b) }
 
 // texts returns an edition's converted Markdown, converting it on first use.
 type texts func() (map[*site.Source]converted, error)

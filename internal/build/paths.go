@@ -66,7 +66,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 	}
 	claims = append(claims, claim{SumsPath, origin{}})
 
-	var errs content.ErrorList
+	var errs diag.List
 	blamed := map[string]bool{}
 	blame := func(on origin, msg string) {
 		if on.what == "" {
@@ -81,7 +81,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 		if on.what != on.pos.File { // an asset is its file
 			msg = on.what + ": " + msg
 		}
-		errs = append(errs, &content.Error{Pos: on.pos, Msg: msg + ": " + on.change})
+		errs = append(errs, &diag.Error{Pos: on.pos, Msg: msg + ": " + on.change})
 	}
 
 	// An edition's folder holds its own files only.
@@ -131,10 +131,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 			blame(on.from, fmt.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return content.Join(errs)
+	return diag.Join(errs)
 }
 
 // culprit returns the claim to blame of a and b, then the other: the one

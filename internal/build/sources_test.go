@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // TestSymlinksLeavingSources links a file of each kind of source to a file
@@ -131,9 +131,9 @@ func TestBrokenAssets(t *testing.T) {
 	edit(t, src, "assets/search.js", func(s string) string { return s + "const 名 = ;\n" })
 	edit(t, src, "content/measures/05.md", func(s string) string { return s + "\x00" })
 	_, err := Run(Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
-	var list content.ErrorList
+	var list diag.List
 	if !errors.As(err, &list) {
-		t.Fatalf("got %v, want a content.ErrorList", err)
+		t.Fatalf("got %v, want a diag.List", err)
 	}
 	want := []string{
 		"assets/search.js:" + strconv.Itoa(jsLine) + ":11: does not parse as JavaScript: unexpected ; in expression",

@@ -7,7 +7,7 @@ import (
 	"io"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 var buildCommand = &command{
@@ -89,7 +89,7 @@ func printError(w io.Writer, err error) {
 		fmt.Fprintf(w, "microsite: the built site has %d problem(s); the previous site was left as it was\n", len(bad.Problems))
 		return
 	}
-	var list content.ErrorList
+	var list diag.List
 	if !errors.As(err, &list) {
 		fmt.Fprintf(w, "microsite: %v\n", err)
 		return

@@ -123,7 +123,7 @@ func within(p, dir string) bool {
 // is about, without the operation and path the os package puts in front:
 // "content/measures: permission denied", "assets/passwd.css: a symbolic
 // link to /etc/passwd, outside the source folder: …".
-func FileError(name string, err error) *Error {
+func FileError(name string, err error) *diag.Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if pe.Path != "" && pe.Path != "." {
@@ -139,5 +139,5 @@ func FileError(name string, err error) *Error {
 	case !errors.As(err, &le):
 		msg = "cannot read it: " + msg
 	}
-	return &Error{Pos: diag.Pos{File: name}, Msg: msg}
+	return &diag.Error{Pos: diag.Pos{File: name}, Msg: msg}
 }

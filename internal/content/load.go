@@ -81,7 +81,7 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 	}
 	at := func(key toml.Key, format string, args ...any) {
 		pos, text := keyPos(w.file, w.data, w.firstLine, key)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	ok := true
 	for _, f := range fields {
@@ -148,8 +148,8 @@ func article(tomlType string) string {
 // slugPattern is what a category or unit slug may be: it becomes a file name.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Load reads and validates the sources in fsys. On failure the error is an
-// ErrorList holding every problem found.
+// Load reads and validates the sources in fsys. On failure the error is a
+// diag.List holding every problem found.
 func Load(fsys fs.FS) (*site.Site, error) {
 	l := &loader{fsys: fsys}
 	s := l.loadSite()
@@ -198,7 +198,7 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 			if col > 0 {
 				col = column([]byte(text), col-1)
 			}
-			l.errs.addErr(&Error{
+			l.errs.addErr(&diag.Error{
 				Pos:  diag.Pos{File: file, Line: line, Col: col},
 				Msg:  strings.TrimPrefix(pe.Message, "toml: "),
 				Text: text,
@@ -284,7 +284,7 @@ func (l *loader) checkStrings(w where, key toml.Key, index int, v reflect.Value)
 	case reflect.String:
 		if r, bad := controlIn(v.String()); bad && len(key) > 0 {
 			pos, text := keyPosIn(w.file, w.data, w.firstLine, key, index)
-			l.errs.addErr(&Error{Pos: pos, Text: text,
+			l.errs.addErr(&diag.Error{Pos: pos, Text: text,
 				Msg: fmt.Sprintf("%s: the value holds control character %U: not allowed in text (only tab and line breaks are)", key, r)})
 			return false
 		}
@@ -366,7 +366,7 @@ func (l *loader) loadSite() *site.Site {
 	}
 	at := func(key toml.Key, index int, format string, args ...any) {
 		pos, text := keyPosIn(SiteFile, src, 1, key, index)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	if f.BaseURL != "" {
 		if p := urlProblem(f.BaseURL, true); p != "" {
@@ -430,7 +430,7 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 			l.errs.add(pos, "editions: expected a language and a label")
 		case i > 0 && languageProblem(e.Language) != "":
 			at, text := keyPosIn(SiteFile, src, 1, toml.Key{"editions", "language"}, i)
-			l.errs.addErr(&Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
+			l.errs.addErr(&diag.Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
 				e.Language, languageProblem(e.Language))})
 		}
 		e.Pos = pos
@@ -625,7 +625,7 @@ func (l *loader) measureFiles() ([]string, bool) {
 type loadedMeasure struct {
 	measure   *site.Measure
 	numberPos diag.Pos
-	errs      ErrorList
+	errs      diag.List
 }
 
 // loadMeasure loads one measure file, returning nil if it has errors, and the
@@ -655,7 +655,7 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 	n := len(l.errs.list)
 	at := func(key, format string, args ...any) {
 		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	if m.Number < 1 {
 		at("number", "number %d: expected a positive integer", m.Number)

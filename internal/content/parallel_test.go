@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
@@ -35,9 +36,9 @@ func TestParallelLoadReportsAlike(t *testing.T) {
 	load := func(procs int) string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		_, err := content.Load(os.DirFS(dir))
-		var list content.ErrorList
+		var list diag.List
 		if !errors.As(err, &list) {
-			t.Fatalf("Load: got %v, want an ErrorList", err)
+			t.Fatalf("Load: got %v, want a diag.List", err)
 		}
 		return list.Error()
 	}

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -60,7 +61,7 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets, fsys: fsys}
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
-		return nil, content.ErrorList{content.FileError(StringsFile, err)}
+		return nil, diag.List{content.FileError(StringsFile, err)}
 	}
 	if err := content.DecodeTOML(StringsFile, src, &r.strings); err != nil {
 		return nil, err
@@ -88,7 +89,7 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, content.ErrorList{content.FileError(name, err)}
+		return nil, diag.List{content.FileError(name, err)}
 	}
 	min := src
 	if m != nil {

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // problem is one error of a failed build, as the error page and the
@@ -20,7 +20,7 @@ type problem struct {
 
 // problems splits a build error into what to show.
 func problems(err error) []problem {
-	var list content.ErrorList
+	var list diag.List
 	if errors.As(err, &list) {
 		out := make([]problem, len(list))
 		for i, e := range list {
