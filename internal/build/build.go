@@ -3,14 +3,12 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
@@ -279,14 +277,14 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 		}
 		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
 			return
 		}
 		// Minified here, once per source and edition, rather than in each
 		// page that shows it (the pages are not minified again).
 		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s: minify: %w", sources[i].File, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
 			return
 		}
 		// goldmark escapes the text and drops raw HTML: its output is safe.
@@ -369,32 +367,10 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 	return joinOutputErrors(errs)
 }
 
-// joinOutputErrors joins the outputs' errors, in the outputs' order, each mistake
-// in a layout once: met on every page of a kind, it would otherwise be
-// printed once per page (62 lines for one typo). The one reported counts
-// the pages and names the first.
-func joinOutputErrors(errs []error) error {
-	var out []error
-	var layout []*render.LayoutError
-	for _, err := range errs {
-		var le *render.LayoutError
-		if !errors.As(err, &le) {
-			if err != nil {
-				out = append(out, err)
-			}
-			continue
-		}
-		if i := slices.IndexFunc(layout, le.Same); i >= 0 {
-			layout[i].Pages++
-			continue
-		}
-		first := *le
-		first.Pages = 1
-		layout = append(layout, &first)
-		out = append(out, &first)
-	}
-	return errors.Join(out...)
-}
+// joinOutputErrors joins the outputs' errors (see diag.Join). A mistake in
+// a layout is met on every page of a kind: it is one problem, counting the
+// pages and naming the first, not 62 lines for one typo.
+func joinOutputErrors(errs []error) error { return diag.Join(errs...) }
 
 // bufferPool keeps the scratch buffers of produce for the next output.
 type bufferPool struct{ p sync.Pool }
@@ -430,7 +406,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: "minify: " + err.Error(), Err: err}
 		}
 		data = min.Bytes()
 	}

@@ -94,7 +94,7 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 	min := src
 	if m != nil {
 		if min, err = m.Layout(src); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minify: " + err.Error(), Err: err}
 		}
 	}
 	file := t
@@ -108,9 +108,9 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 			if e := layoutError(fsys, rawErr, ""); e != nil {
 				return nil, e
 			}
-			return nil, rawErr
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: rawErr.Error(), Err: rawErr}
 		}
-		return nil, fmt.Errorf("%s: minified, the layout no longer parses: %w", name, err)
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minified, the layout no longer parses: " + err.Error(), Err: err}
 	}
 	return t, nil
 }
@@ -202,7 +202,8 @@ func href(from linker, target any) (string, error) {
 func (r *Renderer) Strings() map[string]string { return r.strings }
 
 // Render executes p's layout into w. A mistake in the layouts is a
-// *LayoutError, at its place in the layout as written.
+// *diag.Error on p's page, at its place in the layout as written when the
+// error says where that is.
 func (r *Renderer) Render(w io.Writer, p *Page) error {
 	err := r.execute(w, p)
 	if err == nil {
@@ -219,7 +220,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 			}
 		}
 	}
-	return fmt.Errorf("%s: %w", p.File(), err)
+	return &diag.Error{Msg: err.Error(), Err: err, Page: p.File()}
 }
 
 func (r *Renderer) execute(w io.Writer, p *Page) error {
