@@ -3,15 +3,19 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
 	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 )
 
-// Problem is one thing wrong with one file of the site.
+// Problem is one thing wrong with one file of the site, as the check finds
+// it. A Report holds each as a *diag.Error (see Diag), as every problem the
+// program reports is one.
 type Problem struct {
 	Page  string // the file's path in the site: "measures/03.html", "assets/site.css"
 	Tag   string // the element; "" in a CSS file
@@ -20,7 +24,9 @@ type Problem struct {
 	Msg   string
 }
 
-func (p Problem) String() string {
+// Diag is the problem as a diag.Error: at its file, the element and
+// attribute first in the message.
+func (p Problem) Diag() *diag.Error {
 	where := ""
 	switch {
 	case p.Attr == "url()" && p.Tag != "":
@@ -34,10 +40,11 @@ func (p Problem) String() string {
 	case p.Tag != "":
 		where = "<" + p.Tag + ">"
 	}
-	if where == "" {
-		return p.Page + ": " + p.Msg
+	msg := p.Msg
+	if where != "" {
+		msg = where + ": " + msg
 	}
-	return p.Page + ": " + where + ": " + p.Msg
+	return &diag.Error{Pos: diag.Pos{File: p.Page}, Msg: msg}
 }
 
 // Link is a reference that leaves the site, from a page.
@@ -52,7 +59,7 @@ func (l Link) String() string { return fmt.Sprintf("%s: <%s %s=%q>", l.Page, l.T
 type Report struct {
 	Pages    int       // HTML pages read
 	Styles   int       // CSS files read
-	Problems []Problem // by file, then in document order
+	Problems diag.List // by file, then in document order
 	External []Link    // every link out of the site, by page, then in document order
 }
 
@@ -119,7 +126,7 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 		msg = s.resolve(from, ref.Value)
 	}
 	if msg != "" {
-		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg})
+		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg}.Diag())
 	}
 }
 

@@ -298,10 +298,10 @@ func (c *Collector) Site() *Report {
 			case fragment:
 				if msg := s.fragment(e.target, e.id); msg != "" {
 					e.problem.Msg = msg
-					r.Problems = append(r.Problems, e.problem)
+					r.Problems = append(r.Problems, e.problem.Diag())
 				}
 			default:
-				r.Problems = append(r.Problems, e.problem)
+				r.Problems = append(r.Problems, e.problem.Diag())
 			}
 		}
 	}

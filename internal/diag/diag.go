@@ -100,8 +100,10 @@ func (l List) Error() string {
 
 // Sorted returns the problems of l in order of file, line and column, each
 // once: a problem met again is merged into its first, which counts the
-// pages of both. Among problems at one place, the order of l stays. l is
-// left as it was.
+// pages of both. Files come in the order of a walk of their folders (a
+// folder's files before the file named like it plus ".html", as '/' sorts
+// first); among problems at one place, the order of l stays. l is left as
+// it was.
 func (l List) Sorted() List {
 	out := make(List, 0, len(l))
 	seen := make(map[place]int, len(l)) // index in out
@@ -123,7 +125,7 @@ func (l List) Sorted() List {
 	}
 	slices.SortStableFunc(out, func(a, b *Error) int {
 		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
+			comparePaths(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 		)
@@ -187,4 +189,23 @@ func Problems(err error) List {
 		list = append(list, &Error{Msg: err.Error(), Err: err})
 	}
 	return list
+}
+
+// comparePaths orders slash-separated paths as fs.WalkDir meets them:
+// byte by byte, with '/' before any other byte.
+func comparePaths(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if ca == cb {
+			continue
+		}
+		switch {
+		case ca == '/':
+			return -1
+		case cb == '/':
+			return 1
+		}
+		return cmp.Compare(ca, cb)
+	}
+	return cmp.Compare(len(a), len(b))
 }

@@ -84,6 +84,8 @@ func TestSorted(t *testing.T) {
 			onPage(at("layouts/measure.html", 3, 48, "can't evaluate"), "zh-hans/measures/01.html"),
 		}, "layouts/home.html:1:1: other (on index.html)\n" +
 			"layouts/measure.html:3:48: can't evaluate (on 3 pages, e.g. measures/01.html)"},
+		{"files in the order of a walk", List{at("zh-hans.html", 0, 0, "x"), at("zh-hans/404.html", 0, 0, "x"), at("zh-hans/units/a.html", 0, 0, "x"), at("zh-hans/units-a.html", 0, 0, "x")},
+			"zh-hans/404.html: x\nzh-hans/units/a.html: x\nzh-hans/units-a.html: x\nzh-hans.html: x"},
 		{"same message, other line", List{at("a.md", 1, 1, "x"), at("a.md", 2, 1, "x")},
 			"a.md:1:1: x\na.md:2:1: x"},
 	}
