@@ -56,18 +56,24 @@ type Error struct {
 	Pages int
 }
 
+// Error is "file:line:col: " and Message.
 func (e *Error) Error() string {
-	s := e.Msg
 	if p := e.Pos.String(); p != "" {
-		s = p + ": " + s
+		return p + ": " + e.Message()
 	}
+	return e.Message()
+}
+
+// Message is Msg and, when the problem was met on pages of the site, which:
+// "… (on 62 pages, e.g. measures/01.html)".
+func (e *Error) Message() string {
 	switch {
 	case e.Pages > 1:
-		s += fmt.Sprintf(" (on %d pages, e.g. %s)", e.Pages, e.Page)
+		return e.Msg + fmt.Sprintf(" (on %d pages, e.g. %s)", e.Pages, e.Page)
 	case e.Page != "":
-		s += " (on " + e.Page + ")"
+		return e.Msg + " (on " + e.Page + ")"
 	}
-	return s
+	return e.Msg
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.
