@@ -119,7 +119,7 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// FileError is an error met reading a source, as an Error at the file it
+// FileError is an error met reading a source, as a diag.Error at the file it
 // is about, without the operation and path the os package puts in front:
 // "content/measures: permission denied", "assets/passwd.css: a symbolic
 // link to /etc/passwd, outside the source folder: …".
