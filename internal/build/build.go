@@ -3,25 +3,24 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Options configure a build.
@@ -48,7 +47,7 @@ func (s Summary) String() string {
 	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
-// Run builds the site. Content errors are returned as a content.ErrorList.
+// Run builds the site. The problems of the sources are a diag.List.
 func Run(opts Options) (Summary, error) {
 	start := time.Now()
 	if opts.Source == "" {
@@ -168,7 +167,7 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 		for _, e := range s.Editions {
 			if e.Convert != "" {
 				// Load the dictionaries meanwhile too.
-				go script.Load(e.Convert)
+				go zhconv.Load(e.Convert)
 			}
 		}
 	}
@@ -240,22 +239,9 @@ func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
 }
 
 // joinErrors returns one error for a and b, either of which may be nil:
-// both content.ErrorLists are merged into one, sorted; otherwise the list
-// comes first, as it is what an editor fixes.
-func joinErrors(a, b error) error {
-	var la, lb content.ErrorList
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case errors.As(a, &la) && errors.As(b, &lb):
-		return content.Join(la, lb)
-	case errors.As(b, &lb):
-		return b
-	}
-	return a
-}
+// their problems in one diag.List, sorted, then any other error (see
+// diag.Join).
+func joinErrors(a, b error) error { return diag.Join(a, b) }
 
 // texts returns an edition's converted Markdown, converting it on first use.
 type texts func() (map[*site.Source]converted, error)
@@ -291,14 +277,14 @@ func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error)
 		}
 		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
 			return
 		}
 		// Minified here, once per source and edition, rather than in each
 		// page that shows it (the pages are not minified again).
 		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s: minify: %w", sources[i].File, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
 			return
 		}
 		// goldmark escapes the text and drops raw HTML: its output is safe.
@@ -381,32 +367,10 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 	return joinOutputErrors(errs)
 }
 
-// joinOutputErrors joins the outputs' errors, in the outputs' order, each mistake
-// in a layout once: met on every page of a kind, it would otherwise be
-// printed once per page (62 lines for one typo). The one reported counts
-// the pages and names the first.
-func joinOutputErrors(errs []error) error {
-	var out []error
-	var layout []*render.LayoutError
-	for _, err := range errs {
-		var le *render.LayoutError
-		if !errors.As(err, &le) {
-			if err != nil {
-				out = append(out, err)
-			}
-			continue
-		}
-		if i := slices.IndexFunc(layout, le.Same); i >= 0 {
-			layout[i].Pages++
-			continue
-		}
-		first := *le
-		first.Pages = 1
-		layout = append(layout, &first)
-		out = append(out, &first)
-	}
-	return errors.Join(out...)
-}
+// joinOutputErrors joins the outputs' errors (see diag.Join). A mistake in
+// a layout is met on every page of a kind: it is one problem, counting the
+// pages and naming the first, not 62 lines for one typo.
+func joinOutputErrors(errs []error) error { return diag.Join(errs...) }
 
 // bufferPool keeps the scratch buffers of produce for the next output.
 type bufferPool struct{ p sync.Pool }
@@ -442,7 +406,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: "minify: " + err.Error(), Err: err}
 		}
 		data = min.Bytes()
 	}

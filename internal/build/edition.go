@@ -4,8 +4,8 @@ import (
 	"maps"
 
 	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // edition is the site as one edition shows it: converted, with its UI
@@ -22,7 +22,7 @@ func newEdition(s *site.Site, e *site.Edition, r *render.Renderer) (*edition, er
 	if e.Convert == "" {
 		return &edition{site: s, r: r}, nil
 	}
-	conv, err := script.Load(e.Convert)
+	conv, err := zhconv.Load(e.Convert)
 	if err != nil {
 		return nil, err
 	}

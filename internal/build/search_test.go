@@ -46,7 +46,7 @@ func TestSearchOutputs(t *testing.T) {
 	if len(idx.Measures) != 31 || idx.Measures[30].URL != "measures/31.html" {
 		t.Errorf("%s: %d measures, the last at %q", search.JSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
 	}
-	if got, want := first[search.ScriptPath], search.Script(first[search.JSONPath]); !bytes.Equal(got, want) {
+	if got, want := first[search.ScriptPath], []byte(search.ScriptPrefix+string(first[search.JSONPath])+search.ScriptSuffix); !bytes.Equal(got, want) {
 		t.Errorf("%s is not %s wrapped as a script", search.ScriptPath, search.JSONPath)
 	}
 	again := generateOutputs(t, search.JSONPath, search.ScriptPath)

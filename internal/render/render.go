@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -61,7 +61,7 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 	r := &Renderer{layouts: map[Kind]*template.Template{}, assets: assets, fsys: fsys}
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
-		return nil, content.ErrorList{content.FileError(StringsFile, err)}
+		return nil, diag.List{content.FileError(StringsFile, err)}
 	}
 	if err := content.DecodeTOML(StringsFile, src, &r.strings); err != nil {
 		return nil, err
@@ -89,12 +89,12 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Renderer,
 func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, content.ErrorList{content.FileError(name, err)}
+		return nil, diag.List{content.FileError(name, err)}
 	}
 	min := src
 	if m != nil {
 		if min, err = m.Layout(src); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minify: " + err.Error(), Err: err}
 		}
 	}
 	file := t
@@ -108,9 +108,9 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 			if e := layoutError(fsys, rawErr, ""); e != nil {
 				return nil, e
 			}
-			return nil, rawErr
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: rawErr.Error(), Err: rawErr}
 		}
-		return nil, fmt.Errorf("%s: minified, the layout no longer parses: %w", name, err)
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minified, the layout no longer parses: " + err.Error(), Err: err}
 	}
 	return t, nil
 }
@@ -202,7 +202,8 @@ func href(from linker, target any) (string, error) {
 func (r *Renderer) Strings() map[string]string { return r.strings }
 
 // Render executes p's layout into w. A mistake in the layouts is a
-// *LayoutError, at its place in the layout as written.
+// *diag.Error on p's page, at its place in the layout as written when the
+// error says where that is.
 func (r *Renderer) Render(w io.Writer, p *Page) error {
 	err := r.execute(w, p)
 	if err == nil {
@@ -219,7 +220,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 			}
 		}
 	}
-	return fmt.Errorf("%s: %w", p.File(), err)
+	return &diag.Error{Msg: err.Error(), Err: err, Page: p.File()}
 }
 
 func (r *Renderer) execute(w io.Writer, p *Page) error {
@@ -229,11 +230,4 @@ func (r *Renderer) execute(w io.Writer, p *Page) error {
 	}
 	p.assets = r.assets
 	return t.ExecuteTemplate(w, "base.html", p)
-}
-
-// Bytes renders p into a new slice, for tests.
-func (r *Renderer) Bytes(p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	err := r.Render(&b, p)
-	return b.Bytes(), err
 }

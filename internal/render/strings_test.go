@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // TestStringsFileErrors checks that layouts/strings.toml is held to the
@@ -35,7 +35,7 @@ func TestStringsFileErrors(t *testing.T) {
 				}
 				return
 			}
-			var list content.ErrorList
+			var list diag.List
 			if !errors.As(err, &list) || err.Error() != tt.want {
 				t.Errorf("got %v (a %T)\nwant %s", err, err, tt.want)
 			}
