@@ -14,6 +14,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -30,10 +31,10 @@ type asset struct {
 // litter (content.Ignored), checks that each style sheet and script
 // parses, minifies what the registry knows, and names each by its content.
 // It returns the assets, the map from source name ("site.css") to output
-// path, and every problem as a content.ErrorList.
+// path, and every problem as a diag.List.
 func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, error) {
 	var out []asset
-	var errs content.ErrorList
+	var errs diag.List
 	names := map[string]string{}
 	err := fs.WalkDir(fsys, site.AssetDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -54,7 +55,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 				errs = append(errs, content.FileError(p, err))
 				return nil
 			} else if fi.IsDir() {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
 				return nil
 			}
 		}
@@ -70,7 +71,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 		}
 		if mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "minify: " + err.Error()})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: "minify: " + err.Error()})
 				return nil
 			}
 		}
@@ -93,7 +94,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 // syntaxError parses a style sheet or a script and returns its first syntax
 // error, at its line and column (in characters), or nil. The minifiers are
 // lenient: they would publish a broken file, minified, without a word.
-func syntaxError(name, mediaType string, src []byte) *content.Error {
+func syntaxError(name, mediaType string, src []byte) *diag.Error {
 	var perr error
 	lang := ""
 	switch mediaType {
@@ -117,8 +118,8 @@ func syntaxError(name, mediaType string, src []byte) *content.Error {
 		return nil
 	}
 	text, _ := strings.CutSuffix(lineN(src, pe.Line), "\r")
-	return &content.Error{
-		Pos:  site.Pos{File: name, Line: pe.Line, Col: pe.Column},
+	return &diag.Error{
+		Pos:  diag.Pos{File: name, Line: pe.Line, Col: pe.Column},
 		Msg:  fmt.Sprintf("does not parse as %s: %s", lang, pe.Message),
 		Text: text,
 	}

@@ -3,20 +3,18 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
-	"github.com/gzgov/nansha-microsite/internal/render"
 )
 
 // Options configure a build.
@@ -43,7 +41,7 @@ func (s Summary) String() string {
 	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
-// Run builds the site. Content errors are returned as a content.ErrorList.
+// Run builds the site. The problems of the sources are a diag.List.
 func Run(opts Options) (Summary, error) {
 	start := time.Now()
 	if opts.Source == "" {
@@ -200,32 +198,10 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 	return joinOutputErrors(errs)
 }
 
-// joinOutputErrors joins the outputs' errors, in the outputs' order, each mistake
-// in a layout once: met on every page of a kind, it would otherwise be
-// printed once per page (62 lines for one typo). The one reported counts
-// the pages and names the first.
-func joinOutputErrors(errs []error) error {
-	var out []error
-	var layout []*render.LayoutError
-	for _, err := range errs {
-		var le *render.LayoutError
-		if !errors.As(err, &le) {
-			if err != nil {
-				out = append(out, err)
-			}
-			continue
-		}
-		if i := slices.IndexFunc(layout, le.Same); i >= 0 {
-			layout[i].Pages++
-			continue
-		}
-		first := *le
-		first.Pages = 1
-		layout = append(layout, &first)
-		out = append(out, &first)
-	}
-	return errors.Join(out...)
-}
+// joinOutputErrors joins the outputs' errors (see diag.Join). A mistake in
+// a layout is met on every page of a kind: it is one problem, counting the
+// pages and naming the first, not 62 lines for one typo.
+func joinOutputErrors(errs []error) error { return diag.Join(errs...) }
 
 // bufferPool keeps the scratch buffers of produce for the next output.
 type bufferPool struct{ p sync.Pool }
@@ -261,7 +237,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: "minify: " + err.Error(), Err: err}
 		}
 		data = min.Bytes()
 	}

@@ -1,17 +1,17 @@
 package build
 
 import (
-	"fmt"
 	"html/template"
 	"sync"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // perEdition is the site as one edition shows it, and what the build makes of
@@ -37,7 +37,7 @@ type perEdition struct {
 func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, error) {
 	ed := &perEdition{site: src.site}
 	if e.Convert != "" {
-		conv, err := script.Load(e.Convert)
+		conv, err := zhconv.Load(e.Convert)
 		if err != nil {
 			return nil, err
 		}
@@ -96,14 +96,14 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 		}
 		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
 			return
 		}
 		// Minified here, once per source and edition, rather than in each
 		// page that shows it (the pages are not minified again).
 		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
 		if err != nil {
-			errs[i] = fmt.Errorf("%s: minify: %w", sources[i].File, err)
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
 			return
 		}
 		// goldmark escapes the text and drops raw HTML: its output is safe.

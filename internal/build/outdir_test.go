@@ -116,7 +116,7 @@ func siblings(t *testing.T, dir string) []string {
 // uploads/ folder, a built site with a file added or a page edited by
 // hand) is refused, naming what would be lost, and nothing is touched.
 func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	built := buildTree(t, src)
 	write := func(name, data string) func(t *testing.T, out string) {
 		return func(t *testing.T, out string) {
@@ -234,7 +234,7 @@ func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
 // its SHA256SUMS was written (a copy, chmod, touch) is read and hashed, and
 // replaced when its bytes are as built.
 func TestRebuildOfTouchedSite(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	before := wholeSite(t, out)
 	later := time.Now().Add(time.Hour)
@@ -256,7 +256,7 @@ func TestRebuildOfTouchedSite(t *testing.T) {
 // which may not exist yet. A link to the sources is refused like the
 // sources themselves.
 func TestLinkedOutputFolder(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	www := t.TempDir()
 	target := filepath.Join(www, "site")
 	out := filepath.Join(t.TempDir(), "public")

@@ -2,14 +2,14 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Outputs loads and validates the sources in fsys and returns every file of
@@ -84,7 +84,7 @@ func load(fsys fs.FS) (*sources, error) {
 		for _, e := range s.Editions {
 			if e.Convert != "" {
 				// Load the dictionaries meanwhile too.
-				go script.Load(e.Convert)
+				go zhconv.Load(e.Convert)
 			}
 		}
 	}
@@ -97,22 +97,9 @@ func load(fsys fs.FS) (*sources, error) {
 }
 
 // joinErrors returns one error for a and b, either of which may be nil:
-// both content.ErrorLists are merged into one, sorted; otherwise the list
-// comes first, as it is what an editor fixes.
-func joinErrors(a, b error) error {
-	var la, lb content.ErrorList
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case errors.As(a, &la) && errors.As(b, &lb):
-		return content.Join(la, lb)
-	case errors.As(b, &lb):
-		return b
-	}
-	return a
-}
+// their problems in one diag.List, sorted, then any other error (see
+// diag.Join).
+func joinErrors(a, b error) error { return diag.Join(a, b) }
 
 // editionOutputs lists the outputs of an edition, in its folder: its
 // formats first — the largest files of a big site, written while the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -15,7 +16,7 @@ import (
 // blamed on the entry that can change.
 type origin struct {
 	edition *site.Edition // nil for a file of the whole site: assets, SHA256SUMS, the sitemap
-	pos     site.Pos      // the entry that named the file; zero for a path fixed by the URL scheme
+	pos     diag.Pos      // the entry that named the file; zero for a path fixed by the URL scheme
 	what    string        // that entry, for messages: `units: slug "index"`
 	change  string        // what to change about it: "choose another slug"
 }
@@ -27,7 +28,7 @@ func pageOrigin(e *site.Edition, p *render.Page) origin {
 	o := origin{edition: e}
 	switch {
 	case p.Measure != nil:
-		o.pos, o.what, o.change = site.Pos{File: p.Measure.Body.File}, fmt.Sprintf("measure %d", p.Measure.Number), "choose another number"
+		o.pos, o.what, o.change = diag.Pos{File: p.Measure.Body.File}, fmt.Sprintf("measure %d", p.Measure.Number), "choose another number"
 	case p.Category != nil:
 		o.pos, o.what, o.change = p.Category.Pos, fmt.Sprintf("categories: slug %q", p.Category.Slug), "choose another slug"
 	case p.Unit != nil:
@@ -38,7 +39,7 @@ func pageOrigin(e *site.Edition, p *render.Page) origin {
 
 // assetOrigin is the origin of an asset.
 func assetOrigin(a asset) origin {
-	return origin{pos: site.Pos{File: a.src}, what: a.src, change: "rename the file"}
+	return origin{pos: diag.Pos{File: a.src}, what: a.src, change: "rename the file"}
 }
 
 // editionOrigin is the origin of the edition e's folder.
@@ -69,12 +70,12 @@ func checkPaths(s *site.Site, outs []Output) error {
 		claims = append(claims, claim{p, origin{}})
 	}
 
-	var errs content.ErrorList
+	var errs diag.List
 	blamed := map[string]bool{}
 	blame := func(on origin, msg string) {
 		if on.what == "" {
 			// Two paths of the URL scheme itself: not the editor's doing.
-			on = origin{pos: site.Pos{File: content.SiteFile}, what: "the site"}
+			on = origin{pos: diag.Pos{File: content.SiteFile}, what: "the site"}
 		}
 		key := on.pos.String() + "\x00" + on.what
 		if blamed[key] {
@@ -84,7 +85,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 		if on.what != on.pos.File { // an asset is its file
 			msg = on.what + ": " + msg
 		}
-		errs = append(errs, &content.Error{Pos: on.pos, Msg: msg + ": " + on.change})
+		errs = append(errs, &diag.Error{Pos: on.pos, Msg: msg + ": " + on.change})
 	}
 
 	// An edition's folder holds its own files only.
@@ -134,10 +135,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 			blame(on.from, fmt.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return content.Join(errs)
+	return diag.Join(errs)
 }
 
 // culprit returns the claim to blame of a and b, then the other: the one

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,14 +12,14 @@ import (
 func TestPathCollisions(t *testing.T) {
 	site := func(old, new string) func(t *testing.T) map[string]string {
 		return func(t *testing.T) map[string]string {
-			src := string(sourceTree(t, false, nil)["site.toml"].Data)
+			src := repoFile(t, "site.toml")
 			if !strings.Contains(src, old) {
 				t.Fatalf("site.toml has no %q", old)
 			}
 			return map[string]string{"site.toml": strings.Replace(src, old, new, 1)}
 		}
 	}
-	svg := string(sourceTree(t, false, nil)["assets/favicon.svg"].Data)
+	svg := repoFile(t, "assets/favicon.svg")
 	tests := []struct {
 		name  string
 		files func(t *testing.T) map[string]string
@@ -37,7 +38,7 @@ func TestPathCollisions(t *testing.T) {
 		{"edition path sha256sums", site(`path = "zh-hans"`, `path = "sha256sums"`),
 			`site.toml:15: editions: path "sha256sums": the folder sha256sums/ would have the name of the site's own SHA256SUMS on Windows and macOS, which do not tell capital from small letters: choose another path`},
 		{"both at once", func(t *testing.T) map[string]string {
-			src := string(sourceTree(t, false, nil)["site.toml"].Data)
+			src := repoFile(t, "site.toml")
 			src = strings.Replace(src, `path = "zh-hans"`, `path = "units"`, 1)
 			return map[string]string{"site.toml": strings.Replace(src, `slug = "guangzhou-customs"`, `slug = "index"`, 1)}
 		}, "site.toml:15: editions: path \"units\": the folder units/ already holds the site's own units/index.html: choose another path\n" +
@@ -49,7 +50,7 @@ func TestPathCollisions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Outputs(sourceTree(t, true, tt.files(t)))
+			_, err := Outputs(os.DirFS(sourceTree(t, tt.files(t))))
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("got %v\nwant %s", err, tt.want)
 			}
@@ -60,10 +61,11 @@ func TestPathCollisions(t *testing.T) {
 // TestPathCollisionsWithBrokenAsset: a clash of paths and a style sheet
 // that does not parse are independent, and reported in one run.
 func TestPathCollisionsWithBrokenAsset(t *testing.T) {
-	tree := sourceTree(t, true, nil)
-	src := strings.Replace(string(tree["site.toml"].Data), `slug = "guangzhou-customs"`, `slug = "index"`, 1)
-	css := string(tree["assets/site.css"].Data) + "}}} @@@ {{{\n"
-	_, err := Outputs(sourceTree(t, true, map[string]string{"site.toml": src, "assets/site.css": css}))
+	src := sourceTree(t, nil)
+	replaceIn(t, src, "site.toml", `slug = "guangzhou-customs"`, `slug = "index"`)
+	css := repoFile(t, "assets/site.css") + "}}} @@@ {{{\n"
+	edit(t, src, "assets/site.css", func(string) string { return css })
+	_, err := Outputs(os.DirFS(src))
 	want := "assets/site.css:" + strconv.Itoa(strings.Count(css, "\n")) + ":2: does not parse as CSS: unexpected ending in qualified rule\n" +
 		`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`
 	if err == nil || err.Error() != want {

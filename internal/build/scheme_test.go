@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -72,9 +71,8 @@ func readmeScheme(t *testing.T) []schemeRow {
 // of the table, and every path of the table is written.
 func TestURLScheme(t *testing.T) {
 	rows := readmeScheme(t)
-	tree := sourceTree(t, true, nil)
-	tree["site.toml"] = &fstest.MapFile{Data: []byte(withBaseURL(t, tree, "https://www.example.gov.cn/nansha3/"))}
-	outs, err := Outputs(tree)
+	src := sourceTree(t, map[string]string{"site.toml": withBaseURL(t, "https://www.example.gov.cn/nansha3/")})
+	outs, err := Outputs(os.DirFS(src))
 	if err != nil {
 		t.Fatal(err)
 	}

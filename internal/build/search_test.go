@@ -47,7 +47,7 @@ func TestSearchOutputs(t *testing.T) {
 	if len(idx.Measures) != 31 || idx.Measures[30].URL != "measures/31.html" {
 		t.Errorf("%s: %d measures, the last at %q", site.SearchJSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
 	}
-	if got, want := first[site.SearchScriptPath], search.Script(first[site.SearchJSONPath]); !bytes.Equal(got, want) {
+	if got, want := first[site.SearchScriptPath], []byte(search.ScriptPrefix+string(first[site.SearchJSONPath])+search.ScriptSuffix); !bytes.Equal(got, want) {
 		t.Errorf("%s is not %s wrapped as a script", site.SearchScriptPath, site.SearchJSONPath)
 	}
 	again := generateOutputs(t, site.SearchJSONPath, site.SearchScriptPath)

@@ -18,21 +18,12 @@ import (
 // TestCheckFailsBuild breaks the layouts so the built site fails the check:
 // the build reports every problem and leaves the previous site as it was.
 func TestCheckFailsBuild(t *testing.T) {
-	tree := sourceTree(t, true, nil)
-	src := writeTree(t, tree)
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	before := readTree(t, out)
 
-	broken := func(name, old, new string) string {
-		s := string(tree[name].Data)
-		if !strings.Contains(s, old) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		return strings.Replace(s, old, new, 1)
-	}
-	tree["layouts/404.html"].Data = []byte(broken("layouts/404.html", `<h1>{{t "not_found_title"}}</h1>`, `<p><a href="{{.Rel "gone.html"}}">x</a></p>`))
-	tree["layouts/units.html"].Data = []byte(broken("layouts/units.html", `<h1>`, `<h1 id="x">{{t "nav_units"}}</h1><h1>`))
-	src = writeTree(t, tree)
+	replaceIn(t, src, "layouts/404.html", `<h1>{{t "not_found_title"}}</h1>`, `<p><a href="{{.Rel "gone.html"}}">x</a></p>`)
+	replaceIn(t, src, "layouts/units.html", `<h1>`, `<h1 id="x">{{t "nav_units"}}</h1><h1>`)
 	_, err := Run(Options{Source: src, Out: out})
 	var bad *CheckError
 	if !errors.As(err, &bad) {

@@ -13,9 +13,7 @@ import (
 )
 
 func TestCrawlerFilesGolden(t *testing.T) {
-	tree := sourceTree(t, false, smallSite)
-	tree["site.toml"].Data = []byte(withBaseURL(t, tree, "https://www.gz.gov.cn/nansha3/"))
-	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	files := readTree(t, buildTree(t, sourceTree(t, with(smallSite, map[string]string{"site.toml": withBaseURL(t, "https://www.gz.gov.cn/nansha3/")}))))
 	golden(t, "crawler/sitemap.xml", files[site.SitemapPath])
 	golden(t, "crawler/robots.txt", files[site.RobotsPath])
 }
@@ -28,8 +26,7 @@ var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
 // appears anywhere.
 func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 	const base = "https://www.gz.gov.cn/nansha3/"
-	tree := sourceTree(t, true, nil)
-	plain := readTree(t, buildTree(t, writeTree(t, tree)))
+	plain := readTree(t, buildTree(t, repo))
 	for _, name := range []string{site.SitemapPath, site.RobotsPath} {
 		if _, ok := plain[name]; ok {
 			t.Errorf("%s written without a base_url", name)
@@ -43,8 +40,7 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 		}
 	}
 
-	tree["site.toml"].Data = []byte(withBaseURL(t, tree, base))
-	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	files := readTree(t, buildTree(t, sourceTree(t, map[string]string{"site.toml": withBaseURL(t, base)})))
 	var want []string
 	for name, data := range files {
 		if path.Ext(name) != ".html" {

@@ -97,7 +97,7 @@ func NewTree(opts Options) (*Tree, error) {
 // files regenerates the outputs that depend on them; any other change
 // regenerates everything (and rereads every source).
 //
-// On error (a content error is a content.ErrorList) the changes are kept for
+// On error (a content error is a diag.List) the changes are kept for
 // the next Update, which then also covers them.
 func (t *Tree) Update(changed []string) (UpdateSummary, error) { return t.UpdateEarly(changed, nil) }
 

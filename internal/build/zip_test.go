@@ -214,7 +214,7 @@ func TestPackageRefuses(t *testing.T) {
 // and the program's own archive are fine.
 func TestArchiveTargets(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	site := filepath.Join(src, "public")
 	mustBuild(t, src, site)
 	os.WriteFile(filepath.Join(src, "README.md"), []byte("# notes\n"), 0o644)

@@ -9,12 +9,15 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	// The URL scheme; the tests name a site of their own "site".
 	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Problem is one thing wrong with one file of the site.
+// Problem is one thing wrong with one file of the site, as the check finds
+// it. A Report holds each as a *diag.Error (see Diag), as every problem the
+// program reports is one.
 type Problem struct {
 	Page  string // the file's path in the site: "measures/03.html", "assets/site.css"
 	Tag   string // the element; "" in a CSS file
@@ -23,7 +26,9 @@ type Problem struct {
 	Msg   string
 }
 
-func (p Problem) String() string {
+// Diag is the problem as a diag.Error: at its file, the element and
+// attribute first in the message.
+func (p Problem) Diag() *diag.Error {
 	where := ""
 	switch {
 	case p.Attr == "url()" && p.Tag != "":
@@ -37,10 +42,11 @@ func (p Problem) String() string {
 	case p.Tag != "":
 		where = "<" + p.Tag + ">"
 	}
-	if where == "" {
-		return p.Page + ": " + p.Msg
+	msg := p.Msg
+	if where != "" {
+		msg = where + ": " + msg
 	}
-	return p.Page + ": " + where + ": " + p.Msg
+	return &diag.Error{Pos: diag.Pos{File: p.Page}, Msg: msg}
 }
 
 // Link is a reference that leaves the site, from a page.
@@ -55,27 +61,13 @@ func (l Link) String() string { return fmt.Sprintf("%s: <%s %s=%q>", l.Page, l.T
 type Report struct {
 	Pages    int       // HTML pages read
 	Styles   int       // CSS files read
-	Problems []Problem // by file, then in document order
+	Problems diag.List // by file, then in document order
 	External []Link    // every link out of the site, by page, then in document order
 }
 
 // Site checks every HTML page and CSS file of site.
-func Site(site fs.FS) (*Report, error) { return run(site, true) }
-
-// Links checks only the references: that every internal reference of every
-// page and style sheet resolves to a file (never a bare directory) and, with
-// a #fragment, to an element with that id, and that nothing is loaded from
-// outside the site.
-func Links(site fs.FS) ([]Problem, error) {
-	r, err := run(site, false)
-	if err != nil {
-		return nil, err
-	}
-	return r.Problems, nil
-}
-
-func run(site fs.FS, pageChecks bool) (*Report, error) {
-	c, err := read(site, pageChecks)
+func Site(site fs.FS) (*Report, error) {
+	c, err := read(site)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +128,7 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 		msg = s.resolve(from, ref.Value)
 	}
 	if msg != "" {
-		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg})
+		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg}.Diag())
 	}
 }
 
@@ -147,7 +139,7 @@ func External(ref string) bool {
 }
 
 // read lists site and parses its pages and style sheets, in parallel.
-func read(site fs.FS, pageChecks bool) (*Collector, error) {
+func read(site fs.FS) (*Collector, error) {
 	var names []string
 	dirs := map[string]bool{}
 	away := map[string]string{} // symbolic links out of the site, to their targets
@@ -170,14 +162,14 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCollector(names, dirs, pageChecks)
+	c := newCollector(names, dirs)
 	for name, target := range away {
 		c.setChecked(name, []entry{{problem: Problem{Page: name,
 			Msg: fmt.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
-		if !Parsed(names[i]) || away[names[i]] != "" {
+		if !Reads(names[i]) || away[names[i]] != "" {
 			return // not read: what is outside the site is not checked
 		}
 		src, err := fs.ReadFile(site, names[i])

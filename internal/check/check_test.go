@@ -170,7 +170,7 @@ func wantProblems(t *testing.T, fsys fstest.MapFS, want []string) {
 	}
 	var got []string
 	for _, p := range r.Problems {
-		got = append(got, p.String())
+		got = append(got, p.Error())
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -207,7 +207,7 @@ func TestSymlinkOutOfSite(t *testing.T) {
 	}
 	var got []string
 	for _, p := range r.Problems {
-		got = append(got, p.String())
+		got = append(got, p.Error())
 	}
 	const why = ", outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site"
 	want := []string{

@@ -20,8 +20,7 @@ import (
 // pages (a #fragment of another page) or the site's address (absolute
 // URLs) — not the page. It is safe for concurrent use.
 type Collector struct {
-	pageChecks bool
-	s          siteFiles // paths are fixed when the Collector is made
+	s siteFiles // paths are fixed when the Collector is made
 
 	mu        sync.Mutex
 	checked   map[string][]entry // by page or style sheet, those with entries
@@ -70,10 +69,10 @@ const (
 // NewCollector returns a Collector for a site of these files
 // (slash-separated, from the site root): every file, whether or not its
 // content is given to Add.
-func NewCollector(files []string) *Collector { return newCollector(files, nil, true) }
+func NewCollector(files []string) *Collector { return newCollector(files, nil) }
 
 // newCollector makes a Collector; dirs nil means the folders of the files.
-func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collector {
+func newCollector(files []string, dirs map[string]bool) *Collector {
 	paths := make(map[string]pathKind, len(files)+len(dirs)+1)
 	if dirs == nil {
 		paths["."] = isDir
@@ -89,13 +88,14 @@ func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collec
 			}
 		}
 	}
-	return &Collector{pageChecks: pageChecks, checked: map[string][]entry{},
+	return &Collector{checked: map[string][]entry{},
 		s: siteFiles{paths: paths, ids: map[string]idSet{}}}
 }
 
-// Parsed reports whether the check reads a file's content: HTML pages and
-// CSS files. Add ignores the others.
-func Parsed(name string) bool {
+// Reads reports whether the check reads the content of the file name: it
+// does for HTML pages and CSS files, whose references it checks; Add
+// ignores the others.
+func Reads(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".html" || ext == ".css"
 }
@@ -112,10 +112,8 @@ func (c *Collector) Add(name string, src []byte) error {
 			return err
 		}
 		var entries []entry
-		if c.pageChecks {
-			for _, pr := range pageProblems(&p) {
-				entries = append(entries, entry{problem: pr})
-			}
+		for _, pr := range pageProblems(&p) {
+			entries = append(entries, entry{problem: pr})
 		}
 		ids := idSet(pc.ids)
 		entries = pc.finish(entries, ids)
@@ -303,10 +301,10 @@ func (c *Collector) Site() *Report {
 			case fragment:
 				if msg := s.fragment(e.target, e.id); msg != "" {
 					e.problem.Msg = msg
-					r.Problems = append(r.Problems, e.problem)
+					r.Problems = append(r.Problems, e.problem.Diag())
 				}
 			default:
-				r.Problems = append(r.Problems, e.problem)
+				r.Problems = append(r.Problems, e.problem.Diag())
 			}
 		}
 	}

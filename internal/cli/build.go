@@ -7,7 +7,7 @@ import (
 	"io"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 var buildCommand = &command{
@@ -78,27 +78,13 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// printError prints a build error: content errors and site check problems
-// one a line, each content error with the offending source line when known.
+// printError prints why a build failed: the problems of its sources, or
+// of the site it built, which failed the check.
 func printError(w io.Writer, err error) {
 	var bad *build.CheckError
 	if errors.As(err, &bad) {
-		for _, p := range bad.Problems {
-			fmt.Fprintln(w, p)
-		}
-		fmt.Fprintf(w, "microsite: the built site has %d problem(s); the previous site was left as it was\n", len(bad.Problems))
+		diag.Print(w, bad.Problems, diag.BuiltSiteKept())
 		return
 	}
-	var list content.ErrorList
-	if !errors.As(err, &list) {
-		fmt.Fprintf(w, "microsite: %v\n", err)
-		return
-	}
-	for _, e := range list {
-		fmt.Fprintln(w, e)
-		if ex := e.Excerpt(); ex != "" {
-			fmt.Fprintln(w, ex)
-		}
-	}
-	fmt.Fprintf(w, "microsite: %d error(s); the previous site was left as it was\n", len(list))
+	diag.Print(w, err, diag.SiteKept())
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 var checkCommand = &command{
@@ -55,16 +56,14 @@ func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// printReport prints the problems, the links out of the site, and a summary.
+// printReport prints the links out of the site, then the problems and the
+// summary, last, where a reader looks.
 func printReport(w io.Writer, r *check.Report) {
-	for _, p := range r.Problems {
-		fmt.Fprintln(w, p)
-	}
 	if len(r.External) > 0 {
 		fmt.Fprintf(w, "links out of the site (%d):\n", len(r.External))
 		for _, l := range r.External {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
 	}
-	fmt.Fprintf(w, "checked %d pages and %d style sheets: %d problem(s)\n", r.Pages, r.Styles, len(r.Problems))
+	diag.Print(w, r.Problems, diag.Checked(r.Pages, r.Styles))
 }

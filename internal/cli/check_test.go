@@ -37,7 +37,7 @@ func TestCheck(t *testing.T) {
 			code:  0,
 			stdout: "links out of the site (1):\n" +
 				"  index.html: <a href=\"https://www.gz.gov.cn/\">\n" +
-				"checked 1 pages and 0 style sheets: 0 problem(s)\n",
+				"microsite check: checked 1 pages and 0 style sheets: 0 problem(s)\n",
 		},
 		{
 			name: "broken site",
@@ -47,7 +47,18 @@ func TestCheck(t *testing.T) {
 			code: 1,
 			stdout: "index.html: <a href=\"x.html\">: no such file: x.html\n" +
 				"index.html: <script src=\"https://cdn.example.com/a.js\">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site\n" +
-				"checked 1 pages and 0 style sheets: 2 problem(s)\n",
+				"microsite check: checked 1 pages and 0 style sheets: 2 problem(s)\n",
+		},
+		{
+			name: "links out and a problem",
+			files: map[string]string{
+				"index.html": okPage + `<a href="https://www.gz.gov.cn/">portal</a><a href="x.html">x</a></body></html>`,
+			},
+			code: 1,
+			stdout: "links out of the site (1):\n" +
+				"  index.html: <a href=\"https://www.gz.gov.cn/\">\n" +
+				"index.html: <a href=\"x.html\">: no such file: x.html\n" +
+				"microsite check: checked 1 pages and 0 style sheets: 1 problem(s)\n",
 		},
 		{name: "not a directory", args: []string{"no-such-dir"}, code: 1,
 			wantStderr: "microsite check: no-such-dir is not a directory (build the site first: microsite build)\n"},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/scaffold"
 )
 
@@ -83,7 +84,7 @@ func runNew(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	name, err := scaffold.NewMeasure(source, m)
 	if err != nil {
-		fmt.Fprintf(stderr, "microsite new measure: %v\n", err)
+		diag.Print(stderr, err, diag.NoMeasure())
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "created %s: write its text there (run \"microsite serve\" to see it as you type)\n", filepath.Join(source, filepath.FromSlash(name)))

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 var packageCommand = &command{
@@ -51,13 +52,9 @@ func writePackage(dir, file string, stdout, stderr io.Writer) int {
 	if err != nil {
 		var bad *build.CheckError
 		if errors.As(err, &bad) {
-			for _, p := range bad.Problems {
-				fmt.Fprintln(stderr, p)
-			}
-			fmt.Fprintf(stderr, "microsite: %s has %d problem(s); no archive written\n", dir, len(bad.Problems))
-			return exitFail
+			err = bad.Problems
 		}
-		fmt.Fprintf(stderr, "microsite: %v\n", err)
+		diag.Print(stderr, err, diag.NoArchive(dir))
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "packaged %d files of %s into %s\n", n, dir, file)

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // Dir is a source tree on disk (the folder holding site.toml), as an fs.FS
@@ -119,11 +119,11 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// FileError is an error met reading a source, as an Error at the file it
+// FileError is an error met reading a source, as a diag.Error at the file it
 // is about, without the operation and path the os package puts in front:
 // "content/measures: permission denied", "assets/passwd.css: a symbolic
 // link to /etc/passwd, outside the source folder: …".
-func FileError(name string, err error) *Error {
+func FileError(name string, err error) *diag.Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if pe.Path != "" && pe.Path != "." {
@@ -139,5 +139,5 @@ func FileError(name string, err error) *Error {
 	case !errors.As(err, &le):
 		msg = "cannot read it: " + msg
 	}
-	return &Error{Pos: site.Pos{File: name}, Msg: msg}
+	return &diag.Error{Pos: diag.Pos{File: name}, Msg: msg}
 }

@@ -8,7 +8,7 @@
 // after its number, invalid UTF-8, control characters (see Text), malformed
 // addresses and language tags in site.toml, and empty bodies are all errors.
 // A byte order mark is not. Load reports every error of a run, not just the
-// first, as an ErrorList sorted by file and line; each error names the file
+// first, as a diag.List sorted by file and line; each error names the file
 // and the line in that file (for front matter, the line in the .md file, not
 // in the front matter block), and the column in characters, not bytes.
 //

@@ -15,6 +15,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -81,7 +82,7 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 	}
 	at := func(key toml.Key, format string, args ...any) {
 		pos, text := keyPos(w.file, w.data, w.firstLine, key)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	ok := true
 	for _, f := range fields {
@@ -93,7 +94,7 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 			if w.part != "" {
 				in = " in " + w.part
 			}
-			l.errs.add(site.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, "missing key %q%s (expected %s)", f.key, in, f.want)
+			l.errs.add(diag.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, "missing key %q%s (expected %s)", f.key, in, f.want)
 			ok = false
 		default:
 			if err := md.PrimitiveDecode(prim, f.dst); err != nil {
@@ -148,8 +149,8 @@ func article(tomlType string) string {
 // slugPattern is what a category or unit slug may be: it becomes a file name.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Load reads and validates the sources in fsys. On failure the error is an
-// ErrorList holding every problem found.
+// Load reads and validates the sources in fsys. On failure the error is a
+// diag.List holding every problem found.
 func Load(fsys fs.FS) (*site.Site, error) {
 	l := &loader{fsys: fsys}
 	s := l.loadSite()
@@ -165,11 +166,11 @@ func Load(fsys fs.FS) (*site.Site, error) {
 
 // LoadStrings reads and validates the UI strings of the layouts,
 // StringsFile, for site.Site.Strings: the same checks as site.toml's (see
-// DecodeTOML). On failure the error is an ErrorList.
+// DecodeTOML). On failure the error is a diag.List.
 func LoadStrings(fsys fs.FS) (map[string]string, error) {
 	src, err := fs.ReadFile(fsys, StringsFile)
 	if err != nil {
-		return nil, ErrorList{FileError(StringsFile, err)}
+		return nil, diag.List{FileError(StringsFile, err)}
 	}
 	var strings map[string]string
 	if err := DecodeTOML(StringsFile, src, &strings); err != nil {
@@ -213,13 +214,13 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 			if col > 0 {
 				col = column([]byte(text), col-1)
 			}
-			l.errs.addErr(&Error{
-				Pos:  site.Pos{File: file, Line: line, Col: col},
+			l.errs.addErr(&diag.Error{
+				Pos:  diag.Pos{File: file, Line: line, Col: col},
 				Msg:  strings.TrimPrefix(pe.Message, "toml: "),
 				Text: text,
 			})
 		} else {
-			l.errs.add(site.Pos{File: file, Line: firstLine}, "%v", err)
+			l.errs.add(diag.Pos{File: file, Line: firstLine}, "%v", err)
 		}
 		return nil
 	}
@@ -229,7 +230,7 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 // keyPos finds the line that defines key, for messages about a key whose
 // value is wrong. TOML's decoder keeps key positions private, so this looks
 // for "name =" (or a [table] header) on a line of its own.
-func keyPos(file string, data []byte, firstLine int, key toml.Key) (site.Pos, string) {
+func keyPos(file string, data []byte, firstLine int, key toml.Key) (diag.Pos, string) {
 	last := key[len(key)-1]
 	for i, line := range strings.Split(string(data), "\n") {
 		h := header(line)
@@ -238,16 +239,16 @@ func keyPos(file string, data []byte, firstLine int, key toml.Key) (site.Pos, st
 			if !ok {
 				col = column([]byte(line), strings.Index(line, "["))
 			}
-			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
+			return diag.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
 		}
 	}
-	return site.Pos{File: file, Line: firstLine}, ""
+	return diag.Pos{File: file, Line: firstLine}, ""
 }
 
 // keyPosIn is keyPos for a key in a table: in the index-th entry of an
 // array of tables ([[categories]]), or in a [table] when index is -1. A
 // top-level key is looked for before the first table.
-func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) (site.Pos, string) {
+func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) (diag.Pos, string) {
 	table := key[:len(key)-1].String()
 	last := key[len(key)-1]
 	in, n := len(key) == 1, -1
@@ -265,7 +266,7 @@ func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) 
 			continue
 		}
 		if col, ok := keyCol(line, last); in && ok {
-			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
+			return diag.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
 		}
 	}
 	return keyPos(file, data, firstLine, key)
@@ -299,7 +300,7 @@ func (l *loader) checkStrings(w where, key toml.Key, index int, v reflect.Value)
 	case reflect.String:
 		if r, bad := controlIn(v.String()); bad && len(key) > 0 {
 			pos, text := keyPosIn(w.file, w.data, w.firstLine, key, index)
-			l.errs.addErr(&Error{Pos: pos, Text: text,
+			l.errs.addErr(&diag.Error{Pos: pos, Text: text,
 				Msg: fmt.Sprintf("%s: the value holds control character %U: not allowed in text (only tab and line breaks are)", key, r)})
 			return false
 		}
@@ -381,7 +382,7 @@ func (l *loader) loadSite() *site.Site {
 	}
 	at := func(key toml.Key, index int, format string, args ...any) {
 		pos, text := keyPosIn(SiteFile, src, 1, key, index)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	if f.BaseURL != "" {
 		if p := urlProblem(f.BaseURL, true); p != "" {
@@ -445,7 +446,7 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 			l.errs.add(pos, "editions: expected a language and a label")
 		case i > 0 && languageProblem(e.Language) != "":
 			at, text := keyPosIn(SiteFile, src, 1, toml.Key{"editions", "language"}, i)
-			l.errs.addErr(&Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
+			l.errs.addErr(&diag.Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
 				e.Language, languageProblem(e.Language))})
 		}
 		e.Pos = pos
@@ -456,20 +457,20 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 }
 
 // entryPos is the position of the i-th [[table]] header in site.toml.
-func (l *loader) entryPos(src []byte, table string, i int) site.Pos {
+func (l *loader) entryPos(src []byte, table string, i int) diag.Pos {
 	n := 0
 	for j, line := range strings.Split(string(src), "\n") {
 		if header(line) == "[["+table+"]]" {
 			if n == i {
-				return site.Pos{File: SiteFile, Line: j + 1}
+				return diag.Pos{File: SiteFile, Line: j + 1}
 			}
 			n++
 		}
 	}
-	return site.Pos{File: SiteFile, Line: 1}
+	return diag.Pos{File: SiteFile, Line: 1}
 }
 
-func (l *loader) checkSlug(pos site.Pos, table, slug string, seen map[string]bool) {
+func (l *loader) checkSlug(pos diag.Pos, table, slug string, seen map[string]bool) {
 	switch {
 	case slug == "":
 		l.errs.add(pos, "%s: missing key \"slug\"", table)
@@ -481,7 +482,7 @@ func (l *loader) checkSlug(pos site.Pos, table, slug string, seen map[string]boo
 	seen[slug] = true
 }
 
-func (l *loader) checkNonEmpty(pos site.Pos, table string, fields map[string]string) {
+func (l *loader) checkNonEmpty(pos diag.Pos, table string, fields map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		if strings.TrimSpace(fields[k]) == "" {
 			l.errs.add(pos, "%s: missing key %q", table, k)
@@ -501,7 +502,7 @@ func (l *loader) readDocument(name string) (document, bool) {
 		if errors.Is(err, errUnclosed) {
 			line = bytes.Count(src, []byte("\n")) + 1
 		}
-		l.errs.add(site.Pos{File: name, Line: line}, "%v", err)
+		l.errs.add(diag.Pos{File: name, Line: line}, "%v", err)
 		return document{}, false
 	}
 	return doc, true
@@ -520,7 +521,7 @@ func (l *loader) body(name string, doc document) site.Source {
 		text, line = rest, line+1
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
-		l.errs.add(site.Pos{File: name, Line: doc.bodyLine}, "empty body: expected the text after the closing +++ line")
+		l.errs.add(diag.Pos{File: name, Line: doc.bodyLine}, "empty body: expected the text after the closing +++ line")
 	}
 	src := site.Source{File: name, Line: line, Text: text}
 	l.controlRefs(src)
@@ -590,7 +591,7 @@ func (l *loader) loadMeasures(s *site.Site) {
 			break
 		}
 		if want := i + 1; m.Number != want && (i == 0 || s.Measures[i-1].Number != want) {
-			l.errs.add(site.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[m.Number])
+			l.errs.add(diag.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[m.Number])
 			break
 		}
 	}
@@ -622,13 +623,13 @@ func (l *loader) measureFiles() ([]string, bool) {
 		if e.IsDir() {
 			// Named as a measure, it was meant to be one: say so rather
 			// than build a site that silently lacks it.
-			l.errs.add(site.Pos{File: path.Join(MeasuresDir, e.Name())}, "a folder, not a file: a measure is a Markdown file")
+			l.errs.add(diag.Pos{File: path.Join(MeasuresDir, e.Name())}, "a folder, not a file: a measure is a Markdown file")
 			continue
 		}
 		names = append(names, path.Join(MeasuresDir, e.Name()))
 	}
 	if len(names) == 0 {
-		l.errs.add(site.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)
+		l.errs.add(diag.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)
 		return nil, false
 	}
 	return names, true
@@ -639,16 +640,16 @@ func (l *loader) measureFiles() ([]string, bool) {
 // found in its file.
 type loadedMeasure struct {
 	measure   *site.Measure
-	numberPos site.Pos
-	errs      ErrorList
+	numberPos diag.Pos
+	errs      diag.List
 }
 
 // loadMeasure loads one measure file, returning nil if it has errors, and the
 // position of its number for messages about duplicates.
-func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) (*site.Measure, site.Pos) {
+func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) (*site.Measure, diag.Pos) {
 	doc, ok := l.readDocument(name)
 	if !ok {
-		return nil, site.Pos{}
+		return nil, diag.Pos{}
 	}
 	var (
 		m         = &site.Measure{}
@@ -665,12 +666,12 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 	})
 	m.Body = l.body(name, doc)
 	if !ok {
-		return nil, site.Pos{}
+		return nil, diag.Pos{}
 	}
 	n := len(l.errs.list)
 	at := func(key, format string, args ...any) {
 		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
 	if m.Number < 1 {
 		at("number", "number %d: expected a positive integer", m.Number)
@@ -709,7 +710,7 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 		}
 	}
 	if len(l.errs.list) > n {
-		return nil, site.Pos{}
+		return nil, diag.Pos{}
 	}
 	pos, _ := keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
 	return m, pos

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected error messages in testdata/errors/*/want.txt")
@@ -76,8 +78,8 @@ func TestLoadErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("Load succeeded, want an error")
 			}
-			if _, ok := err.(ErrorList); !ok {
-				t.Fatalf("error is a %T, want an ErrorList", err)
+			if _, ok := err.(diag.List); !ok {
+				t.Fatalf("error is a %T, want a diag.List", err)
 			}
 			got := err.Error() + "\n"
 			wantFile := filepath.Join(dir, "want.txt")
@@ -99,7 +101,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestErrorExcerpt(t *testing.T) {
 	_, err := Load(overlay(t, "testdata/errors/unknown-category"))
-	list := err.(ErrorList)
+	list := err.(diag.List)
 	got := list[0].Excerpt()
 	want := "    | category = \"trad\"\n    | ^"
 	if got != want {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"testing/fstest"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // TestStringsFileErrors checks that layouts/strings.toml is held to the
@@ -26,7 +28,7 @@ func TestStringsFileErrors(t *testing.T) {
 				}
 				return
 			}
-			var list ErrorList
+			var list diag.List
 			if !errors.As(err, &list) || err.Error() != tt.want {
 				t.Errorf("got %v (a %T)\nwant %s", err, err, tt.want)
 			}

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
-	"github.com/gzgov/nansha-microsite/internal/script"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // hansPrefix is where the Simplified edition lives (site.toml [[editions]]).
@@ -71,7 +71,7 @@ func TestEveryPageHasItsCounterpart(t *testing.T) {
 // switch's own label for the Traditional edition (lang="zh-Hant") is left.
 func TestSimplifiedEditionIsConverted(t *testing.T) {
 	tab := browsertest.New(t)
-	t2s, err := script.Load("t2s")
+	t2s, err := zhconv.Load("t2s")
 	if err != nil {
 		t.Fatal(err)
 	}

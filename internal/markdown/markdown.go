@@ -36,7 +36,7 @@ func New() *Converter {
 			extension.GFM,
 		),
 		// IDs on every heading, so sections can be linked; the generator is
-		// supplied per document (see Convert) because it keeps state.
+		// supplied per document (see ConvertText) because it keeps state.
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)}
 }
@@ -47,13 +47,9 @@ type Document struct {
 	Text string // the plain text, blocks separated by newlines
 }
 
-// Convert parses src once and returns its HTML and its plain text.
-func (c *Converter) Convert(src []byte) (Document, error) {
-	return c.ConvertText(src, nil)
-}
-
-// ConvertText is Convert with transform applied to the text a reader sees
-// (not to code, URLs or attributes). Heading IDs come from the text before
+// ConvertText parses src once and returns its HTML and its plain text,
+// with transform, unless nil, applied to the text a reader sees (not to
+// code, URLs or attributes). Heading IDs come from the text before
 // transform, so the same section has the same #fragment in every edition.
 func (c *Converter) ConvertText(src []byte, transform func(string) string) (Document, error) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))

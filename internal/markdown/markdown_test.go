@@ -55,7 +55,7 @@ func TestConvert(t *testing.T) {
 	c := New()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := c.Convert([]byte(tt.src))
+			doc, err := c.ConvertText([]byte(tt.src), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +72,7 @@ func TestConvert(t *testing.T) {
 func FuzzConvert(f *testing.F) {
 	f.Add([]byte("## 標題\n\n內容**重點**。"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, err := New().Convert(src)
+		doc, err := New().ConvertText(src, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

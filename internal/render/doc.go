@@ -17,7 +17,7 @@
 // Layouts.For gives the renderer of one edition, with its UI strings
 // (site.Site.Strings, from layouts/strings.toml, converted with the rest of
 // the edition). A mistake met while a page renders — a UI string the file
-// lacks, a field that does not exist — is a LayoutError at its place in the
+// lacks, a field that does not exist — is a *diag.Error at its place in the
 // layout as written.
 //
 // Every link a layout makes goes through Chrome.Rel (or the href function,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -33,4 +34,11 @@ func repoRenderer(t *testing.T) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Bytes renders p into a new slice.
+func (r *Renderer) Bytes(p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	err := r.Render(&b, p)
+	return b.Bytes(), err
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -105,13 +105,13 @@ func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Layouts, 
 func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name string, sources map[string][]byte) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, content.ErrorList{content.FileError(name, err)}
+		return nil, diag.List{content.FileError(name, err)}
 	}
 	sources[name] = src
 	min := src
 	if m != nil {
 		if min, err = m.Layout(src); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minify: " + err.Error(), Err: err}
 		}
 	}
 	file := t
@@ -125,9 +125,9 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 			if e := layoutError(fsys, rawErr, ""); e != nil {
 				return nil, e
 			}
-			return nil, rawErr
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: rawErr.Error(), Err: rawErr}
 		}
-		return nil, fmt.Errorf("%s: minified, the layout no longer parses: %w", name, err)
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minified, the layout no longer parses: " + err.Error(), Err: err}
 	}
 	return t, nil
 }
@@ -237,7 +237,8 @@ func namedPath(name string) (string, error) {
 }
 
 // Render executes p's layout into w. A mistake in the layouts is a
-// *LayoutError, at its place in the layout as written.
+// *diag.Error on p's page, at its place in the layout as written when the
+// error says where that is.
 func (r *Renderer) Render(w io.Writer, p *Page) error {
 	err := r.execute(w, p)
 	if err == nil {
@@ -254,7 +255,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 			}
 		}
 	}
-	return fmt.Errorf("%s: %w", p.File(), err)
+	return &diag.Error{Msg: err.Error(), Err: err, Page: p.File()}
 }
 
 func (r *Renderer) execute(w io.Writer, p *Page) error {
@@ -265,11 +266,4 @@ func (r *Renderer) execute(w io.Writer, p *Page) error {
 	p.assets = r.assets
 	p.chrome = newChrome(p) // once: the layouts ask it for every link
 	return t.ExecuteTemplate(w, "base.html", p)
-}
-
-// Bytes renders p into a new slice, for tests.
-func (r *Renderer) Bytes(p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	err := r.Render(&b, p)
-	return b.Bytes(), err
 }

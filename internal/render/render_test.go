@@ -1,9 +1,11 @@
 package render
 
 import (
+	"errors"
 	"testing"
 	"testing/fstest"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -46,6 +48,15 @@ func TestExecErrorLine(t *testing.T) {
 		want := `layouts/base.html:6:9: executing "base.html" at <t "nowhere">: error calling t: UI string "nowhere" is not in layouts/strings.toml (it has skip) (on index.html)`
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: Render = %v\nwant %s", name, err, want)
+		}
+		// The line as written, with the caret under "t" (說明 is four
+		// cells wide on a terminal).
+		var e *diag.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%s: Render = %T, want a *diag.Error", name, err)
+		}
+		if got, want := e.Excerpt(), "    | <p>說明:{{t \"nowhere\"}}</p>\n    |           ^"; got != want {
+			t.Errorf("%s: excerpt\n%s\nwant\n%s", name, got, want)
 		}
 	}
 }

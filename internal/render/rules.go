@@ -2,8 +2,6 @@ package render
 
 import (
 	"bytes"
-	"cmp"
-	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -14,6 +12,7 @@ import (
 	tparse "text/template/parse"
 	"unicode/utf8"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -58,11 +57,12 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 		}
 	}
 
-	var errs []error
+	var errs diag.List
 	at := func(file string, re *regexp.Regexp, format string, args ...any) {
-		pos := locate(src[LayoutDir+"/"+file], re)
-		pos.File = LayoutDir + "/" + file
-		errs = append(errs, &LayoutError{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		e := locate(src[LayoutDir+"/"+file], re)
+		e.Pos.File = LayoutDir + "/" + file
+		e.Msg = fmt.Sprintf(format, args...)
+		errs = append(errs, e)
 	}
 	// The templates shared parts run: the parts, and what they run in turn.
 	shared := map[string]bool{}
@@ -106,11 +106,7 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 			}
 		}
 	}
-	slices.SortFunc(errs, func(a, b error) int {
-		pa, pb := a.(*LayoutError).Pos, b.(*LayoutError).Pos
-		return cmp.Or(cmp.Compare(pa.File, pb.File), cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
-	})
-	return errors.Join(errs...)
+	return diag.Join(errs)
 }
 
 // use is a call of shared or path in a layout.
@@ -198,15 +194,19 @@ func callRE(fn, name string) *regexp.Regexp {
 	return regexp.MustCompile(`\b` + fn + `\s+"` + regexp.QuoteMeta(name) + `"`)
 }
 
-// locate is the place of re's first match in src: its line, and its column
-// in characters; line 0 when there is none.
-func locate(src []byte, re *regexp.Regexp) site.Pos {
+// locate is the place of re's first match in src, as a problem at its
+// line, and its column in characters, with the line for the caret; no line
+// when there is no match.
+func locate(src []byte, re *regexp.Regexp) *diag.Error {
 	loc := re.FindIndex(src)
 	if loc == nil {
-		return site.Pos{}
+		return &diag.Error{}
 	}
 	before := src[:loc[0]]
-	line := bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
-	return site.Pos{Line: line, Col: utf8.RuneCount(before[start:]) + 1}
+	line, _, _ := bytes.Cut(src[start:], []byte("\n"))
+	return &diag.Error{
+		Pos:  diag.Pos{Line: bytes.Count(before, []byte("\n")) + 1, Col: utf8.RuneCount(before[start:]) + 1},
+		Text: string(bytes.TrimSuffix(line, []byte("\r"))),
+	}
 }

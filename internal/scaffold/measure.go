@@ -45,11 +45,13 @@ type front struct {
 // NewMeasure creates the file of measure m in the source tree at dir and
 // returns its path from dir (content/measures/32.md). It refuses a number
 // already used or that would leave a gap, a file that exists, and a
-// category or unit site.toml lacks.
+// category or unit site.toml lacks. Sources that do not load are refused
+// with their own error, the diag.List of every problem: they are to be
+// fixed first.
 func NewMeasure(dir string, m Measure) (string, error) {
 	s, err := load(dir)
 	if err != nil {
-		return "", fmt.Errorf("the sources have errors; fix them first:\n%w", err)
+		return "", err
 	}
 	f, err := check(s, m)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/gzgov/nansha-microsite/internal/script"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Fold maps a character to the character it matches as: Traditional Chinese
@@ -22,13 +22,13 @@ type Fold map[rune]rune
 const charDict = "TSCharacters.ocd2"
 
 // Dictionary returns the whole folding table, read from OpenCC's t2s
-// dictionaries once per process (a few milliseconds).
+// dictionaries once per process.
 var Dictionary = sync.OnceValues(loadDictionary)
 
 func loadDictionary() (Fold, error) {
 	// The converter the edition uses: its dictionaries are read once per
 	// process, and it converts as OpenCC does, faster.
-	t2s, err := script.Load("t2s")
+	t2s, err := zhconv.Load("t2s")
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
 
 // BenchmarkSaveToReload measures what an editor waits for: the time from
@@ -62,7 +60,7 @@ func benchSources(b *testing.B, n int) (dir, file string) {
 		dir = srctest.Copy(b, "../..")
 		return dir, filepath.Join(dir, "content/measures/03.md")
 	}
-	dir = corpus.Temp(b, n)
+	dir = srctest.Corpus(b, n)
 	name := fmt.Sprintf("%0*d.md", len(fmt.Sprint(n)), 3)
 	return dir, filepath.Join(dir, "content/measures", name)
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -215,7 +216,7 @@ func (s *Server) rebuild(changed []string) {
 	switch {
 	case err != nil:
 		fmt.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
-		report(s.opts.Log, err)
+		diag.Print(s.opts.Log, err, diag.Preview())
 		s.hub.publish(n, nil, false)
 	case changed == nil || recovering:
 		fmt.Fprintf(s.opts.Log, "%s built %d pages, %d files in %v\n", stamp, u.Pages, u.Outputs, u.Elapsed.Round(time.Millisecond))
@@ -304,7 +305,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 	var page []byte
 	if failed != nil {
 		var b bytes.Buffer
-		if err := errorPage.Execute(&b, problems(failed)); err != nil {
+		if err := errorPage.Execute(&b, newErrorReport(failed)); err != nil {
 			panic(err) // the template is ours and fixed: a bug
 		}
 		page, name, status = b.Bytes(), "", http.StatusInternalServerError

@@ -11,6 +11,8 @@ package site
 import (
 	"fmt"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // Site is the whole microsite.
@@ -27,7 +29,7 @@ type Site struct {
 	Editions []*Edition
 	// ThisEdition is the edition this value of Site shows, one of
 	// Editions: Editions[0] as loaded, another in a converted copy
-	// (script.Converter.Site).
+	// (zhconv.Converter.Site).
 	ThisEdition *Edition
 
 	// Strings are the words of the interface, layouts/strings.toml, by
@@ -55,11 +57,11 @@ type Publisher struct {
 
 // Edition is one script edition of the site.
 type Edition struct {
-	Language string `toml:"language"` // BCP 47 tag, e.g. "zh-Hans"
-	Path     string `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
-	Label    string `toml:"label"`    // its name on the language switch, in its own script: 简体
-	Convert  string `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
-	Pos      Pos    `toml:"-"`        // its [[editions]] entry in site.toml, for messages
+	Language string   `toml:"language"` // BCP 47 tag, e.g. "zh-Hans"
+	Path     string   `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
+	Label    string   `toml:"label"`    // its name on the language switch, in its own script: 简体
+	Convert  string   `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
+	Pos      diag.Pos `toml:"-"`        // its [[editions]] entry in site.toml, for messages
 }
 
 // Notice is the document the site publishes.
@@ -87,7 +89,7 @@ type Category struct {
 	Name     string
 	Summary  string
 	Measures []*Measure
-	Pos      Pos // its [[categories]] entry in site.toml, for messages
+	Pos      diag.Pos // its [[categories]] entry in site.toml, for messages
 }
 
 // Unit is a lead unit (牽頭單位).
@@ -95,7 +97,7 @@ type Unit struct {
 	Slug     string // ASCII, stable: part of the URL
 	Name     string
 	Measures []*Measure
-	Pos      Pos // its [[units]] entry in site.toml, for messages
+	Pos      diag.Pos // its [[units]] entry in site.toml, for messages
 }
 
 // Measure is one row of the attachment table.
@@ -114,21 +116,4 @@ type Source struct {
 	File string // slash-separated path relative to the source root
 	Line int    // 1-based line of Text's first byte in File
 	Text []byte
-}
-
-// Pos is a position in a source file, for error messages.
-type Pos struct {
-	File string
-	Line int // 1-based; 0 when unknown
-	Col  int // 1-based; 0 when unknown
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }

@@ -1,4 +1,4 @@
-package script
+package zhconv
 
 import (
 	"os"

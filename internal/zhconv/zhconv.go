@@ -1,11 +1,11 @@
-// Package script converts Chinese text between scripts with OpenCC's
+// Package zhconv converts Chinese text between scripts with OpenCC's
 // maintained dictionaries (github.com/longbridgeapp/opencc, which embeds
 // them): Traditional to Simplified for the zh-Hans edition. No character
 // table is kept by hand in this project.
 //
 // Dictionaries load once per process, on first use of a conversion; a
 // Converter is safe for concurrent use.
-package script
+package zhconv
 
 import (
 	"fmt"
@@ -18,8 +18,7 @@ import (
 
 // Converter converts text with one OpenCC conversion, such as "t2s".
 type Converter struct {
-	name string
-	cc   *opencc.OpenCC
+	cc *opencc.OpenCC
 
 	mu    sync.Mutex
 	cache map[string]string // the same strings (unit and category names, UI words) recur on every page
@@ -42,7 +41,7 @@ func Load(conversion string) (*Converter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("OpenCC conversion %q: %w", conversion, err)
 	}
-	c := &Converter{name: conversion, cc: cc, cache: map[string]string{}}
+	c := &Converter{cc: cc, cache: map[string]string{}}
 	converter[conversion] = c
 	return c, nil
 }
@@ -50,9 +49,6 @@ func Load(conversion string) (*Converter, error) {
 // OpenCC is the library's converter, with the dictionaries Load read, for
 // callers that read the dictionaries themselves.
 func (c *Converter) OpenCC() *opencc.OpenCC { return c.cc }
-
-// Name is the conversion's name.
-func (c *Converter) Name() string { return c.name }
 
 // String converts s, exactly as OpenCC's Convert does.
 func (c *Converter) String(s string) string {
