@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -17,10 +16,8 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
-
-// AssetDir is the folder of CSS, JS and images, in the sources and in the output.
-const AssetDir = "assets"
 
 // asset is a processed asset: minified, with a content hash in its name so
 // that browsers and caches never serve a stale copy after an update.
@@ -39,12 +36,12 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 	var out []asset
 	var errs diag.List
 	names := map[string]string{}
-	err := fs.WalkDir(fsys, AssetDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, site.AssetDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			errs = append(errs, content.FileError(p, err))
 			return nil
-		case p != AssetDir && content.Ignored(d.Name()):
+		case p != site.AssetDir && content.Ignored(d.Name()):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -78,10 +75,9 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 				return nil
 			}
 		}
-		name := strings.TrimPrefix(p, AssetDir+"/")
+		name := strings.TrimPrefix(p, site.AssetDir+"/")
 		sum := sha256.Sum256(data)
-		ext := path.Ext(name)
-		hashed := AssetDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		hashed := site.AssetPath(name, hex.EncodeToString(sum[:4]))
 		names[name] = hashed
 		out = append(out, asset{path: hashed, src: p, data: data})
 		return nil

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"html/template"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,12 +13,8 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
-	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
-	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/site"
-	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Options configure a build.
@@ -136,169 +130,6 @@ type Output struct {
 	Deps []string
 
 	from origin // for messages about two outputs at one path
-}
-
-// Outputs loads and validates the sources in fsys and returns every file of
-// the site, ready to generate. Nothing is written.
-func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
-
-// outputs is Outputs converting Markdown through memo (nil: no memo).
-func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
-	// The assets and layouts are prepared on the other core while the
-	// content loads: on a small site these steps are most of the time
-	// before the first page.
-	type prepared struct {
-		assets []asset
-		r      *render.Renderer
-		err    error
-	}
-	prep := make(chan prepared, 1)
-	go func() {
-		var p prepared
-		// A broken asset does not keep the layouts from being checked.
-		assets, names, err := loadAssets(fsys, minify.New())
-		p.assets = assets
-		p.r, p.err = render.New(fsys, names)
-		p.err = joinErrors(err, p.err)
-		prep <- p
-	}()
-	s, err := content.Load(fsys)
-	if err == nil {
-		for _, e := range s.Editions {
-			if e.Convert != "" {
-				// Load the dictionaries meanwhile too.
-				go zhconv.Load(e.Convert)
-			}
-		}
-	}
-	p := <-prep
-	// The sources, the assets and the layouts are checked apart: report
-	// the problems of all at once. A broken asset alone still leaves the
-	// site's paths to list, and their clashes are reported with it.
-	if err != nil || p.r == nil {
-		return nil, joinErrors(err, p.err)
-	}
-	assets, r := p.assets, p.r
-	var outs []Output
-	var all []*render.Page // of every edition, for the sitemap
-	for _, e := range s.Editions {
-		ed, err := newEdition(s, e, r)
-		if err != nil {
-			return nil, err
-		}
-		// A converted edition's Markdown is converted when its first
-		// output is generated, and freed with its outputs (see write), so
-		// that a large site holds the texts of one edition at a time. The
-		// source edition is converted now: its Markdown errors are content
-		// errors, and a conversion of the same Markdown adds none.
-		texts := texts(sync.OnceValues(func() (map[*site.Source]converted, error) { return convertAll(ed, memo) }))
-		if e.Convert == "" {
-			if _, err := texts(); err != nil {
-				return nil, err
-			}
-		}
-		full := sync.OnceValues(func() ([]*render.Page, error) {
-			t, err := texts()
-			if err != nil {
-				return nil, err
-			}
-			return pages(ed.site, t, ed.r.Strings()), nil
-		})
-		// Each edition has its own search index and open data, in its
-		// script, beside its pages. They come first: the largest files of
-		// a big site, they are written while the edition's texts are
-		// being used anyway, and never left for last to one worker.
-		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
-			o.Path = e.Prefix() + o.Path
-			o.from = origin{edition: e}
-			outs = append(outs, o)
-		}
-		// The same pages without their texts: paths, kinds and neighbours.
-		// They are final as rendered: the layouts and the texts are
-		// minified already (see render.New and convertAll).
-		ps := pages(ed.site, nil, ed.r.Strings())
-		for i, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Minified: true, Deps: pageDeps(p), from: pageOrigin(e, p), Generate: func(b *bytes.Buffer) error {
-				full, err := full()
-				if err != nil {
-					return err
-				}
-				return ed.r.Render(b, full[i])
-			}})
-		}
-		all = append(all, ps...)
-	}
-	for _, a := range assets {
-		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, from: assetOrigin(a), Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
-	}
-	outs = append(outs, crawlerFiles(s, all)...)
-	if err := joinErrors(p.err, checkPaths(s, outs)); err != nil {
-		return nil, err
-	}
-	return outs, nil
-}
-
-// joinErrors returns one error for a and b, either of which may be nil:
-// their problems in one diag.List, sorted, then any other error (see
-// diag.Join).
-func joinErrors(a, b error) error { return diag.Join(a, b) }
-
-// texts returns an edition's converted Markdown, converting it on first use.
-type texts func() (map[*site.Source]converted, error)
-
-// converted is a Markdown source as HTML and as plain text.
-type converted struct {
-	html template.HTML
-	text string
-}
-
-// markdownConverter is the site's one goldmark configuration; it is safe for
-// concurrent use, so every build and edition shares it.
-var markdownConverter = markdown.New()
-
-// fragmentMinifier minifies the converted Markdown; it is safe for
-// concurrent use.
-var fragmentMinifier = minify.New()
-
-// convertAll converts the notice and every measure of an edition, in
-// parallel, in the edition's script, taking what memo already holds.
-func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error) {
-	s := ed.site
-	sources := []*site.Source{&s.Notice.Body}
-	for _, m := range s.Measures {
-		sources = append(sources, &m.Body)
-	}
-	results := make([]converted, len(sources))
-	errs := make([]error, len(sources))
-	known := memo.lookup(ed.key, sources, results)
-	parallel.For(len(sources), func(i int) {
-		if known[i] {
-			return
-		}
-		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
-		if err != nil {
-			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
-			return
-		}
-		// Minified here, once per source and edition, rather than in each
-		// page that shows it (the pages are not minified again).
-		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
-		if err != nil {
-			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
-			return
-		}
-		// goldmark escapes the text and drops raw HTML: its output is safe.
-		results[i] = converted{html: template.HTML(h), text: doc.Text}
-	})
-	out := make(map[*site.Source]converted, len(sources))
-	for i, src := range sources {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		out[src] = results[i]
-	}
-	memo.keep(ed.key, sources, results)
-	return out, nil
 }
 
 // written is what write wrote, for seal.

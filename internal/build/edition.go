@@ -1,38 +1,121 @@
 package build
 
 import (
-	"maps"
+	"html/template"
+	"sync"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/markdown"
+	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/render"
+	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
 	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
-// edition is the site as one edition shows it: converted, with its UI
-// strings and the transform for its Markdown.
-type edition struct {
-	site      *site.Site
+// perEdition is the site as one edition shows it, and what the build makes of
+// it once for all its outputs: its model converted (texts, UI strings), its
+// renderer, and on first use its Markdown and its search index.
+//
+// A converted edition's Markdown is converted when its first output is
+// generated, and freed with its outputs (see write), so that a large site
+// holds the texts of one edition at a time: nothing but its outputs may
+// hold a perEdition.
+type perEdition struct {
+	site      *site.Site // in the edition's script; site.ThisEdition is the edition
 	r         *render.Renderer
-	transform func(string) string // nil for the source edition
+	transform func(string) string // converts the Markdown's text; nil for the source edition
 	key       string              // the conversion's name, "" for the source: keys its texts in a memo
+
+	texts func() (render.Texts, error) // the Markdown, converted on first use
+	index func() ([]byte, error)       // the search index as JSON, made on first use
 }
 
-// newEdition converts the site for e; the source edition is s itself.
-func newEdition(s *site.Site, e *site.Edition, r *render.Renderer) (*edition, error) {
+// newEdition makes the edition e of the sources, converting the site for it
+// (the source edition is the site itself), taking texts memo holds.
+func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, error) {
+	ed := &perEdition{site: src.site}
+	if e.Convert != "" {
+		conv, err := zhconv.Load(e.Convert)
+		if err != nil {
+			return nil, err
+		}
+		ed.site, ed.transform, ed.key = conv.Site(src.site, e), conv.String, e.Convert
+	}
+	r, err := src.layouts.For(ed.site.Strings)
+	if err != nil {
+		return nil, err
+	}
+	ed.r = r
+	ed.texts = sync.OnceValues(func() (render.Texts, error) { return convertAll(ed, memo) })
+	ed.index = sync.OnceValues(func() ([]byte, error) {
+		t, err := ed.texts()
+		if err != nil {
+			return nil, err
+		}
+		idx, err := search.Build(ed.site, func(m *site.Measure) string { return t[&m.Body].Plain })
+		if err != nil {
+			return nil, err
+		}
+		return idx.JSON()
+	})
 	if e.Convert == "" {
-		return &edition{site: s, r: r}, nil
+		// The source edition's Markdown is converted now: its errors
+		// are content errors, and a conversion of the same Markdown adds
+		// none.
+		if _, err := ed.texts(); err != nil {
+			return nil, err
+		}
 	}
-	conv, err := zhconv.Load(e.Convert)
-	if err != nil {
-		return nil, err
+	return ed, nil
+}
+
+// markdownConverter is the site's one goldmark configuration; it is safe for
+// concurrent use, so every build and edition shares it.
+var markdownConverter = markdown.New()
+
+// fragmentMinifier minifies the converted Markdown; it is safe for
+// concurrent use.
+var fragmentMinifier = minify.New()
+
+// convertAll converts the notice and every measure of an edition, in
+// parallel, in the edition's script, taking what memo already holds.
+func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
+	s := ed.site
+	sources := []*site.Source{&s.Notice.Body}
+	for _, m := range s.Measures {
+		sources = append(sources, &m.Body)
 	}
-	ui := maps.Clone(r.Strings())
-	for k, v := range ui {
-		ui[k] = conv.String(v)
+	results := make([]render.Text, len(sources))
+	errs := make([]error, len(sources))
+	known := memo.lookup(ed.key, sources, results)
+	parallel.For(len(sources), func(i int) {
+		if known[i] {
+			return
+		}
+		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
+		if err != nil {
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
+			return
+		}
+		// Minified here, once per source and edition, rather than in each
+		// page that shows it (the pages are not minified again).
+		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
+		if err != nil {
+			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
+			return
+		}
+		// goldmark escapes the text and drops raw HTML: its output is safe.
+		results[i] = render.Text{HTML: template.HTML(h), Plain: doc.Text}
+	})
+	out := make(render.Texts, len(sources))
+	for i, src := range sources {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[src] = results[i]
 	}
-	er, err := r.ForStrings(ui)
-	if err != nil {
-		return nil, err
-	}
-	return &edition{site: conv.Site(s, e), r: er, transform: conv.String, key: e.Convert}, nil
+	memo.keep(ed.key, sources, results)
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +47,25 @@ func TestTitleHoldsPathPlaceholder(t *testing.T) {
 		if strings.Count(string(html), "zq0-path_hole") != 2*strings.Count(string(html), title) {
 			t.Errorf("%s shows the placeholder outside the title", page)
 		}
+	}
+}
+
+// TestSharedPartRedefined gives a kind's layout a footer of its own, which
+// every page would ignore (the footer is a shared part of base.html): the
+// build refuses it at its line, before it renders a page.
+func TestSharedPartRedefined(t *testing.T) {
+	src := sourceTree(t, nil)
+	lines := strings.Count(repoFile(t, "layouts/measure.html"), "\n")
+	edit(t, src, "layouts/measure.html", func(s string) string {
+		return s + "{{define \"footer\"}}<footer>本項</footer>{{end}}\n"
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := Run(Options{Source: src, Out: out})
+	want := fmt.Sprintf(`layouts/measure.html:%d:1: "footer" is a shared part of base.html (or runs in one), which every page shows as base.html defines it: this definition would be ignored; give it another name, or change it in layouts/base.html`, lines+1)
+	if err == nil || err.Error() != want {
+		t.Fatalf("build error:\n%v\nwant\n%s", err, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the refused build left %s", out)
 	}
 }

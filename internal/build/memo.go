@@ -3,6 +3,7 @@ package build
 import (
 	"sync"
 
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -13,12 +14,12 @@ import (
 // converted editions are converted by the workers that first need them.
 type textMemo struct {
 	mu        sync.Mutex
-	byEdition map[string]map[string]converted
+	byEdition map[string]map[string]render.Text
 }
 
 // lookup fills results[i] for every source whose text the memo holds for
 // the edition, and reports which it filled.
-func (t *textMemo) lookup(edition string, sources []*site.Source, results []converted) []bool {
+func (t *textMemo) lookup(edition string, sources []*site.Source, results []render.Text) []bool {
 	known := make([]bool, len(sources))
 	if t == nil {
 		return known
@@ -34,16 +35,16 @@ func (t *textMemo) lookup(edition string, sources []*site.Source, results []conv
 // keep makes the memo hold exactly these conversions for the edition, so
 // that texts no longer in the sources do not pile up over a long editing
 // session.
-func (t *textMemo) keep(edition string, sources []*site.Source, results []converted) {
+func (t *textMemo) keep(edition string, sources []*site.Source, results []render.Text) {
 	if t == nil {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.byEdition == nil {
-		t.byEdition = map[string]map[string]converted{}
+		t.byEdition = map[string]map[string]render.Text{}
 	}
-	byText := make(map[string]converted, len(sources))
+	byText := make(map[string]render.Text, len(sources))
 	for i, src := range sources {
 		byText[string(src.Text)] = results[i]
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestOpenDataGolden pins the schema and encoding of measures.json and
@@ -22,9 +23,9 @@ func TestOpenDataGolden(t *testing.T) {
 		if base != "" {
 			suffix = "-base_url"
 		}
-		golden(t, "opendata/measures"+suffix+".json", files[JSONPath])
+		golden(t, "opendata/measures"+suffix+".json", files[site.DataJSONPath])
 		if base == "" { // the CSV has no URLs
-			golden(t, "opendata/measures.csv", files[CSVPath])
+			golden(t, "opendata/measures.csv", files[site.DataCSVPath])
 		}
 	}
 }
@@ -52,7 +53,7 @@ func TestOpenDataComplete(t *testing.T) {
 			LeadUnits                   []struct{ Slug, Name string } `json:"lead_units"`
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	n := s.Notice
@@ -68,7 +69,7 @@ func TestOpenDataComplete(t *testing.T) {
 		t.Fatalf("%d measures, want %d", len(data.Measures), len(s.Measures))
 	}
 
-	raw := files[CSVPath]
+	raw := files[site.DataCSVPath]
 	if !bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 		t.Error("measures.csv does not start with a UTF-8 BOM")
 	}
@@ -135,7 +136,7 @@ func TestCSVFormulaCells(t *testing.T) {
 	replaceIn(t, src, "site.toml", `name = "投資便利化"`, `name = "=投資便利化"`)
 	files := readTree(t, buildTree(t, src))
 
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[CSVPath], []byte(bom)))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[site.DataCSVPath], []byte(bom)))).ReadAll()
 	if err != nil {
 		t.Fatalf("measures.csv: %v", err)
 	}
@@ -158,7 +159,7 @@ func TestCSVFormulaCells(t *testing.T) {
 			Category              struct{ Name string }
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	m := data.Measures[0]

@@ -21,15 +21,17 @@ type origin struct {
 	change  string        // what to change about it: "choose another slug"
 }
 
-// pageOrigin is the origin of page p of edition e.
+// pageOrigin is the origin of page p of edition e: the measure, category
+// or unit the page is about, whose number or slug its path holds; none for
+// a page at a path the URL scheme fixes.
 func pageOrigin(e *site.Edition, p *render.Page) origin {
 	o := origin{edition: e}
 	switch {
-	case p.Kind == render.Measure:
+	case p.Measure != nil:
 		o.pos, o.what, o.change = diag.Pos{File: p.Measure.Body.File}, fmt.Sprintf("measure %d", p.Measure.Number), "choose another number"
-	case p.Kind == render.Category:
+	case p.Category != nil:
 		o.pos, o.what, o.change = p.Category.Pos, fmt.Sprintf("categories: slug %q", p.Category.Slug), "choose another slug"
-	case p.Kind == render.Unit:
+	case p.Unit != nil:
 		o.pos, o.what, o.change = p.Unit.Pos, fmt.Sprintf("units: slug %q", p.Unit.Slug), "choose another slug"
 	}
 	return o
@@ -64,7 +66,9 @@ func checkPaths(s *site.Site, outs []Output) error {
 	for _, o := range outs {
 		claims = append(claims, claim{o.Path, o.from})
 	}
-	claims = append(claims, claim{SumsPath, origin{}})
+	for _, p := range sealedPaths() {
+		claims = append(claims, claim{p, origin{}})
+	}
 
 	var errs diag.List
 	blamed := map[string]bool{}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/parallel"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // A site's SHA256SUMS is also the build's record of what it wrote: a build
@@ -23,8 +24,8 @@ import (
 // holds (an uploads/ folder in a web root, a page edited by hand) is
 // someone's work.
 
-// errNoRecord is a folder without SumsPath.
-var errNoRecord = errors.New("no " + SumsPath)
+// errNoRecord is a folder without site.SumsPath.
+var errNoRecord = errors.New("no " + site.SumsPath)
 
 // record is a site's SHA256SUMS, parsed.
 type record struct {
@@ -38,7 +39,7 @@ type record struct {
 // readRecord reads the record of the site in fsys; errNoRecord when there
 // is none.
 func readRecord(fsys fs.FS) (*record, error) {
-	data, err := fs.ReadFile(fsys, SumsPath)
+	data, err := fs.ReadFile(fsys, site.SumsPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNoRecord
 	}
@@ -55,7 +56,7 @@ func parseRecord(data []byte) (*record, error) {
 	prev := ""
 	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		sum, name, ok := strings.Cut(line, "  ")
-		if !ok || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == SumsPath {
+		if !ok || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == site.SumsPath {
 			return nil, badRecordLine(i + 1)
 		}
 		for _, c := range []byte(sum) {
@@ -80,7 +81,7 @@ func parseRecord(data []byte) (*record, error) {
 type badRecordLine int
 
 func (n badRecordLine) Error() string {
-	return fmt.Sprintf("%s:%d: expected \"<sha256>  <path>\"", SumsPath, int(n))
+	return fmt.Sprintf("%s:%d: expected \"<sha256>  <path>\"", site.SumsPath, int(n))
 }
 
 // folders returns every folder that holds a listed file, at any depth.
@@ -160,7 +161,7 @@ func takeInventory(fsys fs.FS, infos bool, limit int) (*inventory, error) {
 func (r *record) unlisted(inv *inventory) []string {
 	var out []string
 	for _, p := range inv.files {
-		if _, ok := r.sums[p]; !ok && p != SumsPath {
+		if _, ok := r.sums[p]; !ok && p != site.SumsPath {
 			out = append(out, p)
 		}
 	}
@@ -181,7 +182,7 @@ func (r *record) unlisted(inv *inventory) []string {
 // tool can set back, unlike the modification time. Only the others, and
 // every file where the system gives no change time, are read and hashed.
 func (r *record) changed(dir string, inv *inventory) ([]string, error) {
-	sumsInfo, err := os.Lstat(filepath.Join(dir, SumsPath))
+	sumsInfo, err := os.Lstat(filepath.Join(dir, site.SumsPath))
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +259,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 				return nil, err
 			}
 			for _, e := range entries {
-				if e.Name() != SumsPath {
+				if e.Name() != site.SumsPath {
 					if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 						return nil, err
 					}
@@ -278,7 +279,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 				os.Remove(filepath.Join(dir, filepath.FromSlash(d)))
 			}
 		}
-		os.Remove(filepath.Join(dir, SumsPath))
+		os.Remove(filepath.Join(dir, site.SumsPath))
 	}
 	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -344,9 +345,9 @@ var maxListed = 10000
 // about it ("it has …", "it holds …"), naming the first few paths.
 func (l loss) describe() string {
 	if l.record != nil {
-		why := "it has no " + SumsPath + ", so no build of this program wrote it"
+		why := "it has no " + site.SumsPath + ", so no build of this program wrote it"
 		if !errors.Is(l.record, errNoRecord) {
-			why = "its " + SumsPath + " was not written by this program (" + l.record.Error() + ")"
+			why = "its " + site.SumsPath + " was not written by this program (" + l.record.Error() + ")"
 		}
 		n := count(l.unlisted, "")
 		if l.more {
@@ -356,17 +357,17 @@ func (l loss) describe() string {
 	}
 	var parts []string
 	if len(l.unlisted) > 0 {
-		parts = append(parts, count(l.unlisted, " that its "+SumsPath+" does not list")+": "+sample(l.unlisted, false))
+		parts = append(parts, count(l.unlisted, " that its "+site.SumsPath+" does not list")+": "+sample(l.unlisted, false))
 	}
 	if len(l.changed) > 0 {
-		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+SumsPath+" lists it)")+": "+sample(l.changed, false))
+		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+site.SumsPath+" lists it)")+": "+sample(l.changed, false))
 	}
 	return "it holds " + strings.Join(parts, "; and ")
 }
 
 // keptFiles says what a removal by the record left behind.
 func keptFiles(kept []string) string {
-	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), SumsPath, sample(kept, false))
+	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), site.SumsPath, sample(kept, false))
 }
 
 // count says how many files a list holds.

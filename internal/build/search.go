@@ -2,47 +2,32 @@ package build
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/search"
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// SearchPath is the search page; it reads the index from search.ScriptPath.
-const SearchPath = "search.html"
+// searchJSON writes the edition's search index, for other programs: built
+// and encoded once (edition.index), by whichever of it and searchScript is
+// generated first.
+func searchJSON(in formatInput, b *bytes.Buffer) error {
+	return writeIndex(in.ed, b, "", "")
+}
 
-// searchOutputs are the search index as JSON, for other programs such as
-// the city portal, and as a classic script, for search.html (which must work
-// from file://, where fetch() is blocked). The index is built and encoded
-// once, by whichever of the two is generated first.
-func searchOutputs(s *site.Site, texts texts) []Output {
-	encoded := sync.OnceValues(func() ([]byte, error) {
-		t, err := texts()
-		if err != nil {
-			return nil, err
-		}
-		idx, err := search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
-		if err != nil {
-			return nil, err
-		}
-		return idx.JSON()
-	})
-	output := func(path, prefix, suffix string) Output {
-		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
-			data, err := encoded()
-			if err != nil {
-				return err
-			}
-			// Megabytes on a large site: grow once, copy once.
-			b.Grow(len(prefix) + len(data) + len(suffix))
-			b.WriteString(prefix)
-			b.Write(data)
-			b.WriteString(suffix)
-			return nil
-		}}
+// searchScript writes the same index as a classic script, for search.html
+// on file://.
+func searchScript(in formatInput, b *bytes.Buffer) error {
+	return writeIndex(in.ed, b, search.ScriptPrefix, search.ScriptSuffix)
+}
+
+func writeIndex(ed *perEdition, b *bytes.Buffer, prefix, suffix string) error {
+	data, err := ed.index()
+	if err != nil {
+		return err
 	}
-	return []Output{
-		output(search.JSONPath, "", ""),
-		output(search.ScriptPath, search.ScriptPrefix, search.ScriptSuffix),
-	}
+	// Megabytes on a large site: grow once, copy once.
+	b.Grow(len(prefix) + len(data) + len(suffix))
+	b.WriteString(prefix)
+	b.Write(data)
+	b.WriteString(suffix)
+	return nil
 }

@@ -44,5 +44,5 @@ func sitePaths(outputs []Output) []string {
 	for _, o := range outputs {
 		paths = append(paths, o.Path)
 	}
-	return append(paths, SumsPath)
+	return append(paths, sealedPaths()...)
 }

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestCheckFailsBuild breaks the layouts so the built site fails the check:
@@ -53,8 +55,8 @@ func TestCheckFailsBuild(t *testing.T) {
 func TestChecksums(t *testing.T) {
 	out := buildTree(t, repo)
 	files := readTree(t, out)
-	sums := string(files[SumsPath])
-	delete(files, SumsPath)
+	sums := string(files[site.SumsPath])
+	delete(files, site.SumsPath)
 	var want []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		sum := sha256.Sum256(files[name])
@@ -67,7 +69,7 @@ func TestChecksums(t *testing.T) {
 		t.Log("no sha256sum: verified in Go only")
 		return
 	}
-	cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", SumsPath)
+	cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", site.SumsPath)
 	cmd.Dir = out
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("sha256sum -c: %v\n%s", err, msg)

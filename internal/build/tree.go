@@ -43,8 +43,8 @@ type builtFile struct {
 	page bool
 }
 
-// Update says what one Tree.Update did.
-type Update struct {
+// UpdateSummary says what one Tree.Update did.
+type UpdateSummary struct {
 	Changed   []string // output paths written or removed, sorted
 	Generated int      // outputs generated; the others were left as they were
 	Outputs   int      // outputs in the site
@@ -53,7 +53,7 @@ type Update struct {
 	Elapsed   time.Duration
 }
 
-func (u Update) String() string {
+func (u UpdateSummary) String() string {
 	return fmt.Sprintf("%d of %d files changed (%d regenerated) in %v",
 		len(u.Changed), u.Outputs, u.Generated, u.Elapsed.Round(time.Millisecond))
 }
@@ -99,7 +99,7 @@ func NewTree(opts Options) (*Tree, error) {
 //
 // On error (a content error is a diag.List) the changes are kept for
 // the next Update, which then also covers them.
-func (t *Tree) Update(changed []string) (Update, error) { return t.UpdateEarly(changed, nil) }
+func (t *Tree) Update(changed []string) (UpdateSummary, error) { return t.UpdateEarly(changed, nil) }
 
 // UpdateEarly is Update that reports early: when an edit to measure files
 // also changes outputs that show every measure (the table, the home page,
@@ -107,7 +107,7 @@ func (t *Tree) Update(changed []string) (Update, error) { return t.UpdateEarly(c
 // measures' pages, their categories' and units'), calls early with the paths
 // it changed so far, and only then regenerates those. A preview reloads the
 // edited page without waiting for the table.
-func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Update, error) {
+func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (UpdateSummary, error) {
 	start := time.Now()
 	if changed == nil {
 		t.all = true
@@ -124,10 +124,10 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 	}
 	outs, err := outputs(t.sources, &t.memo)
 	if err != nil {
-		return Update{}, err
+		return UpdateSummary{}, err
 	}
 	var first, last []Output // last: the outputs that show every measure
-	u := Update{Outputs: len(outs), Full: !selective}
+	u := UpdateSummary{Outputs: len(outs), Full: !selective}
 	for _, o := range outs {
 		switch {
 		case selective && !t.stale(o):
@@ -154,7 +154,7 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 	}
 	if err != nil {
 		t.all = true // some files may be new, others not: redo them all
-		return Update{}, err
+		return UpdateSummary{}, err
 	}
 	u.Changed = append(written, t.removeGone(outs)...)
 	slices.Sort(u.Changed)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // builtTree is a Tree over src, after its first (full) build.
@@ -104,7 +106,7 @@ func fullBuild(t *testing.T, src string) map[string][]byte {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
-	delete(files, SumsPath)
+	delete(files, site.SumsPath)
 	return files
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // zipEpoch is the timestamp of every entry when SOURCE_DATE_EPOCH is unset:
@@ -196,8 +197,8 @@ func Package(dir, file string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	site := os.DirFS(dir)
-	r, err := check.Site(site)
+	built := os.DirFS(dir)
+	r, err := check.Site(built)
 	if err != nil {
 		return 0, err
 	}
@@ -215,7 +216,7 @@ func Package(dir, file string) (int, error) {
 	}
 	defer os.Remove(tmp.Name()) // after the rename, a no-op
 	w := bufio.NewWriter(tmp)
-	n, err := writeZip(w, site, folder, mtime)
+	n, err := writeZip(w, built, folder, mtime)
 	if err != nil {
 		tmp.Close()
 		return 0, err
@@ -236,18 +237,18 @@ func Package(dir, file string) (int, error) {
 	return n, nil
 }
 
-// writeZip writes the archive of site to w and returns how many files it
+// writeZip writes the archive of the site built to w and returns how many files it
 // holds: exactly those SHA256SUMS lists, each with its hash, and
 // SHA256SUMS. Anything else in the site is an error.
-func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, error) {
-	rec, err := readRecord(site)
+func writeZip(w io.Writer, built fs.FS, folder string, mtime time.Time) (int, error) {
+	rec, err := readRecord(built)
 	if errors.Is(err, errNoRecord) {
-		return 0, fmt.Errorf("no %s: not a built site, or built by an older version: rebuild it", SumsPath)
+		return 0, fmt.Errorf("no %s: not a built site, or built by an older version: rebuild it", site.SumsPath)
 	}
 	if err != nil {
 		return 0, err
 	}
-	inv, err := takeInventory(site, false, 0)
+	inv, err := takeInventory(built, false, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -262,13 +263,13 @@ func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, err
 		p := extra[0]
 		switch {
 		case strings.HasSuffix(p, "/"):
-			return 0, fmt.Errorf("%s is a folder without a file that %s lists, so it is not part of the site as built: move it out of the site", p, SumsPath)
+			return 0, fmt.Errorf("%s is a folder without a file that %s lists, so it is not part of the site as built: move it out of the site", p, site.SumsPath)
 		case slices.Contains(inv.others, p):
 			return 0, fmt.Errorf("%s: not a regular file", p)
 		}
-		return 0, fmt.Errorf("%s is not listed in %s, so it is not part of the site as built: move it out of the site", p, SumsPath)
+		return 0, fmt.Errorf("%s is not listed in %s, so it is not part of the site as built: move it out of the site", p, site.SumsPath)
 	}
-	names := []string{SumsPath}
+	names := []string{site.SumsPath}
 	for name := range rec.sums {
 		names = append(names, name)
 	}
@@ -287,16 +288,16 @@ func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, err
 			}
 			continue
 		}
-		data, err := fs.ReadFile(site, name)
+		data, err := fs.ReadFile(built, name)
 		if errors.Is(err, fs.ErrNotExist) {
-			return 0, fmt.Errorf("%s is listed in %s but missing: rebuild the site", name, SumsPath)
+			return 0, fmt.Errorf("%s is listed in %s but missing: rebuild the site", name, site.SumsPath)
 		}
 		if err != nil {
 			return 0, err
 		}
-		if name != SumsPath {
+		if name != site.SumsPath {
 			if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != rec.sums[name] {
-				return 0, fmt.Errorf("%s differs from its checksum in %s: rebuild the site", name, SumsPath)
+				return 0, fmt.Errorf("%s differs from its checksum in %s: rebuild the site", name, site.SumsPath)
 			}
 		}
 		h.Method = zip.Deflate

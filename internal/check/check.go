@@ -11,6 +11,8 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
+	// The URL scheme; the tests name a site of their own "site".
+	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Problem is one thing wrong with one file of the site, as the check finds
@@ -244,7 +246,7 @@ func (s *siteFiles) resolveServed(rest string) string {
 	}
 	target := strings.TrimSuffix(u.Path, "/")
 	if target == "" || s.isDir(target) {
-		target = path.Join(target, "index.html")
+		target = path.Join(target, sitepath.IndexFile)
 	}
 	if !s.isFile(target) {
 		return "no such file: " + target

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	// The URL scheme; the tests name a site of their own "site".
+	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Collector checks a site file by file, from the bytes of each, so that a
@@ -119,7 +122,7 @@ func (c *Collector) Add(name string, src []byte) error {
 		c.s.ids[name] = ids
 		c.setChecked(name, entries)
 		c.pages++
-		if name == "index.html" {
+		if name == sitepath.HomePath {
 			c.canonical = p.Canonical
 		}
 	case ".css":
@@ -279,7 +282,7 @@ func (c *Collector) Site() *Report {
 	s := &c.s
 	s.base = ""
 	if u, err := url.Parse(c.canonical); err == nil && u.IsAbs() && u.Host != "" {
-		s.base = strings.TrimSuffix(c.canonical, "index.html")
+		s.base = strings.TrimSuffix(c.canonical, sitepath.HomePath)
 		if !strings.HasSuffix(s.base, "/") {
 			s.base += "/"
 		}

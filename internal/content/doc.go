@@ -1,6 +1,7 @@
 // Package content reads the microsite's sources — site.toml, content/notice.md
 // and content/measures/*.md from an fs.FS — and returns a validated, sorted
-// *site.Site.
+// *site.Site (Load); and the layouts' UI strings, layouts/strings.toml, for
+// its Strings (LoadStrings).
 //
 // Input is strict: unknown keys, missing keys, wrong types, unknown categories
 // or units, duplicate or missing measure numbers, a measure file not named

@@ -20,11 +20,12 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the sources inside the fs.FS given to Load.
+// Paths of the sources inside the fs.FS given to Load (and LoadStrings).
 const (
 	SiteFile    = "site.toml"
 	NoticeFile  = "content/notice.md"
 	MeasuresDir = "content/measures"
+	StringsFile = "layouts/strings.toml" // the UI strings: the words of the layouts
 )
 
 // The files' schemas. Every key is required unless its comment says otherwise.
@@ -161,6 +162,21 @@ func Load(fsys fs.FS) (*site.Site, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// LoadStrings reads and validates the UI strings of the layouts,
+// StringsFile, for site.Site.Strings: the same checks as site.toml's (see
+// DecodeTOML). On failure the error is a diag.List.
+func LoadStrings(fsys fs.FS) (map[string]string, error) {
+	src, err := fs.ReadFile(fsys, StringsFile)
+	if err != nil {
+		return nil, diag.List{FileError(StringsFile, err)}
+	}
+	var strings map[string]string
+	if err := DecodeTOML(StringsFile, src, &strings); err != nil {
+		return nil, err
+	}
+	return strings, nil
 }
 
 type loader struct {
@@ -384,7 +400,7 @@ func (l *loader) loadSite() *site.Site {
 		at(toml.Key{"language"}, -1, "language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p)
 	}
 	s.Editions = l.editions(src, f.Language, f.Editions)
-	s.Edition = s.Editions[0]
+	s.ThisEdition = s.Editions[0]
 	seen := map[string]bool{}
 	for i, c := range f.Categories {
 		pos := l.entryPos(src, "categories", i)

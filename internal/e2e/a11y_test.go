@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
+	"github.com/gzgov/nansha-microsite/internal/render"
 )
 
 // requireToolsEnv makes a missing npm tool (axe-core, vnu-jar) a failure
@@ -38,6 +40,7 @@ func tool(t *testing.T, rel string) string {
 // A pageType is one kind of page, by an example of it.
 type pageType struct {
 	name string
+	kind render.Kind
 	path string // from the site root, with any ?query
 }
 
@@ -47,15 +50,26 @@ func pageTypes() []pageType {
 	// finds none; its deferred scripts show the results before the load
 	// event, which Navigate waits for.
 	return []pageType{
-		{name: "home", path: "index.html"},
-		{name: "category", path: "categories/trade.html"},
-		{name: "unit", path: "units/guangzhou-customs.html"},
-		{name: "unit index", path: "units/index.html"},
-		{name: "measure", path: "measures/03.html"},
-		{name: "full table", path: "measures.html"},
-		{name: "404", path: "404.html"},
-		{name: "search with results", path: "search.html?q=" + url.QueryEscape("海關")},
-		{name: "search with none", path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+		{name: "home", kind: render.Home, path: "index.html"},
+		{name: "category", kind: render.Category, path: "categories/trade.html"},
+		{name: "unit", kind: render.Unit, path: "units/guangzhou-customs.html"},
+		{name: "unit index", kind: render.Units, path: "units/index.html"},
+		{name: "measure", kind: render.Measure, path: "measures/03.html"},
+		{name: "full table", kind: render.Table, path: "measures.html"},
+		{name: "404", kind: render.NotFound, path: "404.html"},
+		{name: "search with results", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關")},
+		{name: "search with none", kind: render.Search, path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+	}
+}
+
+// TestPageTypesCoverKinds holds pageTypes to the page kinds: a kind added
+// to render.Kinds without an example here would go unchecked by axe, the
+// layout tests and the screenshots.
+func TestPageTypesCoverKinds(t *testing.T) {
+	for _, k := range render.Kinds {
+		if !slices.ContainsFunc(pageTypes(), func(pt pageType) bool { return pt.kind == k.Kind }) {
+			t.Errorf("page kind %s has no example in pageTypes", k.Kind)
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // siteDir is the site built once from the repository's sources.
@@ -130,7 +131,7 @@ func testCrawl(t *testing.T, root *url.URL) {
 	tab := browsertest.New(t)
 	reached := crawl(t, tab, root)
 	for _, p := range builtPages(t) {
-		if path.Base(p) == build.NotFoundPath {
+		if path.Base(p) == site.NotFoundPath {
 			continue // reached by mistyped URLs, not by links
 		}
 		if !reached[p] {

@@ -20,7 +20,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
-	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // BenchEnv names the environment variable that runs TestSearchBenchmark: a
@@ -93,10 +93,10 @@ func benchSearch(t *testing.T, name, out string) {
 		t.Fatalf("assets/search.*.js: %d files", len(script))
 	}
 	var payload int
-	for _, f := range []string{filepath.Join(out, search.JSONPath), filepath.Join(out, search.ScriptPath), script[0], filepath.Join(out, build.SearchPath)} {
+	for _, f := range []string{filepath.Join(out, site.SearchJSONPath), filepath.Join(out, site.SearchScriptPath), script[0], filepath.Join(out, site.SearchPath)} {
 		raw, gz := fileSizes(t, f)
 		t.Logf("%s: %-22s %9d bytes raw %9d bytes gzip", name, filepath.Base(f), raw, gz)
-		if f != filepath.Join(out, search.JSONPath) && f != filepath.Join(out, build.SearchPath) {
+		if f != filepath.Join(out, site.SearchJSONPath) && f != filepath.Join(out, site.SearchPath) {
 			payload += gz
 		}
 	}
@@ -113,7 +113,7 @@ func benchSearch(t *testing.T, name, out string) {
 		if _, err := chromedp.Call(tab.Ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 			t.Fatal(err)
 		}
-		page, _ := url.JoinPath(root, build.SearchPath)
+		page, _ := url.JoinPath(root, site.SearchPath)
 		var ready, prepared, arrived []float64
 		for range 5 {
 			tab.Do(t, chromedp.Navigate(page))

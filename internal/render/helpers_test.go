@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
 )
 
-// repoRenderer parses the repository's layouts, with every file in its
-// assets/ mapped to itself (the tests look at pages, not at hashed names).
+// repoRenderer parses the repository's layouts, for its UI strings, with
+// every file in its assets/ mapped to itself (the tests look at pages, not
+// at hashed names).
 func repoRenderer(t *testing.T) *Renderer {
 	t.Helper()
 	entries, err := os.ReadDir("../../assets")
@@ -18,7 +21,15 @@ func repoRenderer(t *testing.T) *Renderer {
 	for _, e := range entries {
 		assets[e.Name()] = "assets/" + e.Name()
 	}
-	r, err := New(os.DirFS("../.."), assets)
+	l, err := New(os.DirFS("../.."), assets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui, err := content.LoadStrings(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := l.For(ui)
 	if err != nil {
 		t.Fatal(err)
 	}

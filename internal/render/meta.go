@@ -11,10 +11,10 @@ import (
 // the site has a base_url; everything else works without one.
 
 // Canonical is the page's absolute URL for <link rel="canonical"> and
-// og:url, or "" without a base_url. The 404 page has none: a server shows it
-// at every missing address, none of which is its own.
+// og:url, or "" without a base_url. The 404 page has none (PageKind.Anywhere):
+// a server shows it at every missing address, none of which is its own.
 func (p *Page) Canonical() string {
-	if p.Kind == NotFound {
+	if p.Kind.anywhere() {
 		return ""
 	}
 	return p.URL()
@@ -42,7 +42,7 @@ func (p *Page) OGLocale() string {
 }
 
 // SiteDomain is the host of the base_url, or "".
-func (p *Page) SiteDomain() string { return p.Chrome().SiteDomain() }
+func (p *Page) SiteDomain() string { return p.view().SiteDomain() }
 
 // SiteDomain is the host of the base_url, or "".
 func (c Chrome) SiteDomain() string {
@@ -52,13 +52,6 @@ func (c Chrome) SiteDomain() string {
 	}
 	return u.Host
 }
-
-// Article reports whether the page is one of the notice's texts — the notice,
-// its attachment table, a measure — rather than a list, for the government
-// meta tags ArticleTitle, PubDate and ContentSource.
-func (p *Page) Article() bool { return p.Kind.article() }
-
-func (k Kind) article() bool { return k == Home || k == Table || k == Measure }
 
 // PubDate is the notice's date in the format the State Council's guidelines
 // for government websites (政府網站發展指引, 2017) give for the PubDate meta

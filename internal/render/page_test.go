@@ -34,7 +34,7 @@ func TestRel(t *testing.T) {
 func TestEditionLinks(t *testing.T) {
 	hant := &site.Edition{Language: "zh-Hant", Label: "繁體"}
 	hans := &site.Edition{Language: "zh-Hans", Path: "zh-hans", Label: "简体", Convert: "t2s"}
-	s := &site.Site{Editions: []*site.Edition{hant, hans}, Edition: hans}
+	s := &site.Site{Editions: []*site.Edition{hant, hans}, ThisEdition: hans}
 	p := &Page{Kind: Measure, Path: "measures/03.html", Site: s,
 		assets: map[string]string{"site.css": "assets/site.1234.css"}}
 	if got := p.File(); got != "zh-hans/measures/03.html" {
@@ -53,7 +53,7 @@ func TestEditionLinks(t *testing.T) {
 	}
 	s.BaseURL = "https://www.example.gov.cn/nansha/"
 	hantSite := *s
-	hantSite.Edition = hant
+	hantSite.ThisEdition = hant
 	home := &Page{Kind: Home, Path: "index.html", Site: &hantSite}
 	if alts := home.Alternates(); alts[0].URL != s.BaseURL || alts[1].URL != s.BaseURL+"zh-hans/" {
 		t.Errorf("home alternates = %+v", alts)

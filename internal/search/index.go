@@ -8,12 +8,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the index files, from the site root.
-const (
-	JSONPath   = "search.json"
-	ScriptPath = "search-index.js"
-)
-
 // Global is the name of the one global search-index.js assigns.
 const Global = "micrositeSearchIndex"
 

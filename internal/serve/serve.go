@@ -23,6 +23,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Options configure a preview server.
@@ -262,14 +263,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
+		name = path.Join(name, site.IndexFile)
 	}
 	info, err := s.site.Stat(name)
 	switch {
 	case err == nil && info.IsDir():
 		http.Redirect(w, r, dirLocation(name, r.URL.RawQuery), http.StatusFound)
 	case err != nil:
-		s.servePage(w, r, build.NotFoundPath, http.StatusNotFound)
+		s.servePage(w, r, site.NotFoundPath, http.StatusNotFound)
 	case path.Ext(name) == ".html":
 		s.servePage(w, r, name, http.StatusOK)
 	default:

@@ -27,9 +27,15 @@ type Site struct {
 	// the first is the source edition, at the site root, in the content's
 	// own script. There is always at least one.
 	Editions []*Edition
-	// Edition is the edition this value of Site shows: Editions[0] as
-	// loaded, another in a converted copy (zhconv.Converter.Site).
-	Edition *Edition
+	// ThisEdition is the edition this value of Site shows, one of
+	// Editions: Editions[0] as loaded, another in a converted copy
+	// (zhconv.Converter.Site).
+	ThisEdition *Edition
+
+	// Strings are the words of the interface, layouts/strings.toml, by
+	// key ({{t "key"}} in the layouts): in the edition's script, as the
+	// rest of this value.
+	Strings map[string]string
 
 	Notice     Notice
 	Categories []*Category
@@ -56,14 +62,6 @@ type Edition struct {
 	Label    string   `toml:"label"`    // its name on the language switch, in its own script: 简体
 	Convert  string   `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
 	Pos      diag.Pos `toml:"-"`        // its [[editions]] entry in site.toml, for messages
-}
-
-// Prefix is the edition's path prefix from the site root: "" or "zh-hans/".
-func (e *Edition) Prefix() string {
-	if e.Path == "" {
-		return ""
-	}
-	return e.Path + "/"
 }
 
 // Notice is the document the site publishes.
@@ -119,15 +117,3 @@ type Source struct {
 	Line int    // 1-based line of Text's first byte in File
 	Text []byte
 }
-
-// Slug returns the measure's two-digit file name stem: 3 → "03".
-func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }
-
-// Path is the measure page's path relative to the site root.
-func (m *Measure) Path() string { return "measures/" + m.Slug() + ".html" }
-
-// Path is the category page's path relative to the site root.
-func (c *Category) Path() string { return "categories/" + c.Slug + ".html" }
-
-// Path is the unit page's path relative to the site root.
-func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }

@@ -3,16 +3,21 @@ package zhconv
 import "github.com/gzgov/nansha-microsite/internal/site"
 
 // Site returns a copy of s for edition e with every text a reader sees
-// converted: titles, names, summaries, scopes, the notice's metadata. Slugs,
-// numbers, dates and URLs stay as they are, so pages keep their paths; the
-// Markdown bodies stay as sources, to be converted as they are rendered
-// (markdown.ConvertText), where code and URLs can be told from text.
+// converted: titles, names, summaries, scopes, the notice's metadata, the
+// UI strings. Slugs, numbers, dates and URLs stay as they are, so pages keep
+// their paths; the Markdown bodies stay as sources, to be converted as they
+// are rendered (markdown.ConvertText), where code and URLs can be told from
+// text.
 func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	cs := c.String
 	out := *s
-	out.Title, out.Description, out.Language, out.Edition = cs(s.Title), cs(s.Description), e.Language, e
+	out.Title, out.Description, out.Language, out.ThisEdition = cs(s.Title), cs(s.Description), e.Language, e
 	p := &out.Publisher
 	p.Sponsor, p.Contact, p.SiteCode, p.ICP, p.PoliceReg = cs(p.Sponsor), cs(p.Contact), cs(p.SiteCode), cs(p.ICP), cs(p.PoliceReg)
+	out.Strings = make(map[string]string, len(s.Strings))
+	for k, v := range s.Strings {
+		out.Strings[k] = cs(v)
+	}
 	n := &out.Notice
 	n.Number, n.Title, n.Addressees, n.Issuer, n.Attachment = cs(n.Number), cs(n.Title), cs(n.Addressees), cs(n.Issuer), cs(n.Attachment)
 

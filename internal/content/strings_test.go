@@ -1,4 +1,4 @@
-package render
+package content
 
 import (
 	"errors"
@@ -21,14 +21,7 @@ func TestStringsFileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{
-				StringsFile: {Data: []byte(tt.src)},
-				BaseLayout:  {Data: []byte("<!doctype html><title>{{t \"skip\"}}</title>\n")},
-			}
-			for _, kind := range Kinds {
-				fsys[LayoutDir+"/"+string(kind)+".html"] = &fstest.MapFile{}
-			}
-			_, err := New(fsys, nil)
+			_, err := LoadStrings(fstest.MapFS{StringsFile: {Data: []byte(tt.src)}})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
