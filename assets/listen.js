@@ -48,28 +48,36 @@
   }
 
   // pieces splits text after sentences and clauses into pieces of at most
-  // MAX characters, a longer clause at MAX.
+  // MAX characters, a longer clause at MAX. A line that ends without a
+  // stop (a heading, a label) gets one, so that the voice pauses there.
   function pieces(s) {
     var out = [];
     var cur = "";
-    var clauses = s.match(/[^。！？；：，、!?;:,\n]+[。！？；：，、!?;:,\n]*/g) || [];
-    for (var i = 0; i < clauses.length; i++) {
-      var c = clauses[i].replace(/\s+/g, " ").trim();
-      while (c.length > MAX) {
-        out.push(c.slice(0, MAX));
-        c = c.slice(MAX);
+    var lines = s.split(/\s*\n\s*/);
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i].replace(/\s+/g, " ").trim();
+      if (line && !STOP.test(line)) {
+        line += "。";
       }
-      if (cur && cur.length + c.length > MAX) {
-        out.push(cur);
-        cur = "";
+      var clauses = line.match(CLAUSE) || [];
+      for (var j = 0; j < clauses.length; j++) {
+        var c = clauses[j];
+        if (cur && cur.length + c.length > MAX) {
+          out.push(cur);
+          cur = "";
+        }
+        for (cur += c; cur.length > MAX; cur = cur.slice(MAX)) {
+          out.push(cur.slice(0, MAX));
+        }
       }
-      cur += c;
     }
     if (cur) {
       out.push(cur);
     }
     return out;
   }
+  var STOP = /[。！？；：，、!?;:,]$/;
+  var CLAUSE = /[^。！？；：，、!?;:,]+[。！？；：，、!?;:,]*/g;
 
   function button(word) {
     var b = document.createElement("button");
