@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -75,20 +76,59 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 				return nil
 			}
 		}
-		name := strings.TrimPrefix(p, site.AssetDir+"/")
-		sum := sha256.Sum256(data)
-		hashed := site.AssetPath(name, hex.EncodeToString(sum[:4]))
-		names[name] = hashed
-		out = append(out, asset{path: hashed, src: p, data: data})
+		out = append(out, asset{src: p, data: data})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	// Each is named by its content. A style sheet names the other assets
+	// it uses (url(cursor.svg)) by their names in assets/, which become
+	// the hashed ones first, so that its own name changes with theirs.
+	for _, sheets := range []bool{false, true} {
+		for i := range out {
+			a := &out[i]
+			if (minify.MediaType(a.src) == "text/css") != sheets {
+				continue
+			}
+			if sheets {
+				a.data = assetURLs(a.src, a.data, names)
+			}
+			name := strings.TrimPrefix(a.src, site.AssetDir+"/")
+			sum := sha256.Sum256(a.data)
+			a.path = site.AssetPath(name, hex.EncodeToString(sum[:4]))
+			names[name] = a.path
+		}
+	}
 	if len(errs) > 0 {
 		return out, names, errs
 	}
 	return out, names, nil
+}
+
+// assetURLs returns the style sheet src (the asset file) with each url()
+// that names another asset, relative to the sheet, changed to name its
+// hashed file (names maps the names in assets/ to the hashed paths). A
+// hashed file lies where its source does, under another base name, so the
+// reference keeps its folders. Other URLs stay as they are.
+func assetURLs(file string, src []byte, names map[string]string) []byte {
+	var out bytes.Buffer
+	lex := css.NewLexer(parse.NewInputBytes(src))
+	for {
+		tt, data := lex.Next()
+		if tt == css.ErrorToken {
+			return out.Bytes()
+		}
+		if tt == css.URLToken {
+			ref := strings.Trim(string(data[len("url("):len(data)-1]), "\"' ")
+			name, inAssets := strings.CutPrefix(path.Join(path.Dir(file), ref), site.AssetDir+"/")
+			if hashed, ok := names[name]; ok && inAssets && !strings.Contains(ref, ":") {
+				out.WriteString("url(" + path.Join(path.Dir(ref), path.Base(hashed)) + ")")
+				continue
+			}
+		}
+		out.Write(data)
+	}
 }
 
 // syntaxError parses a style sheet or a script and returns its first syntax

@@ -124,6 +124,7 @@ func editionOutputs(ed *perEdition) ([]Output, []*render.Page, error) {
 		for _, p := range ps {
 			outs = append(outs, pageOutput(ed, k, p))
 		}
+		outs = append(outs, pageFiles(ed, ps)...)
 		pages = append(pages, ps...)
 	}
 	return outs, pages, nil
@@ -146,6 +147,28 @@ func pageOutput(ed *perEdition, k *render.PageKind, p *render.Page) Output {
 			}
 			return ed.r.Render(b, p.WithTexts(t))
 		}}
+}
+
+// pageFiles lists the files of the formats made for each page with an
+// address of its own (see render.Page.Canonical): none without a base_url.
+// They show no measure's content, so a preview never makes them again
+// unless the site itself changes.
+func pageFiles(ed *perEdition, ps []*render.Page) []Output {
+	var outs []Output
+	for _, f := range formats {
+		if f.scope != eachPage {
+			continue
+		}
+		for _, p := range ps {
+			if p.Canonical() == "" {
+				continue
+			}
+			outs = append(outs, Output{Path: ed.site.ThisEdition.Prefix() + f.pagePath(p.Path), Minified: f.minified, Deps: []string{},
+				from:     pageOrigin(ed.site.ThisEdition, p),
+				Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{page: p}, b) }})
+		}
+	}
+	return outs
 }
 
 // siteOutputs lists the outputs of the whole site, at its root: its assets,
@@ -173,7 +196,10 @@ func siteOutputs(src *sources, pages []*render.Page) []Output {
 // is an entry in formats, its path in internal/site/paths.go and a row in
 // README's URL scheme.
 type format struct {
-	path     string // from the edition's folder or the site root; for assets, their folder
+	path string // from the edition's folder or the site root; for assets, their folder
+	// pagePath, for a format made for each page, is its path from the
+	// page's (within the edition).
+	pagePath func(page string) string
 	scope    scope
 	minified bool // final as generated, not minified again
 	generate func(in formatInput, b *bytes.Buffer) error
@@ -187,13 +213,15 @@ const (
 	eachAsset                // one per file of assets/, at its hashed name (site.AssetPath)
 	forCrawlers              // one at the site root, only with a base_url (it needs absolute URLs)
 	sealed                   // one at the site root, made last over every other file's final bytes (seal)
+	eachPage                 // one for each page with an address of its own (a base_url), at path(page) in the page's edition
 )
 
-// formatInput is what a file is made from: its edition, its asset, or the
-// site and the pages of every edition.
+// formatInput is what a file is made from: its edition, its asset, its
+// page, or the site and the pages of every edition.
 type formatInput struct {
 	ed    *perEdition
 	asset asset
+	page  *render.Page
 	site  *site.Site
 	pages []*render.Page
 }
@@ -215,6 +243,9 @@ var formats = []format{
 		_, err := b.Write(in.asset.data)
 		return err
 	}},
+	// Each page's address as a QR code, for a phone to open it from the
+	// screen or from a printout (「掃一掃在手機打開當前頁」).
+	{path: site.QRDir, pagePath: site.QRPath, scope: eachPage, minified: true, generate: qrCode},
 	{path: site.SitemapPath, scope: forCrawlers, generate: sitemap},
 	{path: site.RobotsPath, scope: forCrawlers, generate: robots},
 	// The checksums, and the build's record of what it wrote.

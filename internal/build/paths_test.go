@@ -34,7 +34,7 @@ func TestPathCollisions(t *testing.T) {
 		{"edition path categories", site(`path = "zh-hans"`, `path = "categories"`),
 			`site.toml:15: editions: path "categories": the folder categories/ already holds categories/investment.html (categories: slug "investment", site.toml:32): choose another path`},
 		{"edition path assets", site(`path = "zh-hans"`, `path = "assets"`),
-			`site.toml:15: editions: path "assets": the folder assets/ already holds assets/favicon.6e9c9215.svg (from assets/favicon.svg): choose another path`},
+			`site.toml:15: editions: path "assets": the folder assets/ already holds assets/cursor-hand.3499ff51.svg (from assets/cursor-hand.svg): choose another path`},
 		{"edition path sha256sums", site(`path = "zh-hans"`, `path = "sha256sums"`),
 			`site.toml:15: editions: path "sha256sums": the folder sha256sums/ would have the name of the site's own SHA256SUMS on Windows and macOS, which do not tell capital from small letters: choose another path`},
 		{"both at once", func(t *testing.T) map[string]string {

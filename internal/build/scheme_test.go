@@ -37,6 +37,7 @@ func readmeScheme(t *testing.T) []schemeRow {
 		`<name>`, "[^/]+",
 		`<hash>`, "[0-9a-f]{8}",
 		`<ext>`, "[a-z0-9]+",
+		`<page>`, "[a-z0-9-]+(/[a-z0-9-]+)*", // a page's path without .html
 	)
 	span := regexp.MustCompile("`([^`]+)`")
 	var rows []schemeRow

@@ -157,6 +157,7 @@ func Load(fsys fs.FS) (*site.Site, error) {
 	if s != nil {
 		l.loadNotice(s)
 		l.loadMeasures(s)
+		l.checkAddresses(s)
 	}
 	if err := l.errs.err(); err != nil {
 		return nil, err
@@ -182,6 +183,12 @@ func LoadStrings(fsys fs.FS) (map[string]string, error) {
 type loader struct {
 	fsys fs.FS
 	errs errs
+	// baseURL is where site.toml sets base_url, for a problem with it
+	// found once the measures are loaded (checkAddresses).
+	baseURL struct {
+		pos  diag.Pos
+		text string
+	}
 }
 
 // readFile reads name and checks it is text (see Text); it reports and
@@ -389,6 +396,7 @@ func (l *loader) loadSite() *site.Site {
 			at(toml.Key{"base_url"}, -1, "base_url %q: %s: expected an absolute http(s) URL such as \"https://www.example.gov.cn/nansha/\", or \"\"", f.BaseURL, p)
 		} else {
 			s.BaseURL = strings.TrimSuffix(f.BaseURL, "/") + "/"
+			l.baseURL.pos, l.baseURL.text = keyPosIn(SiteFile, src, 1, toml.Key{"base_url"}, -1)
 		}
 	}
 	if u := f.Publisher.ICPURL; u != "" {
@@ -421,6 +429,49 @@ func (l *loader) loadSite() *site.Site {
 		s.Units = append(s.Units, &site.Unit{Slug: u.Slug, Name: u.Name, Pos: pos})
 	}
 	return s
+}
+
+// maxAddress is the longest address a page of the site may have, in
+// characters: sitemaps.org allows fewer than 2,048, and the QR code of a
+// page (2,331 bytes at level M) holds that with room to spare.
+const maxAddress = 2047
+
+// checkAddresses checks that, with base_url, the address of every page —
+// the sitemap's entries, each page's QR code — is at most maxAddress
+// characters long (ASCII: base_url is checked to be).
+func (l *loader) checkAddresses(s *site.Site) {
+	if s.BaseURL == "" {
+		return
+	}
+	longest := ""
+	consider := func(p string) {
+		if len(p) > len(longest) {
+			longest = p
+		}
+	}
+	for _, p := range site.Named {
+		consider(p)
+	}
+	for _, c := range s.Categories {
+		consider(c.Path())
+	}
+	for _, u := range s.Units {
+		consider(u.Path())
+	}
+	for _, m := range s.Measures {
+		consider(m.Path())
+	}
+	prefix := ""
+	for _, e := range s.Editions {
+		if len(e.Prefix()) > len(prefix) {
+			prefix = e.Prefix()
+		}
+	}
+	if n := len(s.BaseURL) + len(prefix) + len(longest); n > maxAddress {
+		l.errs.addErr(&diag.Error{Pos: l.baseURL.pos, Text: l.baseURL.text, Msg: fmt.Sprintf(
+			"base_url is %d characters long: the address of %s%s would be %d, more than the %d that sitemaps allow and a page's QR code is made for: publish the site at a shorter address",
+			len(s.BaseURL), prefix, longest, n, maxAddress)})
+	}
 }
 
 // editions validates the [[editions]] of site.toml. Without any, the site has

@@ -74,9 +74,12 @@ func TestPageTypesCoverKinds(t *testing.T) {
 }
 
 // fileURL is the file:// URL of a page of the built site.
-func fileURL(path string) string {
+func fileURL(path string) string { return fileURLIn(siteDir, path) }
+
+// fileURLIn is the file:// URL of a page of the site built in dir.
+func fileURLIn(dir, path string) string {
 	p, query, _ := strings.Cut(path, "?")
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(siteDir, p)), RawQuery: query}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p)), RawQuery: query}
 	return u.String()
 }
 
@@ -86,6 +89,8 @@ type mode struct {
 	scheme string // prefers-color-scheme: "light" or "dark"
 	size   int    // the text-size step, 0–2
 	high   bool   // high contrast
+	cursor bool   // the large pointer
+	guide  bool   // the reading guide
 }
 
 var modes = []mode{
@@ -93,6 +98,7 @@ var modes = []mode{
 	{name: "dark", scheme: "dark"},
 	{name: "light, larger text", scheme: "light", size: 2},
 	{name: "dark, large text, high contrast", scheme: "dark", size: 1, high: true},
+	{name: "light, large cursor, reading guide", scheme: "light", cursor: true, guide: true},
 }
 
 // prefsKey is the localStorage key of assets/prefs.js.
@@ -112,7 +118,7 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 // page the tab is on, and reloads it.
 func setPrefs(t *testing.T, tab *browsertest.Tab, m mode) {
 	t.Helper()
-	v, _ := json.Marshal(map[string]any{"size": m.size, "contrast": m.high})
+	v, _ := json.Marshal(map[string]any{"size": m.size, "contrast": m.high, "cursor": m.cursor, "guide": m.guide})
 	browsertest.Eval[bool](t, tab, fmt.Sprintf("localStorage.setItem(%q, %q), true", prefsKey, v))
 }
 
@@ -126,6 +132,12 @@ func checkMode(t *testing.T, tab *browsertest.Tab, m mode) {
 	var want []string
 	if m.high {
 		want = append(want, "contrast")
+	}
+	if m.cursor {
+		want = append(want, "cursor")
+	}
+	if m.guide {
+		want = append(want, "guide")
 	}
 	if m.size > 0 {
 		want = append(want, fmt.Sprintf("text-%d", m.size))
@@ -171,7 +183,8 @@ func runAxe(t *testing.T, tab *browsertest.Tab, axeSrc string) []axeViolation {
 }
 
 // TestAccessibility runs axe-core on every page type, in every mode, from
-// file://: zero violations allowed.
+// file://, as built from the repository and with a base_url (which adds
+// each page's QR code): zero violations allowed.
 func TestAccessibility(t *testing.T) {
 	axePath := tool(t, "axe-core/axe.min.js")
 	src, err := os.ReadFile(axePath)
@@ -179,23 +192,25 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)
-	for _, m := range modes {
-		t.Run(m.name, func(t *testing.T) {
-			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURL("index.html")))
-			setPrefs(t, tab, m)
-			for _, pt := range pageTypes() {
-				t.Run(pt.name, func(t *testing.T) {
-					tab.Do(t, chromedp.Navigate(fileURL(pt.path)))
-					checkMode(t, tab, m)
-					for _, v := range runAxe(t, tab, string(src)) {
-						t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
-						for _, n := range v.Nodes {
-							t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+	for _, dir := range []string{siteDir, buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")} {
+		for _, m := range modes {
+			t.Run(filepath.Base(dir)+", "+m.name, func(t *testing.T) {
+				tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
+				setPrefs(t, tab, m)
+				for _, pt := range pageTypes() {
+					t.Run(pt.name, func(t *testing.T) {
+						tab.Do(t, chromedp.Navigate(fileURLIn(dir, pt.path)))
+						checkMode(t, tab, m)
+						for _, v := range runAxe(t, tab, string(src)) {
+							t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
+							for _, n := range v.Nodes {
+								t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+							}
 						}
-					}
-				})
-			}
-		})
+					})
+				}
+			})
+		}
 	}
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)

@@ -46,10 +46,16 @@ func TestMain(m *testing.M) {
 // builtPages lists the HTML pages of the built site.
 func builtPages(t *testing.T) []string {
 	t.Helper()
+	return pagesIn(t, siteDir)
+}
+
+// pagesIn lists the HTML pages of the site in dir.
+func pagesIn(t *testing.T, dir string) []string {
+	t.Helper()
 	var pages []string
-	err := filepath.WalkDir(siteDir, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(siteDir, p)
+			rel, _ := filepath.Rel(dir, p)
 			pages = append(pages, filepath.ToSlash(rel))
 		}
 		return err

@@ -11,8 +11,6 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	htmllex "github.com/tdewolff/parse/v2/html"
-
-	"github.com/gzgov/nansha-microsite/internal/content"
 )
 
 // maxPageWeight is the most a page may weigh, gzipped, with its CSS and JS:
@@ -94,16 +92,26 @@ func gzipSize(t *testing.T, data []byte) int {
 }
 
 // TestPageWeight checks every page: one stylesheet, no script that blocks
-// rendering, and the page with its CSS and JS under maxPageWeight gzipped.
+// rendering, and the page with its CSS and JS under maxPageWeight gzipped;
+// as built from the repository, and with a base_url, which adds the
+// canonical and Open Graph tags and each page's QR code.
 func TestPageWeight(t *testing.T) {
-	s, err := content.Load(os.DirFS("../.."))
-	if err != nil {
-		t.Fatal(err)
+	const baseURL = "https://www.gz.gov.cn/nansha3/"
+	for _, tc := range []struct {
+		name, dir, baseURL string
+	}{
+		{"as built", siteDir, ""},
+		{"with a base_url", buildWithBaseURL(t, baseURL), baseURL},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPageWeights(t, tc.dir, tc.baseURL) })
 	}
-	baseURL := s.BaseURL
+}
+
+// checkPageWeights checks the pages of the site in dir, built with baseURL.
+func checkPageWeights(t *testing.T, dir, baseURL string) {
 	heaviest, heaviestName := 0, ""
-	for _, name := range builtPages(t) {
-		src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(name)))
+	for _, name := range pagesIn(t, dir) {
+		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +133,7 @@ func TestPageWeight(t *testing.T) {
 			if baseURL != "" && strings.HasPrefix(ref, baseURL) {
 				file = strings.TrimPrefix(ref, baseURL)
 			}
-			data, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue

@@ -71,6 +71,26 @@ func (c Chrome) Article() bool {
 	return article
 }
 
+// Prints and Listens report whether the page offers the buttons 打印本頁
+// and 聽全文 (PageKind.Print, PageKind.Listen), whose scripts the head
+// loads.
+func (c Chrome) Prints() bool {
+	prints := c.kind.prints()
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return o.kind.prints() == prints })
+	}
+	return prints
+}
+
+// Listens: see Prints.
+func (c Chrome) Listens() bool {
+	listens := c.kind.listens()
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return o.kind.listens() == listens })
+	}
+	return listens
+}
+
 // Path is the page's path within the edition, as Page.Path, to show.
 func (c Chrome) Path() PagePath { return PagePath{c.pathText()} }
 

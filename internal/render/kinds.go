@@ -42,6 +42,10 @@ type PageKind struct {
 	// 404 page). With a base_url its links are absolute; it has no
 	// canonical URL and is not in the sitemap.
 	Anywhere bool
+	// Print and Listen: the page offers its reader a button that prints
+	// it (打印本頁, assets/print.js) and one that reads its text aloud
+	// (聽全文, assets/listen.js).
+	Print, Listen bool
 
 	// Pages lists the kind's pages in the edition s, in order: their paths
 	// (internal/site/paths.go) and what of the model they show, not yet
@@ -67,6 +71,8 @@ var Kinds = []*PageKind{
 	{
 		Kind:    Home,
 		Article: true,
+		Print:   true,
+		Listen:  true,
 		Pages:   fixed(site.HomePath),
 		Texts: func(p *Page, t Texts) {
 			s, notice := p.Site, t[&p.Site.Notice.Body]
@@ -77,6 +83,7 @@ var Kinds = []*PageKind{
 	{
 		Kind:    Table,
 		Article: true,
+		Print:   true, // not Listen: read aloud, a table is a string of cells; each measure's page reads its text
 		Pages:   fixed(site.TablePath),
 		Texts: func(p *Page, t Texts) {
 			s := p.Site
@@ -115,6 +122,8 @@ var Kinds = []*PageKind{
 	{
 		Kind:    Measure,
 		Article: true,
+		Print:   true,
+		Listen:  true,
 		Pages: func(s *site.Site) []*Page {
 			ps := make([]*Page, len(s.Measures))
 			for i, m := range s.Measures {
@@ -198,6 +207,8 @@ var kinds = func() map[Kind]*PageKind {
 // kind that is not in Kinds.
 func (k Kind) article() bool  { d := kinds[k]; return d != nil && d.Article }
 func (k Kind) anywhere() bool { d := kinds[k]; return d != nil && d.Anywhere }
+func (k Kind) prints() bool   { d := kinds[k]; return d != nil && d.Print }
+func (k Kind) listens() bool  { d := kinds[k]; return d != nil && d.Listen }
 
 // List returns the kind's pages in the edition s (see Pages), with their
 // Kind and Site. A page's path must be one a shared part can show (see

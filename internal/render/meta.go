@@ -4,6 +4,8 @@ import (
 	"net/url"
 
 	"golang.org/x/text/language"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // The metadata the layouts put in <head> for the city portal, search engines
@@ -18,6 +20,16 @@ func (p *Page) Canonical() string {
 		return ""
 	}
 	return p.URL()
+}
+
+// QR is the link from the page to the image of its QR code, a code of its
+// Canonical address (site.QRPath, made by the build), or "" when it has no
+// address of its own.
+func (p *Page) QR() string {
+	if p.Canonical() == "" {
+		return ""
+	}
+	return p.Rel(site.QRPath(p.Path))
 }
 
 // OGType is the page's Open Graph type: the home page is the website, every

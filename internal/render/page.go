@@ -93,6 +93,11 @@ func (p *Page) Alternates() []Alternate { return p.view().Alternates() }
 // Chrome.Article).
 func (p *Page) Article() bool { return p.view().Article() }
 
+// Prints and Listens report whether the page offers the buttons 打印本頁
+// and 聽全文 (see Chrome.Prints).
+func (p *Page) Prints() bool  { return p.view().Prints() }
+func (p *Page) Listens() bool { return p.view().Listens() }
+
 // assetPath is root followed by the hashed path of asset name.
 func assetPath(assets map[string]string, root, name string) (string, error) {
 	hashed, ok := assets[name]

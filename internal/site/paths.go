@@ -35,6 +35,10 @@ const (
 	RobotsPath  = "robots.txt"
 	SumsPath    = "SHA256SUMS" // the checksum of every other file, and the build's record of what it wrote
 	AssetDir    = "assets"     // CSS, JS and images, shared by the editions (AssetPath)
+
+	// From an edition's root, only with a base_url: each page's QR code
+	// (QRPath).
+	QRDir = "qr"
 )
 
 // Named are the fixed paths a layout may ask for by name, as
@@ -78,4 +82,12 @@ func (e *Edition) Prefix() string {
 func AssetPath(name, hash string) string {
 	ext := path.Ext(name)
 	return AssetDir + "/" + strings.TrimSuffix(name, ext) + "." + hash + ext
+}
+
+// QRPath is the path of the QR code of the page at page (within its
+// edition), an SVG image of the page's address: measures/03.html →
+// qr/measures/03.svg. A separate file rather than inline SVG, so that the
+// page stays light (README, "Design, accessibility and print").
+func QRPath(page string) string {
+	return QRDir + "/" + strings.TrimSuffix(page, path.Ext(page)) + ".svg"
 }
