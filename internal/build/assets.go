@@ -16,6 +16,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -30,12 +31,12 @@ type asset struct {
 // loadAssets reads every file under assets/ but editors' and systems'
 // litter (content.Ignored), checks that each style sheet and script
 // parses, minifies what the registry knows, and names each by its content.
-// It returns the assets, the map from source name ("site.css") to output
-// path, and every problem as a diag.List.
-func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, error) {
+// It returns the assets, the same by source name ("site.css") for the
+// layouts, and every problem as a diag.List.
+func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]render.Asset, error) {
 	var out []asset
 	var errs diag.List
-	names := map[string]string{}
+	names := map[string]render.Asset{}
 	err := fs.WalkDir(fsys, site.AssetDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -78,7 +79,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 		name := strings.TrimPrefix(p, site.AssetDir+"/")
 		sum := sha256.Sum256(data)
 		hashed := site.AssetPath(name, hex.EncodeToString(sum[:4]))
-		names[name] = hashed
+		names[name] = render.Asset{Path: hashed, Data: data}
 		out = append(out, asset{path: hashed, src: p, data: data})
 		return nil
 	})
