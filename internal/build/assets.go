@@ -17,6 +17,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -31,12 +32,12 @@ type asset struct {
 // loadAssets reads every file under assets/ but editors' and systems'
 // litter (content.Ignored), checks that each style sheet and script
 // parses, minifies what the registry knows, and names each by its content.
-// It returns the assets, the map from source name ("site.css") to output
-// path, and every problem as a diag.List.
-func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, error) {
+// It returns the assets, the same by source name ("site.css") for the
+// layouts, and every problem as a diag.List.
+func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]render.Asset, error) {
 	var out []asset
 	var errs diag.List
-	names := map[string]string{}
+	names := map[string]render.Asset{}
 	err := fs.WalkDir(fsys, site.AssetDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -97,7 +98,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 			name := strings.TrimPrefix(a.src, site.AssetDir+"/")
 			sum := sha256.Sum256(a.data)
 			a.path = site.AssetPath(name, hex.EncodeToString(sum[:4]))
-			names[name] = a.path
+			names[name] = render.Asset{Path: a.path, Data: a.data}
 		}
 	}
 	if len(errs) > 0 {
@@ -111,7 +112,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 // hashed file (names maps the names in assets/ to the hashed paths). A
 // hashed file lies where its source does, under another base name, so the
 // reference keeps its folders. Other URLs stay as they are.
-func assetURLs(file string, src []byte, names map[string]string) []byte {
+func assetURLs(file string, src []byte, names map[string]render.Asset) []byte {
 	var out bytes.Buffer
 	lex := css.NewLexer(parse.NewInputBytes(src))
 	for {
@@ -122,8 +123,8 @@ func assetURLs(file string, src []byte, names map[string]string) []byte {
 		if tt == css.URLToken {
 			ref := strings.Trim(string(data[len("url("):len(data)-1]), "\"' ")
 			name, inAssets := strings.CutPrefix(path.Join(path.Dir(file), ref), site.AssetDir+"/")
-			if hashed, ok := names[name]; ok && inAssets && !strings.Contains(ref, ":") {
-				out.WriteString("url(" + path.Join(path.Dir(ref), path.Base(hashed)) + ")")
+			if a, ok := names[name]; ok && inAssets && !strings.Contains(ref, ":") {
+				out.WriteString("url(" + path.Join(path.Dir(ref), path.Base(a.Path)) + ")")
 				continue
 			}
 		}

@@ -1,11 +1,15 @@
 package build
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/render"
+)
 
 // TestAssetURLs checks that a style sheet's url() of another asset names
 // its hashed file, and that every other URL stays as written.
 func TestAssetURLs(t *testing.T) {
-	names := map[string]string{"cursor.svg": "assets/cursor.1a2b3c4d.svg", "img/hand.svg": "assets/img/hand.5e6f7a8b.svg"}
+	names := map[string]render.Asset{"cursor.svg": {Path: "assets/cursor.1a2b3c4d.svg"}, "img/hand.svg": {Path: "assets/img/hand.5e6f7a8b.svg"}}
 	tests := []struct{ name, file, in, want string }{
 		{"plain", "assets/site.css", "a{cursor:url(cursor.svg) 3 3,auto}", "a{cursor:url(cursor.1a2b3c4d.svg) 3 3,auto}"},
 		{"quoted", "assets/site.css", `a{cursor:url("cursor.svg")}`, "a{cursor:url(cursor.1a2b3c4d.svg)}"},

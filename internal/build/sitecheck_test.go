@@ -32,10 +32,10 @@ func TestCheckFailsBuild(t *testing.T) {
 	// Each problem is in both editions' pages.
 	want := "the built site fails the check, 6 problem(s):\n" +
 		"404.html: <h1>: missing: every page needs exactly one <h1>, its main heading\n" +
-		"404.html: <a href=\"gone.html\">: no such file: gone.html\n" +
+		"404.html: <a href=\"/gone.html\">: no such file: gone.html\n" +
 		"units/index.html: <h1>: 2 of them: every page needs exactly one <h1>, its main heading\n" +
 		"zh-hans/404.html: <h1>: missing: every page needs exactly one <h1>, its main heading\n" +
-		"zh-hans/404.html: <a href=\"gone.html\">: no such file: zh-hans/gone.html\n" +
+		"zh-hans/404.html: <a href=\"/zh-hans/gone.html\">: no such file: zh-hans/gone.html\n" +
 		"zh-hans/units/index.html: <h1>: 2 of them: every page needs exactly one <h1>, its main heading"
 	if err.Error() != want {
 		t.Errorf("error:\n%s\nwant:\n%s", err, want)

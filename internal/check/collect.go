@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"net/url"
@@ -34,6 +35,7 @@ type siteFiles struct {
 	paths map[string]pathKind // every file and directory, by path
 	ids   map[string]idSet    // every page's element ids, by page
 	base  string              // the site's own address, or ""
+	root  string              // its folder on the server: base's path, or "/"
 }
 
 // pathKind says whether a path is a file or a directory of the site (both
@@ -64,6 +66,7 @@ const (
 	absolute                // ref, under the site's address or leaving the site
 	fragment                // an element id of another page
 	self                    // an element id of the page itself, while it is read
+	anywhere                // ref, of a page that may be shown at any address (see shownAnywhere)
 )
 
 // NewCollector returns a Collector for a site of these files
@@ -164,6 +167,10 @@ type pageCheck struct {
 	ids       []byte    // the file's ids, as an idSet
 	buf       []byte
 	scratch
+
+	// maybeAnywhere: the file is named like the page a server shows at
+	// any address; whether it is one is known once every page is in.
+	maybeAnywhere bool
 }
 
 // selfRef is a reference to an element of its own page, checked once the
@@ -174,6 +181,7 @@ var pageChecks = sync.Pool{New: func() any { return new(pageCheck) }}
 
 func (pc *pageCheck) start(s *siteFiles, from string) {
 	pc.s, pc.from, pc.dir = s, from, path.Dir(from)
+	pc.maybeAnywhere = path.Base(from) == sitepath.NotFoundPath
 	if pc.dir == ".." || strings.HasPrefix(pc.dir, "../") || strings.HasPrefix(pc.dir, "/") {
 		pc.dir = ""
 	}
@@ -192,6 +200,14 @@ func (pc *pageCheck) release() {
 func (pc *pageCheck) id(v []byte) { pc.ids = appendID(pc.ids, v) }
 
 func (pc *pageCheck) ref(el *element, attr string, v []byte, fetched bool) {
+	if pc.maybeAnywhere {
+		if !bytes.HasPrefix(v, []byte("data:")) {
+			tag := el.String()
+			pc.entries = append(pc.entries, entry{problem: Problem{Page: pc.from, Tag: tag, Attr: attr, Value: string(v)},
+				pending: anywhere, ref: Ref{Tag: tag, Attr: attr, Value: string(v), Fetched: fetched}})
+		}
+		return
+	}
 	var o outcome
 	o, pc.buf = pc.s.outcome(pc.from, pc.dir, v, pc.buf)
 	if o.kind == nothing {
@@ -280,13 +296,17 @@ func (c *Collector) Site() *Report {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := &c.s
-	s.base = ""
+	s.base, s.root = "", "/"
 	if u, err := url.Parse(c.canonical); err == nil && u.IsAbs() && u.Host != "" {
 		s.base = strings.TrimSuffix(c.canonical, sitepath.HomePath)
 		if !strings.HasSuffix(s.base, "/") {
 			s.base += "/"
 		}
+		if b, err := url.Parse(s.base); err == nil && b.EscapedPath() != "" {
+			s.root = b.EscapedPath()
+		}
 	}
+	shown := c.shownAnywhere()
 	order := make([]string, 0, len(c.checked))
 	for name := range c.checked {
 		order = append(order, name)
@@ -298,6 +318,12 @@ func (c *Collector) Site() *Report {
 			switch e.pending {
 			case absolute:
 				r.ref(s, name, e.ref)
+			case anywhere:
+				if shown[name] {
+					r.anywhereRef(s, name, e.ref)
+				} else {
+					r.ref(s, name, e.ref)
+				}
 			case fragment:
 				if msg := s.fragment(e.target, e.id); msg != "" {
 					e.problem.Msg = msg

@@ -64,6 +64,9 @@ func TestValidHTML(t *testing.T) {
 		t.Fatalf("vnu: %v\n%s", runErr, stderr.String())
 	}
 	for _, m := range report.Messages {
+		if vnuLags(m.Message) {
+			continue
+		}
 		page := m.URL
 		for _, dir := range []string{siteDir, withBase} {
 			if rel, ok := strings.CutPrefix(strings.TrimPrefix(page, "file:"), filepath.ToSlash(dir)+"/"); ok {
@@ -72,6 +75,16 @@ func TestValidHTML(t *testing.T) {
 		}
 		t.Errorf("%s:%d: %s: %s\n\t%s", page, m.LastLine, m.Type, m.Message, m.Extract)
 	}
+}
+
+// vnuLags reports whether a message of the checker is about CSS it has
+// not learnt yet: container queries (CSS Containment Level 3, in every
+// browser since 2023). It checks CSS only where a page carries it inline,
+// the 404 page (render/anywhere.go), and would fail it for the style sheet
+// every other page links.
+func vnuLags(msg string) bool {
+	return msg == "CSS: “container-type”: Property “container-type” doesn't exist." ||
+		msg == "CSS: Unrecognized at-rule “@container”"
 }
 
 // buildWithBaseURL builds the repository's sources with base_url set and

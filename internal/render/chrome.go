@@ -25,15 +25,15 @@ type Chrome struct {
 	rel    string // what Rel puts before a path within the edition
 	root   string // what Asset puts before a path from the site root
 	prefix string // the edition's folder
-	assets map[string]string
+	assets map[string]Asset
 	kind   Kind          // the page's kind, seen through Kind and Article
 	path   string        // the page's path, seen through Current and Path
 	part   *renderedPart // the part being rendered for the first time, or nil
 }
 
 // Rel turns a path within the page's edition into a path relative to the
-// page: "../measures/04.html" from measures/03.html; on a 404 page of a site
-// with a base_url, an absolute URL.
+// page: "../measures/04.html" from measures/03.html; on the 404 page, a
+// path from the host's root (see anywhere.go).
 func (c Chrome) Rel(target string) string { return c.rel + target }
 
 // Asset is the path from the page to an asset by its source name
@@ -114,10 +114,17 @@ func (c Chrome) pathText() string {
 
 // Alternates lists the page in every edition of the site, for the language
 // switch and <link rel="alternate" hreflang>; none when the site has one
-// edition. They lead from the site root, as the page's other links: on a
-// 404 page of a site with a base_url they are absolute.
+// edition. They lead from the site root, as the page's other links. A page
+// shown anywhere (the 404 page) has no URL of its own: its alternates have
+// none either.
 func (c Chrome) Alternates() []Alternate {
-	return alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(site.HomePath))
+	alts := alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(site.HomePath))
+	if len(alts) > 0 && c.Site.BaseURL != "" && c.Anywhere() {
+		for i := range alts {
+			alts[i].URL = ""
+		}
+	}
+	return alts
 }
 
 // Alternate is this page in one of the site's editions.

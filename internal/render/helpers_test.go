@@ -17,9 +17,13 @@ func repoRenderer(t *testing.T) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assets := map[string]string{}
+	assets := map[string]Asset{}
 	for _, e := range entries {
-		assets[e.Name()] = "assets/" + e.Name()
+		data, err := os.ReadFile("../../assets/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		assets[e.Name()] = Asset{Path: "assets/" + e.Name(), Data: data}
 	}
 	l, err := New(os.DirFS("../.."), assets)
 	if err != nil {

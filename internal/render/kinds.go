@@ -39,8 +39,11 @@ type PageKind struct {
 	// ArticleTitle, PubDate and ContentSource.
 	Article bool
 	// Anywhere: a web server shows the page at any missing address (the
-	// 404 page). With a base_url its links are absolute; it has no
-	// canonical URL and is not in the sitemap.
+	// 404 page), at any depth. Its links lead from the site's folder on
+	// the server (base_url's path, or "/"), never from base_url's host;
+	// it carries its style sheet, scripts and icon itself, and a script
+	// that finds the site's folder when it is another (anywhere.go). It
+	// has no canonical URL and is not in the sitemap.
 	Anywhere bool
 	// Print and Listen: the page offers its reader a button that prints
 	// it (打印本頁, assets/print.js) and one that reads its text aloud

@@ -28,7 +28,7 @@ type Page struct {
 	// for its layout alone (.Data): a new kind needs no field of its own.
 	Data any
 
-	assets map[string]string
+	assets map[string]Asset
 	chrome Chrome // what the page shows alike with others: made by Render
 }
 
@@ -52,10 +52,10 @@ func newChrome(p *Page) Chrome {
 	prefix := p.prefix()
 	rel := strings.Repeat("../", strings.Count(p.Path, "/"))
 	root := strings.Repeat("../", strings.Count(prefix+p.Path, "/"))
-	if p.Kind.anywhere() && p.Site.BaseURL != "" {
-		// A web server shows 404.html at any missing path, at any depth:
-		// only absolute URLs work from there.
-		root = p.Site.BaseURL
+	if p.Kind.anywhere() {
+		// A web server shows the page at any missing address, at any
+		// depth: its links lead from the site's folder (anywhere.go).
+		root = anywhereRoot(p.Site)
 		rel = root + prefix
 	}
 	return Chrome{Site: p.Site, rel: rel, root: root, prefix: prefix, assets: p.assets, kind: p.Kind, path: p.Path}
@@ -98,13 +98,19 @@ func (p *Page) Article() bool { return p.view().Article() }
 func (p *Page) Prints() bool  { return p.view().Prints() }
 func (p *Page) Listens() bool { return p.view().Listens() }
 
+// Asset is a file of assets/ as the site publishes it.
+type Asset struct {
+	Path string // from the site root, with its content hash: assets/site.3f9a1c2b.css
+	Data []byte // minified
+}
+
 // assetPath is root followed by the hashed path of asset name.
-func assetPath(assets map[string]string, root, name string) (string, error) {
-	hashed, ok := assets[name]
+func assetPath(assets map[string]Asset, root, name string) (string, error) {
+	a, ok := assets[name]
 	if !ok {
 		return "", &missingAssetError{name}
 	}
-	return root + hashed, nil
+	return root + a.Path, nil
 }
 
 type missingAssetError struct{ name string }

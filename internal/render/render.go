@@ -28,7 +28,7 @@ const (
 // edition (For). They are safe for concurrent use.
 type Layouts struct {
 	kinds  map[Kind]*template.Template // base.html with each kind's layout
-	assets map[string]string
+	assets map[string]Asset
 	fsys   fs.FS // the sources, to place errors in the layouts as written
 
 	mu    sync.Mutex
@@ -45,7 +45,7 @@ type Layouts struct {
 type Renderer struct {
 	layouts map[Kind]*template.Template
 	strings map[string]string
-	assets  map[string]string
+	assets  map[string]Asset
 	shared  sharedParts // the layouts' shared parts, once rendered
 	fsys    fs.FS
 
@@ -55,8 +55,8 @@ type Renderer struct {
 }
 
 // New parses base.html and one layout per page kind (Kinds). assets maps
-// asset source names to their hashed paths from the site root.
-func New(fsys fs.FS, assets map[string]string) (*Layouts, error) {
+// asset source names ("site.css") to the files the site publishes.
+func New(fsys fs.FS, assets map[string]Asset) (*Layouts, error) {
 	l, err := parse(fsys, assets, minify.New())
 	if err != nil {
 		return nil, err
@@ -70,7 +70,7 @@ func New(fsys fs.FS, assets map[string]string) (*Layouts, error) {
 }
 
 // parse parses the layouts, minified by m unless m is nil.
-func parse(fsys fs.FS, assets map[string]string, m *minify.Minifier) (*Layouts, error) {
+func parse(fsys fs.FS, assets map[string]Asset, m *minify.Minifier) (*Layouts, error) {
 	l := &Layouts{kinds: map[Kind]*template.Template{}, assets: assets, fsys: fsys}
 	// The functions that give an edition's words are bound by For; these
 	// stand for them while the layouts parse.
