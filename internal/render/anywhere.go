@@ -73,7 +73,14 @@ func (c Chrome) Inline(name string) (any, error) {
 		if containsFold(a.Data, "</style") {
 			return nil, fmt.Errorf("inline: %s/%s holds \"</style\", which would end the <style> that carries it", site.AssetDir, name)
 		}
-		return template.CSS(rebaseCSS(a.Data, path.Dir(a.Path), c.root)), nil
+		// The files it names (the large cursor) come with it as data:
+		// URLs: from file:// the page cannot know where the site is
+		// until its script has run, and a style sheet does not wait.
+		published := make(map[string]Asset, len(c.assets))
+		for _, a := range c.assets {
+			published[a.Path] = a
+		}
+		return template.CSS(rebaseCSS(a.Data, path.Dir(a.Path), c.root, published)), nil
 	case ".js":
 		if containsFold(a.Data, "</script") || bytes.Contains(a.Data, []byte("<!--")) {
 			return nil, fmt.Errorf("inline: %s/%s holds \"</script\" or \"<!--\", which would end or hide the <script> that carries it", site.AssetDir, name)
@@ -91,11 +98,16 @@ func (c Chrome) DataURL(name string) (template.URL, error) {
 	if !ok {
 		return "", &missingAssetError{name}
 	}
+	return template.URL(dataURL(name, a.Data)), nil
+}
+
+// dataURL is the file name's bytes data as a data: URL.
+func dataURL(name string, data []byte) string {
 	mt := minify.MediaType(name)
 	if mt == "" {
 		mt = "application/octet-stream"
 	}
-	return template.URL("data:" + mt + ";base64," + base64.StdEncoding.EncodeToString(a.Data)), nil
+	return "data:" + mt + ";base64," + base64.StdEncoding.EncodeToString(data)
 }
 
 // FindRoot is the script (anywhere.js) that leads the page's links from the
@@ -143,11 +155,12 @@ func finalJS(src []byte) ([]byte, error) {
 var findRootSource []byte
 
 // rebaseCSS rewrites the relative url()s of a style sheet published in the
-// folder dir so that they lead from root, as url(<root><path>): in a
-// <style> they would be resolved from the address the page is shown at.
-// Any other url() (data:, absolute, or one holding a quote or backslash)
-// is left as it is.
-func rebaseCSS(src []byte, dir, root string) []byte {
+// folder dir: one naming a file of published (by its path from the site
+// root) becomes that file as a data: URL, any other leads from root, as
+// url(<root><path>): in a <style> they would be resolved from the address
+// the page is shown at. Any other url() (data:, absolute, or one holding a
+// quote or backslash) is left as it is.
+func rebaseCSS(src []byte, dir, root string, published map[string]Asset) []byte {
 	if !bytes.Contains(src, []byte("url(")) && !bytes.Contains(src, []byte("URL(")) {
 		return src
 	}
@@ -159,7 +172,7 @@ func rebaseCSS(src []byte, dir, root string) []byte {
 			return out.Bytes()
 		}
 		if tt == css.URLToken {
-			if to, ok := rebaseURL(data, dir, root); ok {
+			if to, ok := rebaseURL(data, dir, root, published); ok {
 				out.WriteString(to)
 				continue
 			}
@@ -169,7 +182,7 @@ func rebaseCSS(src []byte, dir, root string) []byte {
 }
 
 // rebaseURL is the url() token data leading from root, if it is relative.
-func rebaseURL(data []byte, dir, root string) (string, bool) {
+func rebaseURL(data []byte, dir, root string, published map[string]Asset) (string, bool) {
 	ref := strings.TrimSpace(string(data[len("url(") : len(data)-1]))
 	if len(ref) >= 2 && (ref[0] == '"' || ref[0] == '\'') && ref[len(ref)-1] == ref[0] {
 		ref = ref[1 : len(ref)-1]
@@ -179,6 +192,9 @@ func rebaseURL(data []byte, dir, root string) (string, bool) {
 		return "", false
 	}
 	u.Path = path.Join(dir, u.Path)
+	if a, ok := published[u.Path]; ok && u.RawQuery == "" && u.Fragment == "" {
+		return "url(" + dataURL(a.Path, a.Data) + ")", true
+	}
 	to := root + strings.TrimPrefix(u.String(), "./")
 	// Unquoted when it can be, as the minifier writes it: the page is
 	// minified after and must come out the same.

@@ -73,6 +73,7 @@ func TestAnywhere(t *testing.T) {
 func TestRebaseCSS(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"none", `a{color:red}`, `a{color:red}`},
+		{"a published file", `a{cursor:url(cursor.1.svg),auto}`, `a{cursor:url(data:image/svg+xml;base64,PHN2Zy8+),auto}`},
 		{"relative", `a{background:url(bg.png)}`, `a{background:url(/nansha3/assets/bg.png)}`},
 		{"quoted, in a folder", `a{background:url('img/x y.png')}`, `a{background:url(/nansha3/assets/img/x%20y.png)}`},
 		{"up", `a{background:url("../x.png#f")}`, `a{background:url(/nansha3/x.png#f)}`},
@@ -81,7 +82,7 @@ func TestRebaseCSS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(rebaseCSS([]byte(tt.src), "assets", "/nansha3/")); got != tt.want {
+			if got := string(rebaseCSS([]byte(tt.src), "assets", "/nansha3/", map[string]Asset{"assets/cursor.1.svg": {Path: "assets/cursor.1.svg", Data: []byte("<svg/>")}})); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
