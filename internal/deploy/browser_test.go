@@ -83,14 +83,27 @@ func notFoundInBrowser(t *testing.T, srv *servertest.Server, dir string) {
 					t.Errorf("loaded %s, from another host", r)
 				}
 			}
+			var probes []string
 			for _, e := range tab.ConsoleErrors() {
 				// The page's own status, and the folders its script tried
 				// before the site's (render/anywhere.js).
-				if strings.HasPrefix(e, "error: Failed to load resource: the server responded with a status of 404") &&
-					(strings.HasSuffix(e, "("+srv.URL+tt.path+")") || strings.Contains(e, "/assets/favicon.")) {
-					continue
+				if strings.HasPrefix(e, "error: Failed to load resource: the server responded with a status of 404") {
+					if strings.HasSuffix(e, "("+srv.URL+tt.path+")") {
+						continue
+					}
+					if strings.Contains(e, "/assets/favicon.") {
+						probes = append(probes, e)
+						continue
+					}
 				}
 				t.Errorf("console: %s", e)
+			}
+			// The script tries the folder the page leads from, then the
+			// others from the host's root down: a site one folder away
+			// from it costs one miss, not one per folder of the address
+			// (each a request to the server and an error in the console).
+			if len(probes) > 1 {
+				t.Errorf("the 404 page's script missed the site's folder %d times, want at most 1:\n%s", len(probes), strings.Join(probes, "\n"))
 			}
 			here := srv.URL + tt.path
 			checked := 0
