@@ -57,7 +57,7 @@ http {
 	include %[4]s;
 }
 `, user, s.dir, s.log, s.write("site.conf", site)))
-	return exec.Command(s.kit.Program, "-p", s.dir, "-c", conf), nil
+	return exec.Command(s.program, "-p", s.dir, "-c", conf), nil
 }
 
 func startApache(s *setup) (*exec.Cmd, error) {
@@ -121,7 +121,7 @@ Include /etc/apache2/mods-available/deflate.conf
 AccessFileName .htaccess
 Include %[6]s
 `, s.port, s.dir, s.log, user, mods, s.write("site.conf", site)))
-	return exec.Command(s.kit.Program, "-f", conf, "-DFOREGROUND"), nil
+	return exec.Command(s.program, "-f", conf, "-DFOREGROUND"), nil
 }
 
 func startLighttpd(s *setup) (*exec.Cmd, error) {
@@ -153,5 +153,5 @@ deflate.mimetypes = ( "application/javascript", "text/css", "text/html", "text/p
 include %[6]q
 server.modules += ( "mod_dirlisting", "mod_staticfile" )
 `, filepath.Join(s.www, "html"), s.log, filepath.Join(s.dir, "lighttpd.pid"), s.port, cache+"/", s.write("nansha3.conf", site)))
-	return exec.Command(s.kit.Program, "-D", "-f", conf), nil
+	return exec.Command(s.program, "-D", "-f", conf), nil
 }

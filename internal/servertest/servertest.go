@@ -27,7 +27,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -76,22 +75,24 @@ func (s *Server) Log() string {
 
 // setup is what a kit's start function works with.
 type setup struct {
-	t      testing.TB
-	kit    *Kit
-	dir    string // the server's own folder: configurations, logs, pid file
-	www    string // the folder holding the site's folder (the kit's /var/www)
-	site   string // the site's folder: www/nansha3
-	port   int
-	sub    bool   // served in SubPath, not at the root
-	sample string // the kit's file, as written
-	log    string
+	t       testing.TB
+	kit     *Kit
+	program string // the server's command, found
+	dir     string // the server's own folder: configurations, logs, pid file
+	www     string // the folder holding the site's folder (the kit's /var/www)
+	site    string // the site's folder: www/nansha3
+	port    int
+	sub     bool   // served in SubPath, not at the root
+	sample  string // the kit's file, as written
+	log     string
 }
 
 // Start serves the built site in dir with kit, at the root of the host
 // (prefix "/") or in SubPath, on a free loopback port.
 func Start(t testing.TB, kit *Kit, dir, prefix string) *Server {
 	t.Helper()
-	if _, err := exec.LookPath(kit.Program); err != nil {
+	program, err := lookPath(kit.Program)
+	if err != nil {
 		missing(t, kit.Program)
 	}
 	if prefix != "/" && prefix != SubPath {
@@ -105,7 +106,7 @@ func Start(t testing.TB, kit *Kit, dir, prefix string) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &setup{t: t, kit: kit, dir: t.TempDir(), sub: prefix == SubPath, sample: string(sample)}
+	s := &setup{t: t, kit: kit, program: program, dir: t.TempDir(), sub: prefix == SubPath, sample: string(sample)}
 	s.www = filepath.Join(s.dir, "www")
 	s.site = filepath.Join(s.www, "nansha3")
 	s.log = filepath.Join(s.dir, "error.log")
@@ -218,6 +219,18 @@ func chmodReadable(dir string) error {
 	return os.Chmod(dir, fi.Mode().Perm()|0o055)
 }
 
+// lookPath finds a server's command in PATH, or where Debian installs
+// servers, /usr/sbin, which a user's PATH often lacks.
+func lookPath(program string) (string, error) {
+	p, err := exec.LookPath(program)
+	if err != nil {
+		if q, err2 := exec.LookPath(filepath.Join("/usr/sbin", program)); err2 == nil {
+			return q, nil
+		}
+	}
+	return p, err
+}
+
 // freePort returns a loopback port no program listens on now.
 func freePort() (int, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -232,7 +245,7 @@ func freePort() (int, error) {
 // when the test ends. It returns an error if the server exits first.
 func run(t testing.TB, cmd *exec.Cmd, port int) error {
 	t.Helper()
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // the server and its workers, stopped together
+	ownGroup(cmd) // the server and its workers, stopped together
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -241,11 +254,11 @@ func run(t testing.TB, cmd *exec.Cmd, port int) error {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	stop := func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		signalGroup(cmd, false)
 		select {
 		case <-exited:
 		case <-time.After(10 * time.Second):
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			signalGroup(cmd, true)
 			<-exited
 		}
 	}
