@@ -9,7 +9,7 @@
 // may be a site at / or at /nansha3/), and a server may answer any address
 // with this very page, even with status 200. So each folder above the
 // address is tried for one file of the site, marker (a hashed asset), whose
-// bytes the page holds: only the folder that serves those bytes is the
+// bytes the page holds: only a folder that serves those bytes is the
 // site's. From file:// the page is its own file, and own, its path from the
 // site root, says where that is.
 //
@@ -75,24 +75,32 @@
   }
 
   // The folders above the address, from the host's root down, the first
-  // twelve: the site is near the top.
+  // twelve: the site is near the top. Tried one by one, the nearest the
+  // root first, so that a site in /nansha3/ costs one request more; each
+  // folder that is not the site's shows in the browser's console as a
+  // file not found.
   var dirs = [];
   var parts = here.split("/");
   for (var n = 1; n < parts.length && dirs.length < 12; n++) {
-    dirs.push(parts.slice(0, n).join("/") + "/");
+    var dir = parts.slice(0, n).join("/") + "/";
+    if (dir !== root) {
+      dirs.push(dir);
+    }
+  }
+  function next(i) {
+    if (i < dirs.length) {
+      serves(dirs[i]).then(function (ok) {
+        if (ok) {
+          lead(dirs[i]);
+        } else {
+          next(i + 1);
+        }
+      });
+    }
   }
   serves(root).then(function (ok) {
-    if (ok) {
-      return;
+    if (!ok) {
+      next(0);
     }
-    Promise.all(dirs.map(serves)).then(function (found) {
-      // The deepest folder that serves the site: nearest the address.
-      for (var i = found.length - 1; i >= 0; i--) {
-        if (found[i]) {
-          lead(dirs[i]);
-          return;
-        }
-      }
-    });
   });
 })
