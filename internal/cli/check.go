@@ -22,7 +22,8 @@ to a bare folder or to a missing #fragment; anything loaded from outside the
 site; a <meta http-equiv="refresh"> to another site; a symbolic link to a
 file outside the site; a page without <html lang>, <title>, a meta
 description or exactly one <h1>. Links out of the site are allowed and
-listed. Every build runs the same check.
+listed. A folder with no page (no .html file) is an error too. Every build
+runs the same check.
 
 Examples:
   microsite check              # the site in public/
@@ -47,6 +48,12 @@ func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 	r, err := check.Site(os.DirFS(dir))
 	if err != nil {
 		fmt.Fprintf(stderr, "microsite check: %v\n", err)
+		return exitFail
+	}
+	if r.Pages == 0 {
+		// Nothing to check is no clean bill: a wrong folder, or a build
+		// that never ran, must not pass.
+		fmt.Fprintf(stderr, "microsite check: %s holds no pages (no .html file): is it a built site? (build one with: microsite build)\n", dir)
 		return exitFail
 	}
 	printReport(stdout, r)
