@@ -109,11 +109,11 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 		// goldmark escapes the text and drops raw HTML: its output is safe.
 		results[i] = render.Text{HTML: template.HTML(h), Plain: doc.Text}
 	})
+	if err := diag.Join(errs...); err != nil {
+		return nil, err // every text's problems, not the first one's
+	}
 	out := make(render.Texts, len(sources))
 	for i, src := range sources {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		out[src] = results[i]
 	}
 	memo.keep(ed.key, sources, results)

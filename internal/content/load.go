@@ -71,20 +71,31 @@ type where struct {
 // decodeFields decodes TOML key by key, so that a value of the wrong type is
 // reported at its own line with what was expected (TOML's own message for it
 // has no column and, in front matter, the wrong line). It reports missing and
-// unknown keys too, nested ones included, and returns whether every field
-// was decoded: an unknown key (a typo) leaves the schema's values whole, so
-// the checks that use them still run and report in the same pass.
-func (l *loader) decodeFields(w where, fields []field) bool {
+// unknown keys too, nested ones included, and returns the keys of the
+// fields it could not decode (missing, or of the wrong type), or all of
+// them when the TOML does not parse: an unknown key (a typo) leaves the
+// schema's values whole, and a field that decoded can be checked in the
+// same pass, whatever happened to the others.
+func (l *loader) decodeFields(w where, fields []field) (failed map[string]bool) {
 	var prims map[string]toml.Primitive
 	md := l.decode(w.file, w.data, w.firstLine, &prims)
 	if md == nil {
-		return false
+		failed = map[string]bool{}
+		for _, f := range fields {
+			failed[f.key] = true
+		}
+		return failed
+	}
+	fail := func(key string) {
+		if failed == nil {
+			failed = map[string]bool{}
+		}
+		failed[key] = true
 	}
 	at := func(key toml.Key, format string, args ...any) {
 		pos, text := keyPos(w.file, w.data, w.firstLine, key)
 		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
-	ok := true
 	for _, f := range fields {
 		prim, found := prims[f.key]
 		switch {
@@ -95,11 +106,11 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 				in = " in " + w.part
 			}
 			l.errs.add(diag.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, "missing key %q%s (expected %s)", f.key, in, f.want)
-			ok = false
+			fail(f.key)
 		default:
 			if err := md.PrimitiveDecode(prim, f.dst); err != nil {
 				at(toml.Key{f.key}, "%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))
-				ok = false
+				fail(f.key)
 			} else {
 				// Not fatal: the value is a string, and the rest of the
 				// sources can be checked with it.
@@ -123,7 +134,7 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 			at(key, "unknown key %q", key.String())
 		}
 	}
-	return ok
+	return failed
 }
 
 func fieldNames(fields []field) string {
@@ -154,10 +165,15 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func Load(fsys fs.FS) (*site.Site, error) {
 	l := &loader{fsys: fsys}
 	s := l.loadSite()
-	if s != nil {
-		l.loadNotice(s)
-		l.loadMeasures(s)
+	// The notice and the measures are checked even when site.toml is
+	// broken, so that one run lists every problem; only their categories
+	// and units wait for site.toml.
+	taxonomy := s != nil
+	if s == nil {
+		s = &site.Site{}
 	}
+	l.loadNotice(s)
+	l.loadMeasures(s, taxonomy)
 	if err := l.errs.err(); err != nil {
 		return nil, err
 	}
@@ -362,7 +378,7 @@ func (l *loader) loadSite() *site.Site {
 	}
 	var f siteFile
 	const str = "a string"
-	if !l.decodeFields(where{file: SiteFile, data: src, firstLine: 1}, []field{
+	if failed := l.decodeFields(where{file: SiteFile, data: src, firstLine: 1}, []field{
 		{key: "title", dst: &f.Title, want: str},
 		{key: "description", dst: &f.Description, want: str, optional: true},
 		{key: "language", dst: &f.Language, want: "a language tag such as \"zh-Hant\""},
@@ -371,7 +387,7 @@ func (l *loader) loadSite() *site.Site {
 		{key: "editions", dst: &f.Editions, want: "[[editions]] tables with language, path, label and convert", optional: true},
 		{key: "categories", dst: &f.Categories, want: "[[categories]] tables with slug, name and summary"},
 		{key: "units", dst: &f.Units, want: "[[units]] tables with slug and name"},
-	}) {
+	}); len(failed) > 0 {
 		return nil
 	}
 	s := &site.Site{
@@ -546,61 +562,85 @@ func (l *loader) loadNotice(s *site.Site) {
 	n.Body = l.body(NoticeFile, doc)
 }
 
-func (l *loader) loadMeasures(s *site.Site) {
+// loadMeasures loads every measure file into s. Without a taxonomy (site.toml
+// did not load) their categories and units are not checked, but all the
+// rest is.
+func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 	names, ok := l.measureFiles()
 	if !ok {
 		return
 	}
-	categories := map[string]*site.Category{}
-	for _, c := range s.Categories {
-		categories[c.Slug] = c
-	}
-	units := map[string]*site.Unit{}
-	for _, u := range s.Units {
-		units[u.Name] = u
-	}
+	t := taxonomyOf(s, taxonomy)
 	// Reading and decoding the files is most of a load: do it on every CPU,
 	// each file with its own errors, merged below in file order.
 	loaded := make([]loadedMeasure, len(names))
 	parallel.For(len(names), func(i int) {
 		fl := &loader{fsys: l.fsys}
-		m, pos := fl.loadMeasure(names[i], categories, units)
-		loaded[i] = loadedMeasure{m, pos, fl.errs.list}
+		loaded[i] = fl.loadMeasure(names[i], t)
+		loaded[i].errs = fl.errs.list
 	})
+	// The numbers are checked across files whatever else is wrong in them:
+	// a duplicate number is a problem of its own, reported with a wrong
+	// unit in the same file.
 	byNumber := map[int]string{}
-	failed := false
-	for i, name := range names { // fs.Glob returns names sorted
-		l.errs.list = append(l.errs.list, loaded[i].errs...)
-		m, pos := loaded[i].measure, loaded[i].numberPos
-		if m == nil {
-			failed = true
+	complete := true             // every file has a number
+	for i, name := range names { // sorted, as fs.ReadDir returns them
+		lm := loaded[i]
+		l.errs.list = append(l.errs.list, lm.errs...)
+		if lm.number < 1 {
+			complete = false
 			continue
 		}
-		if other, dup := byNumber[m.Number]; dup {
-			l.errs.add(pos, "number %d is already used by %s", m.Number, other)
-			failed = true
+		if other, dup := byNumber[lm.number]; dup {
+			l.errs.add(lm.numberPos, "number %d is already used by %s", lm.number, other)
 			continue
 		}
-		byNumber[m.Number] = name
-		s.Measures = append(s.Measures, m)
+		byNumber[lm.number] = name
+		if lm.measure != nil {
+			s.Measures = append(s.Measures, lm.measure)
+		}
 	}
 	slices.SortFunc(s.Measures, func(a, b *site.Measure) int { return a.Number - b.Number })
-	// A gap is only news when every file loaded: a broken file leaves one.
-	for i, m := range s.Measures {
-		if failed {
-			break
-		}
-		if want := i + 1; m.Number != want && (i == 0 || s.Measures[i-1].Number != want) {
-			l.errs.add(diag.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[m.Number])
-			break
+	// A gap is only news when every file has its number: a file whose
+	// number could not be read leaves one.
+	if complete {
+		for i, n := range slices.Sorted(maps.Keys(byNumber)) {
+			if want := i + 1; n != want {
+				l.errs.add(diag.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[n])
+				break
+			}
 		}
 	}
 	for _, m := range s.Measures {
+		if m.Category == nil { // no taxonomy
+			continue
+		}
 		m.Category.Measures = append(m.Category.Measures, m)
 		for _, u := range m.Units {
 			u.Measures = append(u.Measures, m)
 		}
 	}
+}
+
+// taxonomy is what a measure's category and units are looked up in; nil
+// maps when site.toml did not load, and they cannot be checked.
+type taxonomy struct {
+	categories map[string]*site.Category // by slug
+	units      map[string]*site.Unit     // by name
+}
+
+func taxonomyOf(s *site.Site, known bool) taxonomy {
+	if !known {
+		return taxonomy{}
+	}
+	t := taxonomy{categories: map[string]*site.Category{}, units: map[string]*site.Unit{}}
+	for _, c := range s.Categories {
+		t.categories[c.Slug] = c
+	}
+	for _, u := range s.Units {
+		t.units[u.Name] = u
+	}
+	return t
 }
 
 // measureFiles lists the measure files, sorted: the .md files of
@@ -635,21 +675,23 @@ func (l *loader) measureFiles() ([]string, bool) {
 	return names, true
 }
 
-// loadedMeasure is the outcome of loadMeasure: the measure or nil, the
-// position of its number (for messages about duplicates), and the errors
-// found in its file.
+// loadedMeasure is the outcome of loadMeasure: the measure, or nil when its
+// file has errors; its number and the number's position, when the number
+// could be read, for the checks across files (duplicates, gaps), which run
+// whatever else is wrong; and the errors found in its file.
 type loadedMeasure struct {
 	measure   *site.Measure
+	number    int // 0: not read
 	numberPos diag.Pos
 	errs      diag.List
 }
 
-// loadMeasure loads one measure file, returning nil if it has errors, and the
-// position of its number for messages about duplicates.
-func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) (*site.Measure, diag.Pos) {
+// loadMeasure loads one measure file, checking every field that could be
+// decoded, whatever happened to the others.
+func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 	doc, ok := l.readDocument(name)
 	if !ok {
-		return nil, diag.Pos{}
+		return loadedMeasure{}
 	}
 	var (
 		m         = &site.Measure{}
@@ -657,7 +699,7 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 		leadUnits []string
 	)
 	const str = "a string"
-	ok = l.decodeFields(where{name, doc.front, doc.frontLine, "the front matter"}, []field{
+	failed := l.decodeFields(where{name, doc.front, doc.frontLine, "the front matter"}, []field{
 		{"number", &m.Number, "an integer", false},
 		{"title", &m.Title, str, false},
 		{"category", &category, "a category slug from " + SiteFile, false},
@@ -665,55 +707,66 @@ func (l *loader) loadMeasure(name string, categories map[string]*site.Category, 
 		{"scope", &m.Scope, str, false},
 	})
 	m.Body = l.body(name, doc)
-	if !ok {
-		return nil, diag.Pos{}
-	}
 	n := len(l.errs.list)
 	at := func(key, format string, args ...any) {
 		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
 		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
-	if m.Number < 1 {
+	var out loadedMeasure
+	switch {
+	case failed["number"]:
+	case m.Number < 1:
 		at("number", "number %d: expected a positive integer", m.Number)
-	} else if base := path.Base(name); !fileNumber(base, m.Number) {
+	case !fileNumber(path.Base(name), m.Number):
 		// A file named like another measure would be looked for, and
-		// blamed, under that number.
+		// blamed, under that number. Which of the two is meant is for
+		// the editor to say: the number is not counted meanwhile.
+		base := path.Base(name)
 		stem := strings.TrimSuffix(base, ".md")
 		if strings.Trim(stem, "0123456789") == "" && stem != "" {
 			at("number", "file %s holds number %d: expected %s, or rename the file to %s", base, m.Number, strings.TrimLeft(stem, "0"), path.Base(MeasureFile(m.Number)))
 		} else {
 			at("number", "file name %s: expected the measure's number, as in %s", base, path.Base(MeasureFile(m.Number)))
 		}
+	default:
+		out.number = m.Number
+		out.numberPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
 	}
-	if strings.TrimSpace(m.Title) == "" {
+	if !failed["title"] && strings.TrimSpace(m.Title) == "" {
 		at("title", "title is empty")
 	}
-	if strings.TrimSpace(m.Scope) == "" {
+	if !failed["scope"] && strings.TrimSpace(m.Scope) == "" {
 		at("scope", "scope is empty")
 	}
-	if m.Category = categories[category]; m.Category == nil {
-		at("category", "unknown category %q: expected one of %s (the slugs in %s)",
-			category, strings.Join(slices.Sorted(maps.Keys(categories)), ", "), SiteFile)
-	}
-	if len(leadUnits) == 0 {
-		at("lead_units", "lead_units is empty: expected at least one unit")
-	}
-	for _, unit := range leadUnits {
-		u := units[unit]
-		switch {
-		case u == nil:
-			at("lead_units", "unknown lead unit %q: add it to [[units]] in %s, or use one of the names there", unit, SiteFile)
-		case slices.Contains(m.Units, u):
-			at("lead_units", "lead unit %q is listed twice", unit)
-		default:
-			m.Units = append(m.Units, u)
+	if !failed["category"] && t.categories != nil {
+		if m.Category = t.categories[category]; m.Category == nil {
+			at("category", "unknown category %q: expected one of %s (the slugs in %s)",
+				category, strings.Join(slices.Sorted(maps.Keys(t.categories)), ", "), SiteFile)
 		}
 	}
-	if len(l.errs.list) > n {
-		return nil, diag.Pos{}
+	if !failed["lead_units"] {
+		if len(leadUnits) == 0 {
+			at("lead_units", "lead_units is empty: expected at least one unit")
+		}
+		for _, unit := range leadUnits {
+			if t.units == nil {
+				break
+			}
+			u := t.units[unit]
+			switch {
+			case u == nil:
+				at("lead_units", "unknown lead unit %q: add it to [[units]] in %s, or use one of the names there", unit, SiteFile)
+			case slices.Contains(m.Units, u):
+				at("lead_units", "lead unit %q is listed twice", unit)
+			default:
+				m.Units = append(m.Units, u)
+			}
+		}
 	}
-	pos, _ := keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
-	return m, pos
+	if len(failed) == 0 && len(l.errs.list) == n && t.categories != nil {
+		out.measure = m
+	}
+	return out
 }
 
 // fileNumber reports whether base, a measure's file name, is its number n
