@@ -583,6 +583,8 @@ func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 	// a duplicate number is a problem of its own, reported with a wrong
 	// unit in the same file.
 	byNumber := map[int]string{}
+	drafts := map[int]diag.Pos{} // the drafts' numbers, and their draft keys
+	lastPublished := 0
 	complete := true             // every file has a number
 	for i, name := range names { // sorted, as fs.ReadDir returns them
 		lm := loaded[i]
@@ -596,6 +598,11 @@ func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 			continue
 		}
 		byNumber[lm.number] = name
+		if lm.draft {
+			drafts[lm.number] = lm.draftPos
+		} else {
+			lastPublished = max(lastPublished, lm.number)
+		}
 		if lm.measure != nil {
 			s.Measures = append(s.Measures, lm.measure)
 		}
@@ -611,6 +618,15 @@ func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 			}
 		}
 	}
+	l.checkLinks(texts(s, names, loaded, byNumber))
+	// The notice's numbers are facts: a published site never renumbers,
+	// and has no gap. So drafts come last: a draft before a published
+	// measure would leave a gap where it is left out.
+	for _, n := range slices.Sorted(maps.Keys(drafts)) {
+		if n < lastPublished {
+			l.errs.add(drafts[n], "measure %d is a draft, but measure %d after it is published: drafts must be the last measures, so that the published numbers run from 1 without gaps; publish this one too (remove draft = true), or make the later ones drafts", n, lastPublished)
+		}
+	}
 	for _, m := range s.Measures {
 		if m.Category == nil { // no taxonomy
 			continue
@@ -620,6 +636,22 @@ func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 			u.Measures = append(u.Measures, m)
 		}
 	}
+}
+
+// texts are the texts of the sources whose links can be checked, by file:
+// the notice's, when it loaded, and those of the measures whose numbers are
+// known, one each.
+func texts(s *site.Site, names []string, loaded []loadedMeasure, byNumber map[int]string) map[string]*text {
+	out := map[string]*text{}
+	if s.Notice.Body.File != "" {
+		out[NoticeFile] = &text{src: &s.Notice.Body, page: site.HomePath}
+	}
+	for i, name := range names {
+		if lm := loaded[i]; lm.number > 0 && byNumber[lm.number] == name {
+			out[name] = &text{src: lm.body, page: (&site.Measure{Number: lm.number}).Path(), draft: lm.draft, shared: true}
+		}
+	}
+	return out
 }
 
 // taxonomy is what a measure's category and units are looked up in; nil
@@ -683,6 +715,9 @@ type loadedMeasure struct {
 	measure   *site.Measure
 	number    int // 0: not read
 	numberPos diag.Pos
+	draft     bool
+	draftPos  diag.Pos     // its draft key, when it is a draft
+	body      *site.Source // its text: the measure's, when it loaded
 	errs      diag.List
 }
 
@@ -705,6 +740,7 @@ func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 		{"category", &category, "a category slug from " + SiteFile, false},
 		{"lead_units", &leadUnits, "an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]", false},
 		{"scope", &m.Scope, str, false},
+		{"draft", &m.Draft, "true or false", true},
 	})
 	m.Body = l.body(name, doc)
 	n := len(l.errs.list)
@@ -712,7 +748,7 @@ func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
 		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
 	}
-	var out loadedMeasure
+	out := loadedMeasure{body: &m.Body}
 	switch {
 	case failed["number"]:
 	case m.Number < 1:
@@ -731,6 +767,11 @@ func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 	default:
 		out.number = m.Number
 		out.numberPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
+		out.draft = m.Draft
+		out.draftPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"draft"})
+	}
+	if !m.Draft {
+		l.placeholder(m.Body)
 	}
 	if !failed["title"] && strings.TrimSpace(m.Title) == "" {
 		at("title", "title is empty")
@@ -782,3 +823,28 @@ func fileNumber(base string, n int) bool {
 
 // MeasureFile is the conventional file name of measure n.
 func MeasureFile(n int) string { return path.Join(MeasuresDir, fmt.Sprintf("%02d.md", n)) }
+
+// Placeholder is the text "microsite new measure" gives a new measure, a
+// draft, until its text is written: valid Markdown, so that the page can be
+// previewed at once, and easy to find (grep TODO).
+const Placeholder = "TODO:請在此處用 Markdown 寫下本項的實施內容。"
+
+// placeholders are the texts that are no measure's text yet: Placeholder,
+// and what earlier versions of "new measure" wrote in its place.
+var placeholders = []string{Placeholder, "TODO: write the text of this measure here, in Markdown."}
+
+// placeholder reports a published measure's text that still holds a
+// line of placeholder text, at that line.
+func (l *loader) placeholder(src site.Source) {
+	line := src.Line
+	for text := src.Text; len(text) > 0; line++ {
+		l1, rest, _ := cutLine(text)
+		t := strings.TrimSpace(string(l1))
+		if slices.Contains(placeholders, t) {
+			col := column(l1, bytes.Index(l1, []byte(t)))
+			l.errs.addErr(&diag.Error{Pos: diag.Pos{File: src.File, Line: line, Col: col}, Text: string(trimCR(l1)),
+				Msg: `the text is still the placeholder of "microsite new measure": write the measure's text here, or keep it a draft (draft = true) until it is written`})
+		}
+		text = rest
+	}
+}
