@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +26,14 @@ type Options struct {
 	// Progress, when set, is called after each file is written with the
 	// number of files written so far and the total, one call at a time.
 	Progress func(done, total int)
+	// Drafts keeps the draft measures (draft = true), marked as drafts,
+	// as a preview shows them; without it they are left out, as if their
+	// files were not there. They are checked either way.
+	Drafts bool
+	// BaseURL, when set, replaces site.toml's base_url: the same sources
+	// built for a staging host and for production. It must be valid (see
+	// content.BaseURL).
+	BaseURL string
 }
 
 // Summary describes a finished build.
@@ -33,7 +43,8 @@ type Summary struct {
 	Bytes   int64         // their total size
 	Elapsed time.Duration // wall time of the whole build
 	// Notes tell the user what the build did besides, one sentence each:
-	// a site put back or a folder kept from an interrupted build.
+	// drafts left out, a site put back or a folder kept from an
+	// interrupted build.
 	Notes []string
 }
 
@@ -76,7 +87,7 @@ func Run(opts Options) (Summary, error) {
 		return Summary{Notes: notes}, err
 	}
 	defer src.Close()
-	outputs, err := Outputs(src)
+	outputs, leftOut, err := outputs(src, nil, settings{drafts: opts.Drafts, baseURL: opts.BaseURL})
 	previous := <-survey
 	if previous.err != nil { // first: it names what would be lost
 		return Summary{Notes: notes}, previous.err
@@ -101,6 +112,9 @@ func Run(opts Options) (Summary, error) {
 	if err != nil {
 		st.abort()
 		return Summary{Notes: notes}, err
+	}
+	if len(leftOut) > 0 {
+		notes = append(notes, draftsNote(leftOut))
 	}
 	// The new site is in place: what is left to do cannot fail the build.
 	if kept, err := st.finish(old, previous.rec); err != nil {
@@ -259,4 +273,13 @@ func makeDirs(dir string, outputs []Output) error {
 		}
 	}
 	return nil
+}
+
+// draftsNote says which drafts a build left out, and how to keep them.
+func draftsNote(numbers []int) string {
+	list := make([]string, len(numbers))
+	for i, n := range numbers {
+		list[i] = strconv.Itoa(n)
+	}
+	return fmt.Sprintf("left out %d draft(s), not yet to be published: measure %s (build --drafts keeps them, marked)", len(numbers), strings.Join(list, ", "))
 }

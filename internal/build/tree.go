@@ -29,6 +29,7 @@ type Tree struct {
 	sources  *sourceCache
 	memo     textMemo
 	progress func(done, total int)
+	settings settings
 	seed     maphash.Seed
 
 	built   map[string]builtFile // what the output holds; nil before the first Update
@@ -85,6 +86,7 @@ func NewTree(opts Options) (*Tree, error) {
 		out:      opts.Out,
 		sources:  &sourceCache{FS: src, files: map[string][]byte{}},
 		progress: opts.Progress,
+		settings: settings{drafts: opts.Drafts, baseURL: opts.BaseURL},
 		seed:     maphash.MakeSeed(),
 		pending:  map[string]bool{},
 		all:      true,
@@ -122,7 +124,7 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 		// Also a safety net: a change the caller missed is picked up here.
 		t.sources.forgetAll()
 	}
-	outs, err := outputs(t.sources, &t.memo)
+	outs, _, err := outputs(t.sources, &t.memo, t.settings)
 	if err != nil {
 		return UpdateSummary{}, err
 	}
