@@ -13,13 +13,18 @@ import (
 var buildCommand = &command{
 	name:    "build",
 	summary: "write the site into public/, ready to publish",
-	usage: `Usage: microsite build [--source DIR] [--out DIR] [--zip FILE]
+	usage: `Usage: microsite build [--source DIR] [--out DIR] [--zip FILE] [--drafts]
 
 Reads site.toml, content/, layouts/ and assets/ and writes the whole site
 into a new folder beside the output folder, which replaces it only when
 everything succeeded: a failed or killed build leaves the previous site as
 it was, and the next build cleans up after a killed one. Prints one line
 (pages, files, bytes, time); every error with its file and line.
+
+Draft measures (draft = true in their front matter) are left out, as if
+their files were not there, and the build says which; --drafts keeps them,
+marked 草稿, for a copy to review (never to publish). They are checked
+either way.
 
 A build replaces only what a build wrote. An output folder that holds
 anything its SHA256SUMS does not list (an uploads/ folder, a file of your
@@ -33,6 +38,7 @@ Flags:
   --out DIR      the output folder (default "public")
   --zip FILE     also write the built site to this zip archive (see
                  "microsite help package"); checked before the build
+  --drafts       keep the draft measures, marked (also -D, --buildDrafts)
 
 Examples:
   microsite build                     # sources in ., site in ./public
@@ -49,6 +55,9 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Source, "source", ".", "")
 	fs.StringVar(&opts.Out, "out", "public", "")
 	zipFile := fs.String("zip", "", "")
+	for _, name := range []string{"drafts", "D", "buildDrafts"} { // Hugo's spellings too
+		fs.BoolVar(&opts.Drafts, name, false, "")
+	}
 	if code, ok := parseFlags(fs, c, args, stdout, stderr); !ok {
 		return code
 	}

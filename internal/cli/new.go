@@ -16,9 +16,13 @@ var newCommand = &command{
 	usage: `Usage: microsite new measure --title TEXT --category SLUG --unit NAME [flags]
 
 Creates content/measures/NN.md for a new measure, front matter filled in,
-after checking every value against site.toml and the other measures. Then
-write its text in the file (it starts with a TODO line). It never overwrites
-a file, and refuses a number already used or one that would leave a gap.
+after checking every value against site.toml and the other measures. The
+new measure is a draft (draft = true): "microsite serve" shows it, marked
+草稿, and "microsite build" leaves it out until you delete that line. Write
+its text in the file (it starts with a TODO line, which a published measure
+may not keep). It never overwrites a file, and refuses a number already
+used or one that would leave a gap, a control character in any value, and
+raw HTML in the text (the site publishes text only).
 
 Flags:
   --title TEXT      the measure's title (項目名稱); required

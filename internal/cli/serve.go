@@ -20,7 +20,8 @@ var serveCommand = &command{
 	usage: `Usage: microsite serve [--port N] [--open] [--source DIR]
 
 Builds the site into a temporary folder (public/ is not touched) and serves
-it at http://127.0.0.1:PORT/, for this computer only. It watches site.toml,
+it at http://127.0.0.1:PORT/, for this computer only, draft measures
+included (marked 草稿). It watches site.toml,
 content/, layouts/ and assets/: when you save a file the site is rebuilt
 and the pages open in the browser reload by themselves. A mistake in a file
 shows in the browser and here, with the file, the line and what is wrong;

@@ -41,6 +41,8 @@ type Options struct {
 	// Progress, when set, reports the files written by builds of the whole
 	// site (see build.Options).
 	Progress func(done, total int)
+	// BaseURL, when set, replaces site.toml's base_url (see build.Options).
+	BaseURL string
 }
 
 // Paths the server answers itself. The site cannot have them: its paths
@@ -106,7 +108,9 @@ func New(opts Options) (_ *Server, err error) {
 		return nil, err
 	}
 	out := filepath.Join(s.tmp, "site")
-	if s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress}); err != nil {
+	// Drafts are shown, marked: the preview is where they are written.
+	s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress, Drafts: true, BaseURL: opts.BaseURL})
+	if err != nil {
 		return nil, err
 	}
 	// Watch before building: an edit made during the build is not lost.
