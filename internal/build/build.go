@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 )
@@ -49,7 +49,7 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
+	return l10n.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run builds the site. The problems of the sources are a diag.List.
@@ -118,9 +118,9 @@ func Run(opts Options) (Summary, error) {
 	}
 	// The new site is in place: what is left to do cannot fail the build.
 	if kept, err := st.finish(old, previous.rec); err != nil {
-		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
+		notes = append(notes, l10n.Sprintf("could not remove the previous site from %s: %v", old, err))
 	} else if len(kept) > 0 {
-		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
+		notes = append(notes, l10n.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
 	}
 	sum.Notes = notes
 	sum.Elapsed = time.Since(start)
@@ -251,7 +251,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: "minify: " + err.Error(), Err: err}
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
 		}
 		data = min.Bytes()
 	}
@@ -281,5 +281,5 @@ func draftsNote(numbers []int) string {
 	for i, n := range numbers {
 		list[i] = strconv.Itoa(n)
 	}
-	return fmt.Sprintf("left out %d draft(s), not yet to be published: measure %s (build --drafts keeps them, marked)", len(numbers), strings.Join(list, ", "))
+	return l10n.Sprintf("left out %d draft(s), not yet to be published: measure %s (build --drafts keeps them, marked)", len(numbers), strings.Join(list, ", "))
 }

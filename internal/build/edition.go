@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
@@ -106,7 +107,7 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 		minified := func(html []byte) (template.HTML, error) {
 			h, err := fragmentMinifier.Bytes("text/html", html)
 			if err != nil {
-				return "", &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
+				return "", &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
 			}
 			// goldmark escapes the text and drops raw HTML: its output is safe.
 			return template.HTML(h), nil

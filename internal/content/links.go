@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -46,17 +46,17 @@ func mayLink(b []byte) bool {
 	return bytes.Contains(b, []byte("](")) || bytes.Contains(b, []byte("]:")) || bytes.ContainsRune(b, '<')
 }
 
-// checkLinks checks the links of every text in texts (by file), and gives
-// each link to another source its target: Source.Links. A link by a source
+// checkLinks checks the links of every text of linking, to the texts of
+// targets (by file), and gives each link to another source its target:
+// Source.Links. A link by a source
 // file ("03.md", "../notice.md#一主要內容") must name a text of the sources,
 // a heading of it when it has a #fragment, and a published one when the
 // text linking is published. A measure's text shows on pages in two
 // folders, so any other relative link in it would break on one: it must
 // name a source, or a full address. A text must also show something once
 // its raw HTML is left out.
-func (l *loader) checkLinks(texts map[string]*text) {
-	for _, file := range slices.Sorted(maps.Keys(texts)) {
-		t := texts[file]
+func (l *loader) checkLinks(targets map[string]*text, linking []*text) {
+	for _, t := range linking {
 		if !mayLink(t.src.Text) {
 			continue
 		}
@@ -64,13 +64,13 @@ func (l *loader) checkLinks(texts map[string]*text) {
 		if o.Empty {
 			pos, line := textPos(t.src, 0)
 			if o.RawHTML != "" {
-				l.errs.addErr(&diag.Error{Pos: pos, Text: line, Msg: "the text shows nothing: its raw HTML (" + clip(o.RawHTML) + ") is not published, as HTML in a text never is, and nothing else is left: write the text in Markdown"})
+				l.errs.addErr(&diag.Error{Pos: pos, Text: line, Msg: l10n.Sprintf("the text shows nothing: its raw HTML (%s) is not published, as HTML in a text never is, and nothing else is left: write the text in Markdown", clip(o.RawHTML))})
 			} else {
-				l.errs.addErr(&diag.Error{Pos: pos, Text: line, Msg: "the text shows nothing a reader could read: write the text"})
+				l.errs.addErr(&diag.Error{Pos: pos, Text: line, Msg: l10n.Sprintf("the text shows nothing a reader could read: write the text")})
 			}
 		}
 		for _, link := range o.Links {
-			if target, msg := l.resolve(t, link, texts); msg != "" {
+			if target, msg := l.resolve(t, link, targets); msg != "" {
 				pos, line := textPos(t.src, link.Offset)
 				l.errs.addErr(&diag.Error{Pos: pos, Text: line, Msg: msg})
 			} else if target != "" {
@@ -87,40 +87,39 @@ func (l *loader) checkLinks(texts map[string]*text) {
 // names, with its #fragment, from the edition's root; "" for a link that
 // is not to a source and is left as written. msg says what is wrong.
 func (l *loader) resolve(t *text, link markdown.Link, texts map[string]*text) (target, msg string) {
-	what := "link"
-	if link.Image {
-		what = "image"
-	}
 	u, err := url.Parse(link.Dest)
 	switch {
+	case err != nil && link.Image:
+		return "", l10n.Sprintf("image %q: not a valid address", link.Dest)
 	case err != nil:
-		return "", what + " " + quote(link.Dest) + ": not a valid address"
+		return "", l10n.Sprintf("link %q: not a valid address", link.Dest)
 	case link.Dest == "" || u.Scheme != "" || u.Host != "" || strings.HasPrefix(link.Dest, "/") || u.Path == "":
 		// A full address, one from the server's root, or a #fragment of
 		// the page: the site check follows those in the built pages.
 		return "", ""
-	case link.Image || !strings.HasSuffix(u.Path, ".md"):
-		if t.shared {
-			return "", what + " " + quote(link.Dest) + ": a measure's text is shown on its own page and in the table (measures.html), which are in different folders, so a link relative to one breaks on the other: link to a source file instead (03.md, ../notice.md), or to a full address (https://…)"
-		}
+	case (link.Image || !strings.HasSuffix(u.Path, ".md")) && !t.shared:
 		return "", ""
+	case link.Image:
+		return "", l10n.Sprintf("image %q: a measure's text is shown on its own page and in the table (measures.html), which are in different folders, so a link relative to one breaks on the other: link to a source file instead (03.md, ../notice.md), or to a full address (https://…)", link.Dest)
+	case !strings.HasSuffix(u.Path, ".md"):
+		return "", l10n.Sprintf("link %q: a measure's text is shown on its own page and in the table (measures.html), which are in different folders, so a link relative to one breaks on the other: link to a source file instead (03.md, ../notice.md), or to a full address (https://…)", link.Dest)
 	}
 	file := path.Join(path.Dir(t.src.File), u.Path)
 	to, ok := texts[file]
 	switch {
 	case !ok:
-		return "", "link " + quote(link.Dest) + ": no such source: " + file + " (a link to another text names its file, as 03.md or ../notice.md, from the linking file's folder)"
+		return "", l10n.Sprintf("link %q: no such source: %s (a link to another text names its file, as 03.md or ../notice.md, from the linking file's folder)", link.Dest, file)
 	case to.draft && !t.draft:
-		return "", "link " + quote(link.Dest) + ": " + file + " is a draft (draft = true): a published text cannot link to it until it is published too"
+		return "", l10n.Sprintf("link %q: %s is a draft (draft = true): a published text cannot link to it until it is published too", link.Dest, file)
 	}
 	target = to.page
 	if u.Fragment != "" {
 		ids := to.outlined().IDs
-		if !slices.Contains(ids, u.Fragment) {
-			if len(ids) == 0 {
-				return "", "link " + quote(link.Dest) + ": " + file + " has no heading, so no #" + u.Fragment
-			}
-			return "", "link " + quote(link.Dest) + ": " + file + " has no heading #" + u.Fragment + " (its headings: #" + strings.Join(ids, ", #") + ")"
+		switch {
+		case len(ids) == 0:
+			return "", l10n.Sprintf("link %q: %s has no heading, so no #%s", link.Dest, file, u.Fragment)
+		case !slices.Contains(ids, u.Fragment):
+			return "", l10n.Sprintf("link %q: %s has no heading #%s (its headings: #%s)", link.Dest, file, u.Fragment, strings.Join(ids, ", #"))
 		}
 		target += "#" + u.Fragment
 	}
@@ -140,9 +139,6 @@ func textPos(src *site.Source, off int) (diag.Pos, string) {
 	return diag.Pos{File: src.File, Line: src.Line + bytes.Count(before, []byte("\n")), Col: utf8.RuneCount(src.Text[start:off]) + 1},
 		string(trimCR(src.Text[start : start+end]))
 }
-
-// quote is s in double quotes, as Go writes a string.
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
 
 // clip shortens s for a message.
 func clip(s string) string {

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -209,7 +209,7 @@ func (k *PageKind) List(s *site.Site) ([]*Page, error) {
 	for _, p := range ps {
 		p.Kind, p.Site = k.Kind, s
 		if err := checkPath(p.Path); err != nil {
-			return nil, fmt.Errorf("page kind %s: %w", k.Kind, err)
+			return nil, l10n.Errorf("page kind %s: %w", k.Kind, err)
 		}
 	}
 	return ps, nil

@@ -3,7 +3,6 @@ package scaffold
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -72,13 +72,13 @@ func NewMeasure(dir string, m Measure) (string, error) {
 	file := filepath.Join(dir, filepath.FromSlash(name))
 	if err := create(file, b.Bytes()); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("%s already exists: measure %d needs that name; rename or remove the file, or choose another number", name, f.Number)
+			return "", l10n.Errorf("%s already exists: measure %d needs that name; rename or remove the file, or choose another number", name, f.Number)
 		}
 		return "", err
 	}
 	if _, err := load(dir); err != nil {
 		os.Remove(file)
-		return "", fmt.Errorf("%s would not load, so it was not kept:\n%w", name, err)
+		return "", l10n.Errorf("%s would not load, so it was not kept:\n%w", name, err)
 	}
 	return name, nil
 }
@@ -120,11 +120,11 @@ func check(s *site.Site, m Measure) (front, error) {
 	}
 	switch {
 	case n < 1:
-		return f, fmt.Errorf("number %d: expected a positive number (the next one is %d)", n, next)
+		return f, l10n.Errorf("number %d: expected a positive number (the next one is %d)", n, next)
 	case n < next:
-		return f, fmt.Errorf("number %d is already used by %s (the next free number is %d)", n, s.Measures[n-1].Body.File, next)
+		return f, l10n.Errorf("number %d is already used by %s (the next free number is %d)", n, s.Measures[n-1].Body.File, next)
 	case n > next:
-		return f, fmt.Errorf("number %d would leave a gap: numbers run from 1 without gaps, and the next one is %d", n, next)
+		return f, l10n.Errorf("number %d would leave a gap: numbers run from 1 without gaps, and the next one is %d", n, next)
 	}
 	f.Number, f.Draft = n, true
 
@@ -141,11 +141,11 @@ func check(s *site.Site, m Measure) (front, error) {
 		for i, c := range s.Categories {
 			slugs[i] = c.Slug
 		}
-		return f, fmt.Errorf("unknown category %q: expected one of %s (the slugs in %s)", m.Category, strings.Join(slugs, ", "), content.SiteFile)
+		return f, l10n.Errorf("unknown category %q: expected one of %s (the slugs in %s)", m.Category, strings.Join(slugs, ", "), content.SiteFile)
 	}
 	f.Category = c.Slug
 	if len(m.Units) == 0 {
-		return f, errors.New("no lead unit: name at least one")
+		return f, l10n.Errorf("no lead unit: name at least one")
 	}
 	for _, name := range m.Units {
 		if err := noControl("unit", name); err != nil {
@@ -154,9 +154,9 @@ func check(s *site.Site, m Measure) (front, error) {
 		u, ok := findUnit(s, name)
 		switch {
 		case !ok:
-			return f, fmt.Errorf("unknown lead unit %q: use a name or slug from [[units]] in %s (%s), or add the unit there first", name, content.SiteFile, unitNames(s))
+			return f, l10n.Errorf("unknown lead unit %q: use a name or slug from [[units]] in %s (%s), or add the unit there first", name, content.SiteFile, unitNames(s))
 		case slices.Contains(f.LeadUnits, u.Name):
-			return f, fmt.Errorf("lead unit %q is named twice", u.Name)
+			return f, l10n.Errorf("lead unit %q is named twice", u.Name)
 		}
 		f.LeadUnits = append(f.LeadUnits, u.Name)
 	}
@@ -174,10 +174,10 @@ func check(s *site.Site, m Measure) (front, error) {
 func oneLine(key, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", fmt.Errorf("%s is empty", key)
+		return "", l10n.Errorf("%s is empty", key)
 	}
 	if strings.ContainsAny(v, "\r\n") {
-		return "", fmt.Errorf("%s %q: expected a single line of text", key, v)
+		return "", l10n.Errorf("%s %q: expected a single line of text", key, v)
 	}
 	return v, noControl(key, v)
 }
@@ -188,7 +188,7 @@ func oneLine(key, v string) (string, error) {
 func noControl(key, v string) error {
 	if i := strings.IndexFunc(v, unicode.IsControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(v[i:])
-		return fmt.Errorf("%s %q: control character %U at character %d: not allowed in text", key, v, r, utf8.RuneCountInString(v[:i])+1)
+		return l10n.Errorf("%s %q: control character %U at character %d: not allowed in text", key, v, r, utf8.RuneCountInString(v[:i])+1)
 	}
 	return nil
 }
@@ -209,10 +209,10 @@ func checkText(text string) (string, error) {
 		r, _ := utf8.DecodeRuneInString(text[i:])
 		line := strings.Count(text[:i], "\n") + 1
 		col := utf8.RuneCountInString(text[strings.LastIndexByte(text[:i], '\n')+1:i]) + 1
-		return "", fmt.Errorf("text: control character %U at line %d, character %d: not allowed in text (only tab and line breaks are)", r, line, col)
+		return "", l10n.Errorf("text: control character %U at line %d, character %d: not allowed in text (only tab and line breaks are)", r, line, col)
 	}
 	if raw := inspector.Inspect([]byte(text)).RawHTML; raw != "" {
-		return "", fmt.Errorf("text: raw HTML (%s): the site publishes text, never HTML, so it would be left out: write the text in Markdown", raw)
+		return "", l10n.Errorf("text: raw HTML (%s): the site publishes text, never HTML, so it would be left out: write the text in Markdown", raw)
 	}
 	return text, nil
 }
