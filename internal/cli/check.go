@@ -1,19 +1,19 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 var checkCommand = &command{
 	name:    "check",
-	summary: "check a built site: links, references, page metadata",
-	usage: `Usage: microsite check [DIR]
+	summary: l10n.Msg("check a built site: links, references, page metadata"),
+	usage: l10n.Msg(`Usage: microsite check [DIR]
 
 Reads the built site in DIR (default public) and reports every problem a
 reader would meet, one a line, then exits 1 if there was any: a link or
@@ -28,12 +28,12 @@ runs the same check.
 Examples:
   microsite check              # the site in public/
   microsite check /tmp/site    # any built site
-`,
+`),
 	run: runCheck,
 }
 
 func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs := newFlags("check")
 	if code, ok := parseFlagsArgs(fs, c, args, 0, 1, stdout, stderr); !ok {
 		return code
 	}
@@ -42,7 +42,7 @@ func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 		dir = fs.Arg(0)
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "microsite check: %s is not a directory (build the site first: microsite build)\n", dir)
+		l10n.Fprintf(stderr, "microsite check: %s is not a directory (build the site first: microsite build)\n", dir)
 		return exitFail
 	}
 	r, err := check.Site(os.DirFS(dir))
@@ -53,7 +53,7 @@ func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 	if r.Pages == 0 {
 		// Nothing to check is no clean bill: a wrong folder, or a build
 		// that never ran, must not pass.
-		fmt.Fprintf(stderr, "microsite check: %s holds no pages (no .html file): is it a built site? (build one with: microsite build)\n", dir)
+		l10n.Fprintf(stderr, "microsite check: %s holds no pages (no .html file): is it a built site? (build one with: microsite build)\n", dir)
 		return exitFail
 	}
 	printReport(stdout, r)
@@ -67,7 +67,7 @@ func runCheck(c *command, args []string, stdout, stderr io.Writer) int {
 // summary, last, where a reader looks.
 func printReport(w io.Writer, r *check.Report) {
 	if len(r.External) > 0 {
-		fmt.Fprintf(w, "links out of the site (%d):\n", len(r.External))
+		l10n.Fprintf(w, "links out of the site (%d):\n", len(r.External))
 		for _, l := range r.External {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
