@@ -12,13 +12,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
-// Outputs loads and validates the sources in fsys and returns every file of
-// the site as published (no draft), ready to generate. Nothing is written.
-func Outputs(fsys fs.FS) ([]Output, error) {
-	outs, _, err := outputs(fsys, nil, settings{})
-	return outs, err
-}
-
 // settings are what a build is told besides its sources (see Options).
 type settings struct {
 	drafts  bool   // keep the draft measures, marked

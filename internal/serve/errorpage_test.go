@@ -37,7 +37,7 @@ func brokenSources(t *testing.T) error {
 	edit("content/measures/03.md", "一鍵改配", "一鍵\x07改配")               // after 報關單“一鍵
 	edit("layouts/strings.toml", `home = "首頁"`, "home = \"首\x07頁\"") // after 首
 	edit("assets/site.css", "\n:root", "\n\t\t}}} @@@ {{{\n:root")   // after two tabs
-	_, err := build.Outputs(os.DirFS(src))
+	_, err := build.Run(build.Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
 	if err == nil {
 		t.Fatal("the broken sources build")
 	}
