@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -57,7 +57,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]render.Asse
 				errs = append(errs, content.FileError(p, err))
 				return nil
 			} else if fi.IsDir() {
-				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: l10n.Sprintf("a symbolic link to a folder: not followed (link each file, or copy the folder)")})
 				return nil
 			}
 		}
@@ -73,7 +73,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]render.Asse
 		}
 		if mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: "minify: " + err.Error()})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: l10n.Sprintf("minify: %v", err)})
 				return nil
 			}
 		}
@@ -161,7 +161,7 @@ func syntaxError(name, mediaType string, src []byte) *diag.Error {
 	text, _ := strings.CutSuffix(lineN(src, pe.Line), "\r")
 	return &diag.Error{
 		Pos:  diag.Pos{File: name, Line: pe.Line, Col: pe.Column},
-		Msg:  fmt.Sprintf("does not parse as %s: %s", lang, pe.Message),
+		Msg:  l10n.Sprintf("does not parse as %s: %s", lang, pe.Message),
 		Text: text,
 	}
 }

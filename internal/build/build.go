@@ -3,16 +3,18 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 )
@@ -24,6 +26,14 @@ type Options struct {
 	// Progress, when set, is called after each file is written with the
 	// number of files written so far and the total, one call at a time.
 	Progress func(done, total int)
+	// Drafts keeps the draft measures (draft = true), marked as drafts,
+	// as a preview shows them; without it they are left out, as if their
+	// files were not there. They are checked either way.
+	Drafts bool
+	// BaseURL, when set, replaces site.toml's base_url: the same sources
+	// built for a staging host and for production. It must be valid (see
+	// content.BaseURL).
+	BaseURL string
 }
 
 // Summary describes a finished build.
@@ -33,12 +43,13 @@ type Summary struct {
 	Bytes   int64         // their total size
 	Elapsed time.Duration // wall time of the whole build
 	// Notes tell the user what the build did besides, one sentence each:
-	// a site put back or a folder kept from an interrupted build.
+	// drafts left out, a site put back or a folder kept from an
+	// interrupted build.
 	Notes []string
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
+	return l10n.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run builds the site. The problems of the sources are a diag.List.
@@ -76,7 +87,7 @@ func Run(opts Options) (Summary, error) {
 		return Summary{Notes: notes}, err
 	}
 	defer src.Close()
-	outputs, err := Outputs(src)
+	outputs, leftOut, err := outputs(src, nil, settings{drafts: opts.Drafts, baseURL: opts.BaseURL})
 	previous := <-survey
 	if previous.err != nil { // first: it names what would be lost
 		return Summary{Notes: notes}, previous.err
@@ -102,11 +113,14 @@ func Run(opts Options) (Summary, error) {
 		st.abort()
 		return Summary{Notes: notes}, err
 	}
+	if len(leftOut) > 0 {
+		notes = append(notes, draftsNote(leftOut))
+	}
 	// The new site is in place: what is left to do cannot fail the build.
 	if kept, err := st.finish(old, previous.rec); err != nil {
-		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
+		notes = append(notes, l10n.Sprintf("could not remove the previous site from %s: %v", old, err))
 	} else if len(kept) > 0 {
-		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
+		notes = append(notes, l10n.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
 	}
 	sum.Notes = notes
 	sum.Elapsed = time.Since(start)
@@ -237,7 +251,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: "minify: " + err.Error(), Err: err}
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
 		}
 		data = min.Bytes()
 	}
@@ -259,4 +273,13 @@ func makeDirs(dir string, outputs []Output) error {
 		}
 	}
 	return nil
+}
+
+// draftsNote says which drafts a build left out, and how to keep them.
+func draftsNote(numbers []int) string {
+	list := make([]string, len(numbers))
+	for i, n := range numbers {
+		list[i] = strconv.Itoa(n)
+	}
+	return l10n.Sprintf("left out %d draft(s), not yet to be published: measure %s (build --drafts keeps them, marked)", len(numbers), strings.Join(list, ", "))
 }

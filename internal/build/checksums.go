@@ -3,12 +3,12 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -21,7 +21,7 @@ func checksums(w *written) ([]byte, error) {
 	for i, o := range w.outputs {
 		if strings.ContainsAny(o.Path, "\\\n\r") {
 			// sha256sum escapes such names; no file of the site needs one.
-			return nil, fmt.Errorf("%s: a backslash or line break in a file name", o.Path)
+			return nil, l10n.Errorf("%s: a backslash or line break in a file name", o.Path)
 		}
 		lines[i] = hex.EncodeToString(w.sums[i][:]) + "  " + o.Path + "\n"
 	}

@@ -2,7 +2,7 @@
 // into the static site: load and validate → site model → render → minify →
 // write. It is the only package that writes files.
 //
-// Outputs lists every file of the site, in named stages (outputs.go): load
+// outputs lists every file of the site, in named stages (outputs.go): load
 // the sources (the site with its UI strings, the assets, the layouts);
 // for each edition, convert the site for it (newEdition) and list its
 // outputs — its formats (search index, open data), then its pages, kind by

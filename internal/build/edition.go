@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
@@ -28,6 +29,7 @@ type perEdition struct {
 	transform func(string) string // converts the Markdown's text; nil for the source edition
 	key       string              // the conversion's name, "" for the source: keys its texts in a memo
 
+	ups   []string                     // the ways up from its pages to its root: "", "../" (render.Ups)
 	texts func() (render.Texts, error) // the Markdown, converted on first use
 	index func() ([]byte, error)       // the search index as JSON, made on first use
 }
@@ -48,6 +50,7 @@ func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, err
 		return nil, err
 	}
 	ed.r = r
+	ed.ups = render.Ups(ed.site)
 	ed.texts = sync.OnceValues(func() (render.Texts, error) { return convertAll(ed, memo) })
 	ed.index = sync.OnceValues(func() ([]byte, error) {
 		t, err := ed.texts()
@@ -94,26 +97,40 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 		if known[i] {
 			return
 		}
-		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
+		doc, err := markdownConverter.Convert(sources[i].Text, ed.transform, sources[i].Links, ed.ups)
 		if err != nil {
 			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File, Line: sources[i].Line}, Msg: err.Error(), Err: err}
 			return
 		}
 		// Minified here, once per source and edition, rather than in each
 		// page that shows it (the pages are not minified again).
-		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
-		if err != nil {
-			errs[i] = &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: "minify: " + err.Error(), Err: err}
+		minified := func(html []byte) (template.HTML, error) {
+			h, err := fragmentMinifier.Bytes("text/html", html)
+			if err != nil {
+				return "", &diag.Error{Pos: diag.Pos{File: sources[i].File}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
+			}
+			// goldmark escapes the text and drops raw HTML: its output is safe.
+			return template.HTML(h), nil
+		}
+		t := render.Text{Plain: doc.Text}
+		if t.HTML, errs[i] = minified(doc.HTML); errs[i] != nil {
 			return
 		}
-		// goldmark escapes the text and drops raw HTML: its output is safe.
-		results[i] = render.Text{HTML: template.HTML(h), Plain: doc.Text}
+		if doc.ByUp != nil {
+			t.ByUp = make(map[string]template.HTML, len(doc.ByUp))
+			for up, html := range doc.ByUp {
+				if t.ByUp[up], errs[i] = minified(html); errs[i] != nil {
+					return
+				}
+			}
+		}
+		results[i] = t
 	})
+	if err := diag.Join(errs...); err != nil {
+		return nil, err // every text's problems, not the first one's
+	}
 	out := make(render.Texts, len(sources))
 	for i, src := range sources {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		out[src] = results[i]
 	}
 	memo.keep(ed.key, sources, results)

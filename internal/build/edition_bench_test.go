@@ -2,10 +2,11 @@ package build
 
 import (
 	"bytes"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkEditions builds the real site with the source edition only and

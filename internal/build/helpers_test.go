@@ -12,6 +12,15 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
+// Outputs loads and validates the sources in fsys and returns every file of
+// the site as published (no draft), ready to generate, as a build does.
+// Nothing is written. (A build calls outputs with its settings; only the
+// tests want this default.)
+func Outputs(fsys fs.FS) ([]Output, error) {
+	outs, _, err := outputs(fsys, nil, settings{})
+	return outs, err
+}
+
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // repo is the repository, whose sources the tests build.

@@ -12,37 +12,41 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
-// Outputs loads and validates the sources in fsys and returns every file of
-// the site, ready to generate. Nothing is written.
-func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
+// settings are what a build is told besides its sources (see Options).
+type settings struct {
+	drafts  bool   // keep the draft measures, marked
+	baseURL string // replaces site.toml's base_url, when not ""
+}
 
-// outputs is Outputs converting Markdown through memo (nil: no memo). Its
-// stages, in order: load the sources; make each edition and list its
-// outputs (its formats, then its pages, kind by kind); list the site's
-// own (its assets, the files for crawlers); check that no two share a path.
-func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
-	src, err := load(fsys)
+// outputs is Outputs converting Markdown through memo (nil: no memo),
+// with the settings set; it also returns the numbers of the drafts it
+// left out. Its stages, in order: load the sources; make each edition and
+// list its outputs (its formats, then its pages, kind by kind); list the
+// site's own (its assets, the files for crawlers); check that no two share
+// a path.
+func outputs(fsys fs.FS, memo *textMemo, set settings) ([]Output, []int, error) {
+	src, err := load(fsys, set)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var outs []Output
 	var pages []*render.Page // of every edition, for the sitemap
 	for _, e := range src.site.Editions {
 		ed, err := newEdition(src, e, memo)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		o, p, err := editionOutputs(ed)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		outs, pages = append(outs, o...), append(pages, p...)
 	}
 	outs = append(outs, siteOutputs(src, pages)...)
 	if err := joinErrors(src.assetErr, checkPaths(src.site, outs)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return outs, nil
+	return outs, src.leftOut, nil
 }
 
 // sources are what a site is made of, loaded and checked.
@@ -53,12 +57,13 @@ type sources struct {
 	// assetErr is a broken asset: the site's paths are still listed, so
 	// that their clashes are reported with it.
 	assetErr error
+	leftOut  []int // the numbers of the draft measures left out
 }
 
 // load reads and checks the sources: the site with its UI strings, the
 // assets and the layouts, each checked apart, so that the problems of all
 // are reported at once.
-func load(fsys fs.FS) (*sources, error) {
+func load(fsys fs.FS, set settings) (*sources, error) {
 	// The assets and layouts are prepared on the other core while the
 	// content loads: on a small site these steps are most of the time
 	// before the first page.
@@ -93,7 +98,20 @@ func load(fsys fs.FS) (*sources, error) {
 	if err != nil || p.layouts == nil {
 		return nil, joinErrors(err, p.err)
 	}
-	return &sources{site: s, assets: p.assets, layouts: p.layouts, assetErr: p.err}, nil
+	// The drafts were checked with the rest: only now are they left out.
+	var leftOut []int
+	if !set.drafts {
+		for _, m := range s.Measures {
+			if m.Draft {
+				leftOut = append(leftOut, m.Number)
+			}
+		}
+		s = s.Published()
+	}
+	if set.baseURL != "" {
+		s.BaseURL = set.baseURL
+	}
+	return &sources{site: s, assets: p.assets, layouts: p.layouts, assetErr: p.err, leftOut: leftOut}, nil
 }
 
 // joinErrors returns one error for a and b, either of which may be nil:

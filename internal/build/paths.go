@@ -1,12 +1,12 @@
 package build
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -18,7 +18,7 @@ type origin struct {
 	edition *site.Edition // nil for a file of the whole site: assets, SHA256SUMS, the sitemap
 	pos     diag.Pos      // the entry that named the file; zero for a path fixed by the URL scheme
 	what    string        // that entry, for messages: `units: slug "index"`
-	change  string        // what to change about it: "choose another slug"
+	change  string        // what to change about it: l10n.Sprintf("choose another slug")
 }
 
 // pageOrigin is the origin of page p of edition e: the measure, category
@@ -28,11 +28,11 @@ func pageOrigin(e *site.Edition, p *render.Page) origin {
 	o := origin{edition: e}
 	switch {
 	case p.Measure != nil:
-		o.pos, o.what, o.change = diag.Pos{File: p.Measure.Body.File}, fmt.Sprintf("measure %d", p.Measure.Number), "choose another number"
+		o.pos, o.what, o.change = diag.Pos{File: p.Measure.Body.File}, l10n.Sprintf("measure %d", p.Measure.Number), l10n.Sprintf("choose another number")
 	case p.Category != nil:
-		o.pos, o.what, o.change = p.Category.Pos, fmt.Sprintf("categories: slug %q", p.Category.Slug), "choose another slug"
+		o.pos, o.what, o.change = p.Category.Pos, l10n.Sprintf("categories: slug %q", p.Category.Slug), l10n.Sprintf("choose another slug")
 	case p.Unit != nil:
-		o.pos, o.what, o.change = p.Unit.Pos, fmt.Sprintf("units: slug %q", p.Unit.Slug), "choose another slug"
+		o.pos, o.what, o.change = p.Unit.Pos, l10n.Sprintf("units: slug %q", p.Unit.Slug), l10n.Sprintf("choose another slug")
 	}
 	return o
 }
@@ -44,7 +44,7 @@ func assetOrigin(a asset) origin {
 
 // editionOrigin is the origin of the edition e's folder.
 func editionOrigin(e *site.Edition) origin {
-	return origin{edition: e, pos: e.Pos, what: fmt.Sprintf("editions: path %q", e.Path), change: "choose another path"}
+	return origin{edition: e, pos: e.Pos, what: l10n.Sprintf("editions: path %q", e.Path), change: l10n.Sprintf("choose another path")}
 }
 
 // claim is a path the site writes, and where it comes from.
@@ -100,9 +100,9 @@ func checkPaths(s *site.Site, outs []Output) error {
 			}
 			switch f := fold(c.path); {
 			case f == folder:
-				blame(editionOrigin(e), fmt.Sprintf("the folder %s/ would have the name of %s%s", e.Path, describe(c), caseNote(c.path, e.Path)))
+				blame(editionOrigin(e), l10n.Sprintf("the folder %s/ would have the name of %s%s", e.Path, describe(c), caseNote(c.path, e.Path)))
 			case strings.HasPrefix(f, folder+"/"):
-				blame(editionOrigin(e), fmt.Sprintf("the folder %s/ already holds %s%s", e.Path, describe(c), caseNote(strings.SplitN(c.path, "/", 2)[0], e.Path)))
+				blame(editionOrigin(e), l10n.Sprintf("the folder %s/ already holds %s%s", e.Path, describe(c), caseNote(strings.SplitN(c.path, "/", 2)[0], e.Path)))
 			default:
 				continue
 			}
@@ -125,14 +125,14 @@ func checkPaths(s *site.Site, outs []Output) error {
 		if other, dup := files[f]; dup {
 			if other.from.edition == c.from.edition { // else an edition's folder is at fault, above
 				on, off := culprit(other, c)
-				blame(on.from, fmt.Sprintf("it would write %s over %s%s", on.path, describe(off), caseNote(on.path, off.path)))
+				blame(on.from, l10n.Sprintf("it would write %s over %s%s", on.path, describe(off), caseNote(on.path, off.path)))
 			}
 			continue
 		}
 		files[f] = c
 		if dir, ok := folders[f]; ok && dir.from.edition == c.from.edition {
 			on, _ := culprit(dir, c)
-			blame(on.from, fmt.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
+			blame(on.from, l10n.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
 		}
 	}
 	return diag.Join(errs)
@@ -152,11 +152,11 @@ func culprit(a, b claim) (on, off claim) {
 func describe(c claim) string {
 	switch c.from.what {
 	case "":
-		return "the site's own " + c.path
+		return l10n.Sprintf("the site's own %s", c.path)
 	case c.from.pos.File:
-		return fmt.Sprintf("%s (from %s)", c.path, c.from.pos.File)
+		return l10n.Sprintf("%s (from %s)", c.path, c.from.pos.File)
 	}
-	return fmt.Sprintf("%s (%s, %s)", c.path, c.from.what, c.from.pos)
+	return l10n.Sprintf("%s (%s, %s)", c.path, c.from.what, c.from.pos)
 }
 
 // caseNote explains a clash of names that differ in case only.
@@ -164,7 +164,7 @@ func caseNote(a, b string) string {
 	if a == b {
 		return ""
 	}
-	return " on Windows and macOS, which do not tell capital from small letters"
+	return l10n.Sprintf(" on Windows and macOS, which do not tell capital from small letters")
 }
 
 // fold is a path as a file system that ignores case compares it.

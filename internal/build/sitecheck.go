@@ -1,9 +1,8 @@
 package build
 
 import (
-	"fmt"
-
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // CheckError is a built site that failed the site check (package check):
@@ -13,7 +12,7 @@ type CheckError struct {
 }
 
 func (e *CheckError) Error() string {
-	return fmt.Sprintf("the built site fails the check, %d problem(s):\n%s", len(e.Problems), e.Problems.Error())
+	return l10n.Sprintf("the built site fails the check, %d problem(s):\n%s", len(e.Problems), e.Problems.Error())
 }
 
 // seal finishes a site written into dir: it writes SHA256SUMS over the final

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Tree keeps a built site up to date in one output directory, for a preview
@@ -29,6 +29,7 @@ type Tree struct {
 	sources  *sourceCache
 	memo     textMemo
 	progress func(done, total int)
+	settings settings
 	seed     maphash.Seed
 
 	built   map[string]builtFile // what the output holds; nil before the first Update
@@ -54,7 +55,7 @@ type UpdateSummary struct {
 }
 
 func (u UpdateSummary) String() string {
-	return fmt.Sprintf("%d of %d files changed (%d regenerated) in %v",
+	return l10n.Sprintf("%d of %d files changed (%d regenerated) in %v",
 		len(u.Changed), u.Outputs, u.Generated, u.Elapsed.Round(time.Millisecond))
 }
 
@@ -69,7 +70,7 @@ func NewTree(opts Options) (*Tree, error) {
 		return nil, err
 	}
 	if entries, err := os.ReadDir(opts.Out); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("refusing output directory %s: a tree needs an empty one", opts.Out)
+		return nil, l10n.Errorf("refusing output directory %s: a tree needs an empty one", opts.Out)
 	}
 	// Read through a content.Dir: no symbolic link leads out of the
 	// sources. It stays open for the Tree's life.
@@ -85,6 +86,7 @@ func NewTree(opts Options) (*Tree, error) {
 		out:      opts.Out,
 		sources:  &sourceCache{FS: src, files: map[string][]byte{}},
 		progress: opts.Progress,
+		settings: settings{drafts: opts.Drafts, baseURL: opts.BaseURL},
 		seed:     maphash.MakeSeed(),
 		pending:  map[string]bool{},
 		all:      true,
@@ -122,7 +124,7 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 		// Also a safety net: a change the caller missed is picked up here.
 		t.sources.forgetAll()
 	}
-	outs, err := outputs(t.sources, &t.memo)
+	outs, _, err := outputs(t.sources, &t.memo, t.settings)
 	if err != nil {
 		return UpdateSummary{}, err
 	}

@@ -2,10 +2,11 @@ package build
 
 import (
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkTreeUpdate measures a Tree's rebuild after one measure's text

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -73,19 +73,19 @@ func (r *Report) anywhereRef(s *siteFiles, from string, ref Ref) {
 	case strings.HasPrefix(v, "#"):
 		msg = s.resolve(from, v)
 	case s.base != "" && strings.HasPrefix(v, s.base) && ref.Fetched:
-		msg = fmt.Sprintf("loaded from the site's address: a copy on another server (staging) would load it from there; lead it from the site's folder, %s", s.root)
+		msg = l10n.Sprintf("loaded from the site's address: a copy on another server (staging) would load it from there; lead it from the site's folder, %s", s.root)
 	case strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//"):
 		if rest, ok := s.rooted(v); ok {
 			msg = s.resolveServed(rest)
 		} else {
-			msg = fmt.Sprintf("outside the site's folder on the server, %s", s.root)
+			msg = l10n.Sprintf("outside the site's folder on the server, %s", s.root)
 		}
 	case External(v):
 		r.ref(s, from, ref)
 		return
 	default:
 		if msg = s.resolve(from, v); msg == "" {
-			msg = fmt.Sprintf("a relative path on the page a server shows at any address it has no file for: from /measures/xx/yy.html it leads to /measures/xx/…; lead it from the site's folder, %s", s.root)
+			msg = l10n.Sprintf("a relative path on the page a server shows at any address it has no file for: from /measures/xx/yy.html it leads to /measures/xx/…; lead it from the site's folder, %s", s.root)
 		}
 	}
 	if msg != "" {

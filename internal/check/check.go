@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
+
 	// The URL scheme; the tests name a site of their own "site".
 	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -82,27 +84,27 @@ func pageProblems(p *Page) []Problem {
 	}
 	switch {
 	case !p.HasLang:
-		add("html", "", "", `no lang attribute: screen readers and search engines need the page's language (lang="zh-Hant")`)
+		add("html", "", "", l10n.Sprintf(`no lang attribute: screen readers and search engines need the page's language (lang="zh-Hant")`))
 	case strings.TrimSpace(p.Lang) == "":
-		add("html", "lang", p.Lang, "empty: name the page's language")
+		add("html", "lang", p.Lang, l10n.Sprintf("empty: name the page's language"))
 	}
 	switch {
 	case !p.HasTitle:
-		add("title", "", "", "missing: browsers, bookmarks and search results show the page's title")
+		add("title", "", "", l10n.Sprintf("missing: browsers, bookmarks and search results show the page's title"))
 	case p.Title == "":
-		add("title", "", "", "empty: browsers, bookmarks and search results show the page's title")
+		add("title", "", "", l10n.Sprintf("empty: browsers, bookmarks and search results show the page's title"))
 	}
 	switch {
 	case !p.HasDescription:
-		add(`meta name="description"`, "", "", "missing: search engines and the portal show it as the page's summary")
+		add(`meta name="description"`, "", "", l10n.Sprintf("missing: search engines and the portal show it as the page's summary"))
 	case p.Description == "":
-		add(`meta name="description"`, "", "", "empty content: search engines and the portal show it as the page's summary")
+		add(`meta name="description"`, "", "", l10n.Sprintf("empty content: search engines and the portal show it as the page's summary"))
 	}
 	switch {
 	case p.H1 == 0:
-		add("h1", "", "", "missing: every page needs exactly one <h1>, its main heading")
+		add("h1", "", "", l10n.Sprintf("missing: every page needs exactly one <h1>, its main heading"))
 	case p.H1 > 1:
-		add("h1", "", "", fmt.Sprintf("%d of them: every page needs exactly one <h1>, its main heading", p.H1))
+		add("h1", "", "", l10n.Sprintf("%d of them: every page needs exactly one <h1>, its main heading", p.H1))
 	}
 	return out
 }
@@ -118,9 +120,9 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 	case External(ref.Value):
 		switch {
 		case ref.Tag == refreshTag:
-			msg = "sends the reader away from the site: a refresh must name a page of the site"
+			msg = l10n.Sprintf("sends the reader away from the site: a refresh must name a page of the site")
 		case ref.Fetched:
-			msg = "loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site"
+			msg = l10n.Sprintf("loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site")
 		default:
 			r.External = append(r.External, Link{from, ref})
 		}
@@ -165,7 +167,7 @@ func read(site fs.FS) (*Collector, error) {
 	c := newCollector(names, dirs)
 	for name, target := range away {
 		c.setChecked(name, []entry{{problem: Problem{Page: name,
-			Msg: fmt.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
+			Msg: l10n.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
@@ -216,22 +218,22 @@ func (s *siteFiles) resolve(from, ref string) string {
 func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "", "", "not a valid URL: " + err.Error()
+		return "", "", l10n.Sprintf("not a valid URL: %v", err)
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		return "", "", "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
+		return "", "", l10n.Sprintf("absolute path: breaks when the site is opened from a folder (file://) or published below the server's root")
 	}
 	target = from
 	if u.Path != "" {
 		target = path.Join(path.Dir(from), u.Path)
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "", "", "points outside the site"
+			return "", "", l10n.Sprintf("points outside the site")
 		}
 		switch {
 		case s.isDir(target):
-			return "", "", "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
+			return "", "", l10n.Sprintf("a bare directory (%s/): from file:// that lists the folder instead of a page; link the file", target)
 		case !s.isFile(target):
-			return "", "", "no such file: " + target
+			return "", "", l10n.Sprintf("no such file: %s", target)
 		}
 	}
 	return target, u.Fragment, ""
@@ -242,14 +244,14 @@ func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string)
 func (s *siteFiles) resolveServed(rest string) string {
 	u, err := url.Parse(rest)
 	if err != nil {
-		return "not a valid URL: " + err.Error()
+		return l10n.Sprintf("not a valid URL: %v", err)
 	}
 	target := strings.TrimSuffix(u.Path, "/")
 	if target == "" || s.isDir(target) {
 		target = path.Join(target, sitepath.IndexFile)
 	}
 	if !s.isFile(target) {
-		return "no such file: " + target
+		return l10n.Sprintf("no such file: %s", target)
 	}
 	return s.fragment(target, u.Fragment)
 }
@@ -338,7 +340,7 @@ func (s *siteFiles) plain(from, dir string, v []byte, buf *[]byte) (outcome, boo
 		base := dir
 		for ; up > 0; up-- {
 			if base == "." {
-				return outcome{kind: problem, msg: "points outside the site"}, true
+				return outcome{kind: problem, msg: l10n.Sprintf("points outside the site")}, true
 			}
 			if i := strings.LastIndexByte(base, '/'); i >= 0 {
 				base = base[:i]
@@ -357,7 +359,7 @@ func (s *siteFiles) plain(from, dir string, v []byte, buf *[]byte) (outcome, boo
 		case kind&isDir != 0:
 			return outcome{kind: problem, msg: "a bare directory (" + string(t) + "/): from file:// that lists the folder instead of a page; link the file"}, true
 		case kind&isFile == 0:
-			return outcome{kind: problem, msg: "no such file: " + string(t)}, true
+			return outcome{kind: problem, msg: l10n.Sprintf("no such file: %s", string(t))}, true
 		case len(frag) == 0 || !bytes.HasSuffix(t, []byte(".html")):
 			return outcome{}, true // no allocation for target
 		}

@@ -3,7 +3,6 @@ package check
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"net/url"
 	"path"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"sync"
 
 	// The URL scheme; the tests name a site of their own "site".
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -259,7 +259,7 @@ func missingID(target, id string, ids idSet) string {
 	if ids.has([]byte(id)) {
 		return ""
 	}
-	return fmt.Sprintf("no element with id %q in %s", id, target)
+	return l10n.Sprintf("no element with id %q in %s", id, target)
 }
 
 // idSet is the element ids of a page in one string, each preceded by its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -62,6 +63,10 @@ func TestCheck(t *testing.T) {
 		},
 		{name: "not a directory", args: []string{"no-such-dir"}, code: 1,
 			wantStderr: "microsite check: no-such-dir is not a directory (build the site first: microsite build)\n"},
+		{name: "no pages", files: map[string]string{"notes.txt": "x", "assets/site.css": "body{}"}, code: 1,
+			wantStderr: "microsite check: DIR holds no pages (no .html file): is it a built site? (build one with: microsite build)\n"},
+		{name: "empty folder", files: map[string]string{}, code: 1,
+			wantStderr: "microsite check: DIR holds no pages (no .html file): is it a built site? (build one with: microsite build)\n"},
 		{name: "two arguments", args: []string{"a", "b"}, code: 2, wantStderr: "microsite check: unexpected argument \"b\" (see \"microsite check -h\")\n"},
 	}
 	for _, tt := range tests {
@@ -80,8 +85,8 @@ func TestCheck(t *testing.T) {
 			if stdout.String() != tt.stdout {
 				t.Errorf("stdout:\n%s\nwant:\n%s", stdout.String(), tt.stdout)
 			}
-			if stderr.String() != tt.wantStderr {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), tt.wantStderr)
+			if got := strings.ReplaceAll(stderr.String(), dir, "DIR"); got != tt.wantStderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", got, tt.wantStderr)
 			}
 		})
 	}

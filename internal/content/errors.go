@@ -1,16 +1,15 @@
 package content
 
 import (
-	"fmt"
-
 	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // errs collects the problems of a load.
 type errs struct{ list diag.List }
 
-func (c *errs) add(pos diag.Pos, format string, args ...any) {
-	c.list = append(c.list, &diag.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+// add adds the problem msg (in the editor's language: l10n.Sprintf) at pos.
+func (c *errs) add(pos diag.Pos, msg string) {
+	c.list = append(c.list, &diag.Error{Pos: pos, Msg: msg})
 }
 
 func (c *errs) addErr(e *diag.Error) { c.list = append(c.list, e) }

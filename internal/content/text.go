@@ -2,13 +2,13 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -25,7 +25,7 @@ var bom = []byte("\ufeff")
 // the error, at the first offending character.
 func Text(name string, src []byte) ([]byte, *diag.Error) {
 	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || looksUTF16(src) {
-		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Msg: "the file is saved as UTF-16: save it as UTF-8"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Msg: l10n.Sprintf("the file is saved as UTF-16: save it as UTF-8")}
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
@@ -52,7 +52,7 @@ func invalidUTF8(name string, src []byte) *diag.Error {
 		if r == utf8.RuneError && size == 1 {
 			return &diag.Error{
 				Pos:  diag.Pos{File: name, Line: line, Col: col},
-				Msg:  fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i]),
+				Msg:  l10n.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i]),
 				Text: string(bytes.ToValidUTF8(lineAt(src, start), []byte("\ufffd"))),
 			}
 		}
@@ -112,7 +112,7 @@ func controlChars(name string, src []byte) *diag.Error {
 		}
 	}
 	if first != nil && more > 0 {
-		first.Msg += fmt.Sprintf(" (and on %d more line(s) of this file)", more)
+		first.Msg += l10n.Sprintf(" (and on %d more line(s) of this file)", more)
 	}
 	return first
 }
@@ -120,9 +120,9 @@ func controlChars(name string, src []byte) *diag.Error {
 // controlMsg says what is wrong with the control character c in text.
 func controlMsg(c rune) string {
 	if c == '\r' {
-		return "carriage return (U+000D) without a line feed: save the file with LF or CR LF line ends"
+		return l10n.Sprintf("carriage return (U+000D) without a line feed: save the file with LF or CR LF line ends")
 	}
-	return fmt.Sprintf("control character %U: not allowed in text (only tab and line breaks are); delete it", c)
+	return l10n.Sprintf("control character %U: not allowed in text (only tab and line breaks are); delete it", c)
 }
 
 // isControl reports whether r is a control character text may not hold:
@@ -176,7 +176,7 @@ func (l *loader) controlRefs(src site.Source) {
 			}
 			l.errs.addErr(&diag.Error{
 				Pos:  diag.Pos{File: src.File, Line: line, Col: utf8.RuneCount(l1[:m[0]]) + 1},
-				Msg:  fmt.Sprintf("character reference %s is control character %U: not allowed in text (only tab and line breaks are); delete it", l1[m[0]:m[1]], n),
+				Msg:  l10n.Sprintf("character reference %s is control character %U: not allowed in text (only tab and line breaks are); delete it", l1[m[0]:m[1]], n),
 				Text: string(trimCR(l1)),
 			})
 		}

@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/servertest"
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -72,7 +73,8 @@ func TestMain(m *testing.M) {
 			}
 			sites[base] = out
 		}
-		return m.Run()
+		// browsertest.Main removes the browser's profile when they end.
+		return browsertest.Main(m)
 	}()
 	os.RemoveAll(tmp)
 	os.Exit(code)

@@ -13,7 +13,8 @@
 //
 // Print writes a report on a terminal, and Outcome says what the command
 // did about the problems; the summary lines are all in this package, so
-// that their wording changes in one place.
+// that their wording changes in one place, and in the editor's language
+// (internal/l10n), as every message is.
 package diag
 
 import (
@@ -22,6 +23,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Pos is a place in a file.
@@ -69,9 +72,9 @@ func (e *Error) Error() string {
 func (e *Error) Message() string {
 	switch {
 	case e.Pages > 1:
-		return e.Msg + fmt.Sprintf(" (on %d pages, e.g. %s)", e.Pages, e.Page)
+		return e.Msg + l10n.Sprintf(" (on %d pages, e.g. %s)", e.Pages, e.Page)
 	case e.Page != "":
-		return e.Msg + " (on " + e.Page + ")"
+		return e.Msg + l10n.Sprintf(" (on %s)", e.Page)
 	}
 	return e.Msg
 }

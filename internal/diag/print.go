@@ -3,6 +3,8 @@ package diag
 import (
 	"fmt"
 	"io"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Outcome is what a command did about the problems it met: the line after
@@ -18,7 +20,7 @@ type Outcome struct {
 // folder was not touched.
 func SiteKept() Outcome {
 	return Outcome{prog: "microsite", say: func(n int) string {
-		return fmt.Sprintf("%d error(s); the previous site was left as it was", n)
+		return l10n.Sprintf("%d error(s); the previous site was left as it was", n)
 	}}
 }
 
@@ -26,21 +28,21 @@ func SiteKept() Outcome {
 // not published.
 func BuiltSiteKept() Outcome {
 	return Outcome{prog: "microsite", say: func(n int) string {
-		return fmt.Sprintf("the built site has %d problem(s); the previous site was left as it was", n)
+		return l10n.Sprintf("the built site has %d problem(s); the previous site was left as it was", n)
 	}}
 }
 
 // NoArchive is package refusing the site in dir, which fails the check.
 func NoArchive(dir string) Outcome {
 	return Outcome{prog: "microsite", say: func(n int) string {
-		return fmt.Sprintf("%s has %d problem(s); no archive written", dir, n)
+		return l10n.Sprintf("%s has %d problem(s); no archive written", dir, n)
 	}}
 }
 
 // NoMeasure is "new measure" refusing sources that do not load.
 func NoMeasure() Outcome {
 	return Outcome{prog: "microsite new measure", say: func(n int) string {
-		return fmt.Sprintf("the sources have %d error(s); fix them first: no measure was written", n)
+		return l10n.Sprintf("the sources have %d error(s); fix them first: no measure was written", n)
 	}}
 }
 
@@ -48,14 +50,14 @@ func NoMeasure() Outcome {
 // problems instead.
 func Preview() Outcome {
 	return Outcome{prog: "microsite serve", say: func(n int) string {
-		return fmt.Sprintf("%d error(s): the browser shows them until the sources are fixed", n)
+		return l10n.Sprintf("%d error(s): the browser shows them until the sources are fixed", n)
 	}}
 }
 
 // PreviewPage is what the preview's error page says above the problems.
 func PreviewPage() Outcome {
 	return Outcome{prog: "microsite serve", say: func(n int) string {
-		return fmt.Sprintf("%d error(s). Fix the file and save it: this page reloads by itself.", n)
+		return l10n.Sprintf("%d error(s). Fix the file and save it: this page reloads by itself.", n)
 	}}
 }
 
@@ -63,7 +65,7 @@ func PreviewPage() Outcome {
 // sheets; it reports their number with or without problems.
 func Checked(pages, styles int) Outcome {
 	return Outcome{prog: "microsite check", always: true, say: func(n int) string {
-		return fmt.Sprintf("checked %d pages and %d style sheets: %d problem(s)", pages, styles, n)
+		return l10n.Sprintf("checked %d pages and %d style sheets: %d problem(s)", pages, styles, n)
 	}}
 }
 

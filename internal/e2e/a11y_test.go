@@ -32,7 +32,7 @@ func tool(t *testing.T, rel string) string {
 		if os.Getenv(requireToolsEnv) != "" {
 			t.Fatalf("%s is missing and %s is set: run npm ci --ignore-scripts in internal/e2e", p, requireToolsEnv)
 		}
-		t.Skipf("%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
+		browsertest.Skip(t, "%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
 	}
 	return p
 }

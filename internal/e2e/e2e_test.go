@@ -38,7 +38,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := browsertest.Main(m)
 	os.RemoveAll(tmp)
 	os.Exit(code)
 }

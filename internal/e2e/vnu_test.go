@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 )
 
@@ -34,7 +35,7 @@ func vnuCommand(t *testing.T) []string {
 		if os.Getenv(toolsRequired) == "1" {
 			t.Fatalf("the HTML validator cannot run: no %s, and %s=1", missing, toolsRequired)
 		}
-		t.Skipf("HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
+		browsertest.Skip(t, "HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
 	}
 	return []string{"java", "-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", "--stdout"}
 }

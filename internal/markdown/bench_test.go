@@ -24,7 +24,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, src := range sources {
-			if _, err := c.ConvertText(src, nil); err != nil {
+			if _, err := c.Convert(src, nil, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,9 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
+	"slices"
+	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -80,7 +82,7 @@ var Kinds = []*PageKind{
 		Texts: func(p *Page, t Texts) {
 			s, notice := p.Site, t[&p.Site.Notice.Body]
 			p.Title, p.Column = s.Notice.Title, s.Strings["nav_notice"]
-			p.Description, p.Content = firstSentence(notice.Plain), notice.HTML
+			p.Description, p.Content = firstSentence(notice.Plain), notice.For(p)
 		},
 	},
 	{
@@ -93,7 +95,7 @@ var Kinds = []*PageKind{
 			p.Title, p.Description, p.Column = s.Notice.Attachment, s.Notice.Attachment, s.Strings["nav_table"]
 			p.Bodies = make(map[*site.Measure]template.HTML, len(s.Measures))
 			for _, m := range s.Measures {
-				p.Bodies[m] = t[&m.Body].HTML
+				p.Bodies[m] = t[&m.Body].For(p)
 			}
 		},
 	},
@@ -143,7 +145,7 @@ var Kinds = []*PageKind{
 		Texts: func(p *Page, t Texts) {
 			m, text := p.Measure, t[&p.Measure.Body]
 			p.Title, p.Column = m.Title, m.Category.Name
-			p.Description, p.Content = firstSentence(text.Plain), text.HTML
+			p.Description, p.Content = firstSentence(text.Plain), text.For(p)
 		},
 		// The page shows its neighbours' titles in the pager.
 		Deps: func(p *Page) []string { return files(p.Prev, p.Measure, p.Next) },
@@ -221,7 +223,7 @@ func (k *PageKind) List(s *site.Site) ([]*Page, error) {
 	for _, p := range ps {
 		p.Kind, p.Site = k.Kind, s
 		if err := checkPath(p.Path); err != nil {
-			return nil, fmt.Errorf("page kind %s: %w", k.Kind, err)
+			return nil, l10n.Errorf("page kind %s: %w", k.Kind, err)
 		}
 	}
 	return ps, nil
@@ -235,6 +237,37 @@ type Texts map[*site.Source]Text
 type Text struct {
 	HTML  template.HTML // for the page, minified
 	Plain string        // plain text, one paragraph a line, for descriptions, search and open data
+	// ByUp is the HTML for a page that many folders below the edition's
+	// root ("", "../"), when the text links to other sources; nil when it
+	// does not, and HTML serves every page.
+	ByUp map[string]template.HTML
+}
+
+// For is the text's HTML as page p shows it: its links to other sources
+// lead there from p's folder.
+func (t Text) For(p *Page) template.HTML {
+	if h, ok := t.ByUp[up(p.Path)]; ok {
+		return h
+	}
+	return t.HTML
+}
+
+// up is the way from a page at path p to its edition's root: "", "../" ….
+func up(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
+
+// Ups lists the ways up from every page of the edition s to its root,
+// each once: a text that links to other sources is rendered for each.
+func Ups(s *site.Site) []string {
+	var ups []string
+	for _, k := range Kinds {
+		for _, p := range k.Pages(s) {
+			if u := up(p.Path); !slices.Contains(ups, u) {
+				ups = append(ups, u)
+			}
+		}
+	}
+	slices.Sort(ups)
+	return ups
 }
 
 // WithTexts returns a copy of p with the texts its kind gives it from t

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -116,7 +117,7 @@ func assetPath(assets map[string]Asset, root, name string) (string, error) {
 type missingAssetError struct{ name string }
 
 func (e *missingAssetError) Error() string {
-	return "asset " + e.name + " not found in assets/"
+	return l10n.Sprintf("asset %s not found in assets/", e.name)
 }
 
 // HeadTitle is the page's <title>: its own title and the site's, or the

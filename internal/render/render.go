@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -111,7 +111,7 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 	min := src
 	if m != nil {
 		if min, err = m.Layout(src); err != nil {
-			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minify: " + err.Error(), Err: err}
+			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
 		}
 	}
 	file := t
@@ -127,7 +127,7 @@ func parseLayout(t *template.Template, fsys fs.FS, m *minify.Minifier, name stri
 			}
 			return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: rawErr.Error(), Err: rawErr}
 		}
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "minified, the layout no longer parses: " + err.Error(), Err: err}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: l10n.Sprintf("minified, the layout no longer parses: %v", err), Err: err}
 	}
 	return t, nil
 }
@@ -182,7 +182,7 @@ func (r *Renderer) editionFuncs() template.FuncMap {
 func (r *Renderer) text(key string) (string, error) {
 	s, ok := r.strings[key]
 	if !ok {
-		return "", fmt.Errorf("UI string %q is not in %s (it has %s)", key, content.StringsFile,
+		return "", l10n.Errorf("UI string %q is not in %s (it has %s)", key, content.StringsFile,
 			strings.Join(slices.Sorted(maps.Keys(r.strings)), ", "))
 	}
 	return s, nil
@@ -223,7 +223,7 @@ func href(from linker, target any) (string, error) {
 	case *site.Unit:
 		return from.Rel(t.Path()), nil
 	}
-	return "", fmt.Errorf("href: cannot link to a %T", target)
+	return "", l10n.Errorf("href: cannot link to a %T", target)
 }
 
 // namedPath is the layouts' "path" function: the fixed path of the URL
@@ -231,7 +231,7 @@ func href(from linker, target any) (string, error) {
 func namedPath(name string) (string, error) {
 	p, ok := site.Named[name]
 	if !ok {
-		return "", fmt.Errorf("path: no path is named %q (the names are %s)", name, strings.Join(slices.Sorted(maps.Keys(site.Named)), ", "))
+		return "", l10n.Errorf("path: no path is named %q (the names are %s)", name, strings.Join(slices.Sorted(maps.Keys(site.Named)), ", "))
 	}
 	return p, nil
 }
@@ -261,7 +261,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 func (r *Renderer) execute(w io.Writer, p *Page) error {
 	t := r.layouts[p.Kind]
 	if t == nil {
-		return errors.New("render: no layout for page kind " + string(p.Kind))
+		return l10n.Errorf("render: no layout for page kind %s", p.Kind)
 	}
 	p.assets = r.assets
 	p.chrome = newChrome(p) // once: the layouts ask it for every link

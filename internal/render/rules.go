@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"maps"
 	"path"
@@ -13,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -58,10 +58,10 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 	}
 
 	var errs diag.List
-	at := func(file string, re *regexp.Regexp, format string, args ...any) {
+	at := func(file string, re *regexp.Regexp, msg string) {
 		e := locate(src[LayoutDir+"/"+file], re)
 		e.Pos.File = LayoutDir + "/" + file
-		e.Msg = fmt.Sprintf(format, args...)
+		e.Msg = msg
 		errs = append(errs, e)
 	}
 	// The templates shared parts run: the parts, and what they run in turn.
@@ -70,19 +70,19 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 	for _, u := range uses {
 		switch {
 		case u.fn == "shared" && !u.quoted:
-			at(u.file, regexp.MustCompile(`\bshared\s+[^"\s]`), "shared: the part must be named by a quoted name, such as {{shared \"footer\" .Chrome}}")
+			at(u.file, regexp.MustCompile(`\bshared\s+[^"\s]`), l10n.Sprintf("shared: the part must be named by a quoted name, such as {{shared \"footer\" .Chrome}}"))
 		case u.fn == "shared" && !defined[u.name]:
 			if file := definedIn(own, u.name); file != "" {
-				at(file, defineRE(u.name), "shared part %q is defined in a page kind's layout: shared parts run from base.html, for the pages of every kind: define it in %s", u.name, BaseLayout)
+				at(file, defineRE(u.name), l10n.Sprintf("shared part %q is defined in a page kind's layout: shared parts run from base.html, for the pages of every kind: define it in %s", u.name, BaseLayout))
 			} else {
-				at(u.file, callRE("shared", u.name), "shared part %q is not defined in %s", u.name, BaseLayout)
+				at(u.file, callRE("shared", u.name), l10n.Sprintf("shared part %q is not defined in %s", u.name, BaseLayout))
 			}
 		case u.fn == "shared" && !shared[u.name]:
 			shared[u.name] = true
 			more = append(more, u.name)
 		case u.fn == "path" && u.quoted:
 			if _, ok := site.Named[u.name]; !ok {
-				at(u.file, callRE("path", u.name), "path %q: the URL scheme has no path of that name (it has %s)", u.name, strings.Join(slices.Sorted(maps.Keys(site.Named)), ", "))
+				at(u.file, callRE("path", u.name), l10n.Sprintf("path %q: the URL scheme has no path of that name (it has %s)", u.name, strings.Join(slices.Sorted(maps.Keys(site.Named)), ", ")))
 			}
 		}
 	}
@@ -92,7 +92,7 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 		for _, r := range runs[name] {
 			switch {
 			case !defined[r]:
-				at(baseFile, regexp.MustCompile(`\{\{-?\s*template\s+"`+regexp.QuoteMeta(r)+`"`), "template %q runs in shared part %q, but %s does not define it: shared parts run from base.html, for the pages of every kind", r, name, BaseLayout)
+				at(baseFile, regexp.MustCompile(`\{\{-?\s*template\s+"`+regexp.QuoteMeta(r)+`"`), l10n.Sprintf("template %q runs in shared part %q, but %s does not define it: shared parts run from base.html, for the pages of every kind", r, name, BaseLayout))
 			case !shared[r]:
 				shared[r] = true
 				more = append(more, r)
@@ -102,7 +102,7 @@ func checkRules(base *template.Template, kinds map[Kind]*template.Template, src 
 	for _, file := range slices.Sorted(maps.Keys(own)) {
 		for _, name := range slices.Sorted(maps.Keys(own[file])) {
 			if shared[name] {
-				at(file, defineRE(name), "%q is a shared part of base.html (or runs in one), which every page shows as base.html defines it: this definition would be ignored; give it another name, or change it in %s", name, BaseLayout)
+				at(file, defineRE(name), l10n.Sprintf("%q is a shared part of base.html (or runs in one), which every page shows as base.html defines it: this definition would be ignored; give it another name, or change it in %s", name, BaseLayout))
 			}
 		}
 	}

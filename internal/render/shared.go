@@ -2,13 +2,12 @@ package render
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -46,11 +45,11 @@ func placeholderFor(html string) string {
 func checkPath(path string) error {
 	for _, c := range path {
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
-			return fmt.Errorf("the path %q holds %q: a page's path may hold only a-z, 0-9, \"-\", \"_\", \".\" and \"/\", which shared parts show through a placeholder", path, c)
+			return l10n.Errorf("the path %q holds %q: a page's path may hold only a-z, 0-9, \"-\", \"_\", \".\" and \"/\", which shared parts show through a placeholder", path, c)
 		}
 	}
 	if path == "" {
-		return errors.New("a page without a path")
+		return l10n.Errorf("a page without a path")
 	}
 	return nil
 }
@@ -124,7 +123,7 @@ func (s *sharedParts) add(key sharedKey, p *renderedPart) {
 func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 	if err := checkPath(c.path); err != nil {
 		// PageKind.List refuses such a page before it renders.
-		return "", fmt.Errorf("shared part %q: %w", name, err)
+		return "", l10n.Errorf("shared part %q: %w", name, err)
 	}
 	key := sharedKey{name, c.Site, c.rel, c.root}
 	if p := r.shared.find(key, c); p != nil {
@@ -155,7 +154,7 @@ func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
 		// as with the placeholder replaced: else an escaper changed the
 		// placeholder, and would change paths as well.
 		if strings.ReplaceAll(html, part.placeholder, c.path) != real {
-			return "", fmt.Errorf("shared part %q shows the page's path where html/template escapes it; show it outside shared parts", name)
+			return "", l10n.Errorf("shared part %q shows the page's path where html/template escapes it; show it outside shared parts", name)
 		}
 	}
 	// Two pages may render a part at once: both give the same bytes, and

@@ -26,7 +26,7 @@ func realIndex(t *testing.T) *Index {
 	}
 	conv := markdown.New()
 	idx, err := Build(s, func(m *site.Measure) string {
-		doc, err := conv.ConvertText(m.Body.Text, nil)
+		doc, err := conv.Convert(m.Body.Text, nil, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
@@ -60,7 +60,7 @@ func loadDictionary() (Fold, error) {
 		}
 	}
 	if len(fold) < 1000 {
-		return nil, errors.New("search: OpenCC's t2s chain has no " + charDict + " (the library changed?)")
+		return nil, l10n.Errorf("search: OpenCC's t2s chain has no %s (the library changed?)", charDict)
 	}
 	// Resolve chains (A → B, B → C becomes A → C), so that folding twice
 	// changes nothing: a folded corpus and a folded query must meet.
@@ -115,7 +115,7 @@ func (f Fold) Pairs() Pairs {
 func (p Pairs) Fold() (Fold, error) {
 	from, to := []rune(p.From), []rune(p.To)
 	if len(from) != len(to) {
-		return nil, fmt.Errorf("search: folding table has %d characters to fold but %d results", len(from), len(to))
+		return nil, l10n.Errorf("search: folding table has %d characters to fold but %d results", len(from), len(to))
 	}
 	f := make(Fold, len(from))
 	for i, r := range from {

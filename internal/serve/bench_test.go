@@ -2,11 +2,12 @@ package serve
 
 import (
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkSaveToReload measures what an editor waits for: the time from

@@ -4,11 +4,15 @@ import (
 	"html/template"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // errorReport is what the error page shows: the problems of a failed build,
 // as the terminal shows them (diag.Print), from the same diag.Errors.
 type errorReport struct {
+	Lang     string // of the words: the editor's language
+	Title    string
+	Heading  string
 	Summary  string
 	Problems []problem
 }
@@ -28,7 +32,12 @@ type problem struct {
 // newErrorReport is the error page's report of a failed build's error.
 func newErrorReport(err error) errorReport {
 	list := diag.Problems(err)
-	r := errorReport{Summary: diag.PreviewPage().Summary(len(list))}
+	r := errorReport{
+		Lang:    l10n.Current().String(),
+		Title:   l10n.Sprintf("Build error · microsite serve"),
+		Heading: l10n.Sprintf("The site could not be built"),
+		Summary: diag.PreviewPage().Summary(len(list)),
+	}
 	for _, e := range list {
 		r.Problems = append(r.Problems, problem{
 			Pos:    e.Pos.String(),
@@ -45,11 +54,11 @@ func newErrorReport(err error) errorReport {
 // the server's own page, not the site's: it must work when the layouts are
 // what is broken, so it uses none of them and no asset.
 var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build error · microsite serve</title>
+<title>{{.Title}}</title>
 <link rel="icon" href="data:,">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff8f6;color:#1a1a1a}
@@ -65,7 +74,7 @@ pre{background:#fff;border:1px solid #e4c4c0;padding:.5rem .75rem;overflow-x:aut
 </head>
 <body>
 <main>
-<h1>The site could not be built</h1>
+<h1>{{.Heading}}</h1>
 <p>{{.Summary}}</p>
 <ol class="errors">
 {{- range .Problems}}

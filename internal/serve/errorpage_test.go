@@ -11,10 +11,12 @@ import (
 	"unicode/utf16"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/language"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
@@ -35,7 +37,7 @@ func brokenSources(t *testing.T) error {
 	edit("content/measures/03.md", "一鍵改配", "一鍵\x07改配")               // after 報關單“一鍵
 	edit("layouts/strings.toml", `home = "首頁"`, "home = \"首\x07頁\"") // after 首
 	edit("assets/site.css", "\n:root", "\n\t\t}}} @@@ {{{\n:root")   // after two tabs
-	_, err := build.Outputs(os.DirFS(src))
+	_, err := build.Run(build.Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
 	if err == nil {
 		t.Fatal("the broken sources build")
 	}
@@ -46,12 +48,32 @@ func brokenSources(t *testing.T) error {
 // shown, the caret is where the problem's column is. A browser gives CJK
 // text no exact two cells of a monospace font (the fallback font's glyphs
 // are narrower or wider), so counting cells as a terminal does would put
-// the caret characters away.
+// the caret characters away. The page is in the editor's language, Chinese
+// words around the same carets.
 func TestErrorPageCaret(t *testing.T) {
+	for _, lang := range []struct {
+		tag           language.Tag
+		attr, heading string
+	}{
+		{l10n.English, `lang="en"`, "The site could not be built"},
+		{l10n.Chinese, `lang="zh-Hant"`, "網站未能生成"},
+	} {
+		t.Run(lang.tag.String(), func(t *testing.T) {
+			l10n.Use(lang.tag)
+			t.Cleanup(func() { l10n.Use(l10n.English) })
+			testErrorPageCaret(t, lang.attr, lang.heading)
+		})
+	}
+}
+
+func testErrorPageCaret(t *testing.T, lang, heading string) {
 	err := brokenSources(t)
 	var page bytes.Buffer
 	if err := errorPage.Execute(&page, newErrorReport(err)); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), lang) || !strings.Contains(page.String(), "<h1>"+heading+"</h1>") {
+		t.Errorf("the page is not in its language (%s, %q):\n%s", lang, heading, page.String())
 	}
 	file := filepath.Join(t.TempDir(), "error.html")
 	if err := os.WriteFile(file, page.Bytes(), 0o644); err != nil {

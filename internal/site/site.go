@@ -3,13 +3,16 @@
 // package content and consumed by everything downstream. It does no I/O.
 //
 // Invariants every Site satisfies once content.Load has returned it without
-// error: measures are sorted by Number and numbers are unique; every measure
-// points at a Category and at least one Unit of the same Site; each Category
-// and Unit lists its measures in number order.
+// error: measures are sorted by Number, and numbers run from 1 without gaps;
+// every measure points at a Category and at least one Unit of the same
+// Site; each Category and Unit lists its measures in number order; the
+// drafts, if any, are the last measures, so that the published ones
+// (Published) run from 1 without gaps too.
 package site
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
@@ -108,6 +111,10 @@ type Measure struct {
 	Units    []*Unit
 	Scope    string
 	Body     Source // 實施內容, Markdown
+	// Draft: not yet to be published (draft = true in its front matter).
+	// A published site has none (see Published); a preview shows them,
+	// marked. Drafts come after every published measure.
+	Draft bool
 }
 
 // Source is Markdown text with the place it came from, so that later stages
@@ -116,4 +123,49 @@ type Source struct {
 	File string // slash-separated path relative to the source root
 	Line int    // 1-based line of Text's first byte in File
 	Text []byte
+	// Links are the links of Text to other sources ("03.md#…"), by their
+	// destination as written: the path of the source's page from the
+	// edition's root, with its #fragment. Every page that shows the text
+	// links there, relative to itself.
+	Links map[string]string
+}
+
+// Published returns the site without its draft measures, as a build
+// publishes it: a copy, whose categories and units list only the measures
+// it has; s itself when it has no draft. s is left as it was.
+func (s *Site) Published() *Site {
+	if !slices.ContainsFunc(s.Measures, func(m *Measure) bool { return m.Draft }) {
+		return s
+	}
+	out := *s
+	categories := make(map[*Category]*Category, len(s.Categories))
+	out.Categories = make([]*Category, len(s.Categories))
+	for i, c := range s.Categories {
+		cc := *c
+		cc.Measures = nil
+		out.Categories[i], categories[c] = &cc, &cc
+	}
+	units := make(map[*Unit]*Unit, len(s.Units))
+	out.Units = make([]*Unit, len(s.Units))
+	for i, u := range s.Units {
+		cu := *u
+		cu.Measures = nil
+		out.Units[i], units[u] = &cu, &cu
+	}
+	out.Measures = nil
+	for _, m := range s.Measures {
+		if m.Draft {
+			continue
+		}
+		cm := *m
+		cm.Category = categories[m.Category]
+		cm.Category.Measures = append(cm.Category.Measures, &cm)
+		cm.Units = make([]*Unit, len(m.Units))
+		for i, u := range m.Units {
+			cm.Units[i] = units[u]
+			cm.Units[i].Measures = append(cm.Units[i].Measures, &cm)
+		}
+		out.Measures = append(out.Measures, &cm)
+	}
+	return &out
 }

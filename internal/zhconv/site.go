@@ -6,7 +6,7 @@ import "github.com/gzgov/nansha-microsite/internal/site"
 // converted: titles, names, summaries, scopes, the notice's metadata, the
 // UI strings. Slugs, numbers, dates and URLs stay as they are, so pages keep
 // their paths; the Markdown bodies stay as sources, to be converted as they
-// are rendered (markdown.ConvertText), where code and URLs can be told from
+// are rendered (markdown.Convert), where code and URLs can be told from
 // text.
 func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	cs := c.String
@@ -36,7 +36,7 @@ func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	out.Measures = make([]*site.Measure, len(s.Measures))
 	for i, m := range s.Measures {
 		cm := &site.Measure{Number: m.Number, Title: cs(m.Title), Scope: cs(m.Scope), Body: m.Body,
-			Category: categories[m.Category]}
+			Category: categories[m.Category], Draft: m.Draft}
 		for _, u := range m.Units {
 			cm.Units = append(cm.Units, units[u])
 			units[u].Measures = append(units[u].Measures, cm)

@@ -8,12 +8,13 @@
 package zhconv
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Converter converts text with one OpenCC conversion, such as "t2s".
@@ -39,7 +40,7 @@ func Load(conversion string) (*Converter, error) {
 	}
 	cc, err := opencc.New(conversion)
 	if err != nil {
-		return nil, fmt.Errorf("OpenCC conversion %q: %w", conversion, err)
+		return nil, l10n.Errorf("OpenCC conversion %q: %w", conversion, err)
 	}
 	c := &Converter{cc: cc, cache: map[string]string{}}
 	converter[conversion] = c
