@@ -35,6 +35,7 @@ const (
 	RobotsPath  = "robots.txt"
 	SumsPath    = "SHA256SUMS" // the checksum of every other file, and the build's record of what it wrote
 	AssetDir    = "assets"     // CSS, JS and images, shared by the editions (AssetPath)
+	FileDir     = "files"      // the documents the notice links to, shared by the editions (FilePath)
 )
 
 // Named are the fixed paths a layout may ask for by name, as
@@ -50,6 +51,11 @@ var Named = map[string]string{
 	"data-json":    DataJSONPath,
 	"data-csv":     DataCSVPath,
 }
+
+// FilePath is where a document the notice links to is published, from the
+// site root, by its name in the sources' content/files/ folder: 161.pdf →
+// files/161.pdf. It keeps its name, so that the portal can link it.
+func FilePath(name string) string { return FileDir + "/" + name }
 
 // Slug returns the measure's two-digit file name stem: 3 → "03".
 func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }
