@@ -43,7 +43,9 @@ func TestFooterItems(t *testing.T) {
 			// The layouts are minified: no whitespace between the tags.
 			_, footer, _ := strings.Cut(string(out), `<footer class="site-footer"><div class="wrap">`)
 			footer, _, _ = strings.Cut(footer, "</div></footer>")
-			if want := doc + tc.want; footer != want {
+			// Every page links the site map.
+			const siteMap = `<ul class="footer-links"><li><a href="sitemap.html">網站地圖</a></li></ul>`
+			if want := doc + siteMap + tc.want; footer != want {
 				t.Errorf("footer:\n%s\nwant:\n%s", footer, want)
 			}
 		})

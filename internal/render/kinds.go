@@ -17,6 +17,7 @@ const (
 	Units    Kind = "units"
 	NotFound Kind = "404"
 	Search   Kind = "search"
+	SiteMap  Kind = "sitemap"
 	Measure  Kind = "measure"
 	Category Kind = "category"
 	Unit     Kind = "unit"
@@ -166,6 +167,17 @@ var Kinds = []*PageKind{
 			p.Description = unitDescription(ui["unit_description"], u)
 		},
 		Deps: func(p *Page) []string { return files(p.Unit.Measures...) },
+	},
+	{
+		// 網站地圖: every page of the edition, for a reader to see the
+		// whole at a glance (from a USB stick, too). It shows every
+		// measure's title.
+		Kind:  SiteMap,
+		Pages: fixed(site.SiteMapPagePath),
+		Texts: func(p *Page, _ Texts) {
+			ui := p.Site.Strings
+			p.Title, p.Description = ui["sitemap_title"], ui["sitemap_intro"]
+		},
 	},
 }
 

@@ -25,6 +25,10 @@ const (
 	NotFoundPath = "404.html"           // what a server shows for a missing address
 	SearchPath   = "search.html"        // search, ?q= the query
 
+	// The 網站地圖, every page of the edition, for readers (SitemapPath is
+	// for crawlers).
+	SiteMapPagePath = "sitemap.html"
+
 	SearchJSONPath   = "search.json"     // the search index, for other programs
 	SearchScriptPath = "search-index.js" // the same as a classic script, for search.html on file://
 	DataJSONPath     = "measures.json"   // the open data
@@ -46,6 +50,7 @@ var Named = map[string]string{
 	"units":        UnitsPath,
 	"404":          NotFoundPath,
 	"search":       SearchPath,
+	"sitemap":      SiteMapPagePath,
 	"search-json":  SearchJSONPath,
 	"search-index": SearchScriptPath,
 	"data-json":    DataJSONPath,
