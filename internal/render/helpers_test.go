@@ -11,7 +11,11 @@ import (
 // repoRenderer parses the repository's layouts, for its UI strings, with
 // every file in its assets/ mapped to itself (the tests look at pages, not
 // at hashed names).
-func repoRenderer(t *testing.T) *Renderer {
+func repoRenderer(t *testing.T) *Renderer { t.Helper(); return repoRendererWith(t, nil) }
+
+// repoRendererWith is repoRenderer with more assets, by name, as the build
+// would have named them.
+func repoRendererWith(t *testing.T, more map[string]string) *Renderer {
 	t.Helper()
 	entries, err := os.ReadDir("../../assets")
 	if err != nil {
@@ -20,6 +24,9 @@ func repoRenderer(t *testing.T) *Renderer {
 	assets := map[string]string{}
 	for _, e := range entries {
 		assets[e.Name()] = "assets/" + e.Name()
+	}
+	for name, hashed := range more {
+		assets[name] = hashed
 	}
 	l, err := New(os.DirFS("../.."), assets)
 	if err != nil {

@@ -39,6 +39,11 @@ type PageKind struct {
 	// measure) rather than lists, for the government meta tags
 	// ArticleTitle, PubDate and ContentSource.
 	Article bool
+	// Column: the pages are columns (欄目頁) of the notice — the lists of
+	// its measures, its units, its search — for the government meta tags
+	// ColumnDescription and ColumnKeywords. A page with a Column (欄目)
+	// name, column or article, has ColumnName and ColumnType.
+	Column bool
 	// Anywhere: a web server shows the page at any missing address (the
 	// 404 page). With a base_url its links are absolute; it has no
 	// canonical URL and is not in the sitemap.
@@ -78,6 +83,7 @@ var Kinds = []*PageKind{
 	{
 		Kind:    Table,
 		Article: true,
+		Column:  true,
 		Pages:   fixed(site.TablePath),
 		Texts: func(p *Page, t Texts) {
 			s := p.Site
@@ -89,8 +95,9 @@ var Kinds = []*PageKind{
 		},
 	},
 	{
-		Kind:  Units,
-		Pages: fixed(site.UnitsPath),
+		Kind:   Units,
+		Column: true,
+		Pages:  fixed(site.UnitsPath),
 		Texts: func(p *Page, _ Texts) {
 			s := p.Site
 			p.Title, p.Description, p.Column = s.Strings["nav_units"], s.Notice.Attachment, s.Strings["nav_units"]
@@ -106,8 +113,9 @@ var Kinds = []*PageKind{
 		Deps: func(*Page) []string { return []string{} }, // no measure at all
 	},
 	{
-		Kind:  Search,
-		Pages: fixed(site.SearchPath),
+		Kind:   Search,
+		Column: true,
+		Pages:  fixed(site.SearchPath),
 		Texts: func(p *Page, _ Texts) {
 			ui := p.Site.Strings
 			p.Title, p.Description, p.Column = ui["search_title"], ui["search_intro"], ui["search_title"]
@@ -138,7 +146,8 @@ var Kinds = []*PageKind{
 		Deps: func(p *Page) []string { return files(p.Prev, p.Measure, p.Next) },
 	},
 	{
-		Kind: Category,
+		Kind:   Category,
+		Column: true,
 		Pages: func(s *site.Site) []*Page {
 			ps := make([]*Page, len(s.Categories))
 			for i, c := range s.Categories {
@@ -153,7 +162,8 @@ var Kinds = []*PageKind{
 		Deps: func(p *Page) []string { return files(p.Category.Measures...) },
 	},
 	{
-		Kind: Unit,
+		Kind:   Unit,
+		Column: true,
 		Pages: func(s *site.Site) []*Page {
 			ps := make([]*Page, len(s.Units))
 			for i, u := range s.Units {
@@ -206,9 +216,10 @@ var kinds = func() map[Kind]*PageKind {
 	return m
 }()
 
-// article and anywhere are the kind's Article and Anywhere; false for a
-// kind that is not in Kinds.
+// article, column and anywhere are the kind's Article, Column and
+// Anywhere; false for a kind that is not in Kinds.
 func (k Kind) article() bool  { d := kinds[k]; return d != nil && d.Article }
+func (k Kind) column() bool   { d := kinds[k]; return d != nil && d.Column }
 func (k Kind) anywhere() bool { d := kinds[k]; return d != nil && d.Anywhere }
 
 // List returns the kind's pages in the edition s (see Pages), with their
