@@ -45,8 +45,8 @@ func TestFooterItems(t *testing.T) {
 				`<ul class="footer-items"><li>主辦單位:廣州市人民政府</li><li>承辦單位:市政府辦公廳</li><li>聯繫方式:020-00000000</li>` +
 				`<li>網站標識碼:4401000001</li><li><a href="https://beian.miit.gov.cn/">粵ICP備00000000號</a></li>` +
 				`<li><a href="https://beian.mps.gov.cn/#/query/webSearch?code=44010402000001">粵公網安備 44010402000001號</a></li></ul>` +
-				`<p class="footer-marks"><a href="https://bszs.conac.cn/sitename?method=show&amp;id=X"><img src="assets/favicon.svg" alt="黨政機關網站" height="48"></a></p>` +
-				`<p class="footer-report"><a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4401000001&amp;url=https%3A%2F%2Fwww.gz.gov.cn%2Fnansha3%2Fsitemap.html">我為政府網站找錯</a></p>`},
+				`<div class="footer-marks"><a href="https://bszs.conac.cn/sitename?method=show&amp;id=X"><img src="assets/favicon.svg" alt="黨政機關網站" height="48"></a></div>` +
+				`<div class="footer-report"><a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4401000001&amp;url=https%3A%2F%2Fwww.gz.gov.cn%2Fnansha3%2Fsitemap.html">我為政府網站找錯</a></div>`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

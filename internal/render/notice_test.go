@@ -31,11 +31,11 @@ func TestDocumentFacts(t *testing.T) {
 		set  func(n *site.Notice)
 		want string
 	}{
-		{"the notice's own", func(*site.Notice) {}, `<dl class="doc-info">` + notice + `</dl>`},
+		{"the notice's own", func(*site.Notice) {}, `<dl class="facts doc-info">` + notice + `</dl>`},
 		{"every fact", func(n *site.Notice) {
 			n.Index, n.Topic, n.Validity = "000014349/2018-00110", "綜合政務", "有效"
 			n.Published = site.Time{Time: time.Date(2018, 7, 10, 16, 30, 0, 0, time.UTC), HasClock: true}
-		}, `<dl class="doc-info"><dt>索引號</dt><dd>000014349/2018-00110</dd><dt>主題分類</dt><dd>綜合政務</dd>` + notice +
+		}, `<dl class="facts doc-info"><dt>索引號</dt><dd>000014349/2018-00110</dd><dt>主題分類</dt><dd>綜合政務</dd>` + notice +
 			`<dt>發布日期</dt><dd><time datetime="2018-07-10">2018年7月10日</time></dd><dt>有效性</dt><dd>有效</dd></dl>`},
 	}
 	for _, tt := range tests {
