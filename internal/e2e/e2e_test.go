@@ -44,12 +44,15 @@ func TestMain(m *testing.M) {
 }
 
 // builtPages lists the HTML pages of the built site.
-func builtPages(t *testing.T) []string {
+func builtPages(t *testing.T) []string { t.Helper(); return pagesIn(t, siteDir) }
+
+// pagesIn lists the HTML pages of the built site in dir.
+func pagesIn(t *testing.T, dir string) []string {
 	t.Helper()
 	var pages []string
-	err := filepath.WalkDir(siteDir, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(siteDir, p)
+			rel, _ := filepath.Rel(dir, p)
 			pages = append(pages, filepath.ToSlash(rel))
 		}
 		return err
@@ -62,9 +65,12 @@ func builtPages(t *testing.T) []string {
 
 // checkSite runs the site check on the site as written to disk: the build
 // checked it in memory, through a Collector; this reads the files back.
-func checkSite(t *testing.T) *check.Report {
+func checkSite(t *testing.T) *check.Report { t.Helper(); return checkDir(t, siteDir) }
+
+// checkDir runs the site check on the built site in dir.
+func checkDir(t *testing.T, dir string) *check.Report {
 	t.Helper()
-	r, err := check.Site(os.DirFS(siteDir))
+	r, err := check.Site(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/gzgov/nansha-microsite/internal/build"
 )
 
 // vnuJar is the W3C Nu HTML Checker from the npm package vnu-jar
@@ -40,12 +38,13 @@ func vnuCommand(t *testing.T) []string {
 }
 
 // TestValidHTML runs the Nu HTML Checker once over the whole site, as built
-// from the repository and as built with a base_url (which adds the canonical
-// and Open Graph tags), and fails on any error. One run: Java's start-up
-// costs more than checking every page.
+// from the repository and as built with every setting of the portal
+// (portalSite: a base_url, which adds the canonical and Open Graph tags,
+// the footer's identity items, the notice's facts and links), and fails on
+// any error. One run: Java's start-up costs more than checking every page.
 func TestValidHTML(t *testing.T) {
 	args := vnuCommand(t)
-	withBase := buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")
+	withBase := portalDir(t)
 	cmd := exec.Command(args[0], append(args[1:], siteDir, withBase)...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -72,34 +71,4 @@ func TestValidHTML(t *testing.T) {
 		}
 		t.Errorf("%s:%d: %s: %s\n\t%s", page, m.LastLine, m.Type, m.Message, m.Extract)
 	}
-}
-
-// buildWithBaseURL builds the repository's sources with base_url set and
-// returns the site's folder.
-func buildWithBaseURL(t *testing.T, url string) string {
-	t.Helper()
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "assets"} {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile("../../site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := filepath.Join(src, "site.toml")
-	const empty = `base_url = ""`
-	if !strings.Contains(string(data), empty) {
-		t.Fatalf("site.toml has no line %s", empty)
-	}
-	data = []byte(strings.Replace(string(data), empty, `base_url = "`+url+`"`, 1))
-	if err := os.WriteFile(conf, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public-base-url")
-	if _, err := build.Run(build.Options{Source: src, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

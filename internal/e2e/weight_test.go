@@ -94,15 +94,22 @@ func gzipSize(t *testing.T, data []byte) int {
 }
 
 // TestPageWeight checks every page: one stylesheet, no script that blocks
-// rendering, and the page with its CSS and JS under maxPageWeight gzipped.
+// rendering, and the page with its CSS and JS under maxPageWeight gzipped;
+// as built from the repository, and with every portal setting, which adds
+// the notice's facts and links and the footer's identity items.
 func TestPageWeight(t *testing.T) {
 	s, err := content.Load(os.DirFS("../.."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	baseURL := s.BaseURL
+	t.Run("repository", func(t *testing.T) { weighPages(t, siteDir, s.BaseURL) })
+	t.Run("portal", func(t *testing.T) { weighPages(t, portalDir(t), "https://www.gz.gov.cn/nansha3/") })
+}
+
+// weighPages is TestPageWeight for the site in siteDir, built with baseURL.
+func weighPages(t *testing.T, siteDir, baseURL string) {
 	heaviest, heaviestName := 0, ""
-	for _, name := range builtPages(t) {
+	for _, name := range pagesIn(t, siteDir) {
 		src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)
