@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -262,5 +264,40 @@ file = "content/files/161.pdf"`, "", func(t *testing.T, n *site.Notice) {
 			}
 			tc.check(t, &s.Notice)
 		})
+	}
+}
+
+// readmeSection is the text of README's section under heading, to the next
+// section of its level.
+func readmeSection(t *testing.T, heading string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n"+heading+"\n")
+	if !ok {
+		t.Fatalf("README.md has no section %q", heading)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	return section
+}
+
+// TestREADMEListsPortalSettings: README's "Metadata for the portal" names
+// every setting of the portal, so that an editor finds each there.
+func TestREADMEListsPortalSettings(t *testing.T) {
+	section := readmeSection(t, "## Metadata for the portal")
+	keys := []string{"column_type"}
+	pub := reflect.TypeFor[site.Publisher]()
+	for i := range pub.NumField() {
+		keys = append(keys, pub.Field(i).Tag.Get("toml"))
+	}
+	for _, f := range noticeFields(&noticeExtra{}) {
+		keys = append(keys, f.key)
+	}
+	for _, k := range keys {
+		if !strings.Contains(section, "`"+k+"`") && !strings.Contains(section, "\n"+k+" = ") && !strings.Contains(section, "[["+k+"]]") {
+			t.Errorf("README's Metadata for the portal does not name %s", k)
+		}
 	}
 }

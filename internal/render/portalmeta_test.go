@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -195,5 +196,24 @@ func TestPubDatePublished(t *testing.T) {
 	tags := metaTags(firstPages(t, s)[Measure])
 	if got := tags["PubDate"]; len(got) != 1 || got[0] != "2018-07-10 16:30" {
 		t.Errorf("PubDate = %q, want 2018-07-10 16:30", got)
+	}
+}
+
+// TestREADMEListsMetaTags: README's "Metadata for the portal" lists every
+// tag of the guidelines, so that the portal's editors find each there.
+func TestREADMEListsMetaTags(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## Metadata for the portal\n")
+	if !ok {
+		t.Fatal("README.md has no section ## Metadata for the portal")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, tag := range guidelineTags {
+		if !strings.Contains(section, "| `"+tag+"` |") {
+			t.Errorf("README's Metadata for the portal has no row for %s", tag)
+		}
 	}
 }
