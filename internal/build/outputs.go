@@ -53,6 +53,7 @@ func outputs(fsys fs.FS, memo *textMemo, set settings) ([]Output, []int, error) 
 type sources struct {
 	site    *site.Site // with its UI strings, in the source edition's script
 	assets  []asset
+	files   []file // the documents of content/files/ the notice links to
 	layouts *render.Layouts
 	// assetErr is a broken asset: the site's paths are still listed, so
 	// that their clashes are reported with it.
@@ -84,6 +85,10 @@ func load(fsys fs.FS, set settings) (*sources, error) {
 	}()
 	s, err := content.Load(fsys)
 	ui, uiErr := content.LoadStrings(fsys)
+	var files []file
+	if err == nil {
+		files, err = loadFiles(fsys, s)
+	}
 	if err == nil && uiErr == nil {
 		s.Strings = ui
 		for _, e := range s.Editions {
@@ -111,7 +116,7 @@ func load(fsys fs.FS, set settings) (*sources, error) {
 	if set.baseURL != "" {
 		s.BaseURL = set.baseURL
 	}
-	return &sources{site: s, assets: p.assets, layouts: p.layouts, assetErr: p.err, leftOut: leftOut}, nil
+	return &sources{site: s, assets: p.assets, files: files, layouts: p.layouts, assetErr: p.err, leftOut: leftOut}, nil
 }
 
 // joinErrors returns one error for a and b, either of which may be nil:
@@ -189,9 +194,9 @@ func pageFiles(ed *perEdition, ps []*render.Page) []Output {
 	return outs
 }
 
-// siteOutputs lists the outputs of the whole site, at its root: its assets,
-// then, with a base_url, the files for crawlers, which list the pages of
-// every edition.
+// siteOutputs lists the outputs of the whole site, at its root: its assets
+// and the documents the notice links to, then, with a base_url, the files
+// for crawlers, which list the pages of every edition.
 func siteOutputs(src *sources, pages []*render.Page) []Output {
 	var outs []Output
 	for _, f := range formats {
@@ -200,6 +205,11 @@ func siteOutputs(src *sources, pages []*render.Page) []Output {
 			for _, a := range src.assets {
 				outs = append(outs, Output{Path: a.path, Minified: f.minified, Deps: []string{}, from: assetOrigin(a),
 					Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{asset: a}, b) }})
+			}
+		case f.scope == eachFile:
+			for _, file := range src.files {
+				outs = append(outs, Output{Path: file.path, Minified: f.minified, Deps: []string{}, from: fileOrigin(file),
+					Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{file: file}, b) }})
 			}
 		case f.scope == forCrawlers && src.site.BaseURL != "":
 			outs = append(outs, Output{Path: f.path, Minified: f.minified,
@@ -229,6 +239,7 @@ type scope int
 const (
 	eachEdition scope = iota // one in each edition's folder, in its script, made from its texts
 	eachAsset                // one per file of assets/, at its hashed name (site.AssetPath)
+	eachFile                 // one per document of content/files/ the notice links to (site.FilePath)
 	forCrawlers              // one at the site root, only with a base_url (it needs absolute URLs)
 	sealed                   // one at the site root, made last over every other file's final bytes (seal)
 	eachPage                 // one for each page with an address of its own (a base_url), at path(page) in the page's edition
@@ -240,6 +251,7 @@ type formatInput struct {
 	ed    *perEdition
 	asset asset
 	page  *render.Page
+	file  file
 	site  *site.Site
 	pages []*render.Page
 }
@@ -264,6 +276,12 @@ var formats = []format{
 	// Each page's address as a QR code, for a phone to open it from the
 	// screen or from a printout (「掃一掃在手機打開當前頁」).
 	{path: site.QRDir, pagePath: site.QRPath, scope: eachPage, minified: true, generate: qrCode},
+	// The documents the notice links to, as they are: a PDF is not
+	// minified.
+	{path: site.FileDir, scope: eachFile, minified: true, generate: func(in formatInput, b *bytes.Buffer) error {
+		_, err := b.Write(in.file.data)
+		return err
+	}},
 	{path: site.SitemapPath, scope: forCrawlers, generate: sitemap},
 	{path: site.RobotsPath, scope: forCrawlers, generate: robots},
 	// The checksums, and the build's record of what it wrote.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -20,29 +21,34 @@ func TestPathCollisions(t *testing.T) {
 		}
 	}
 	svg := repoFile(t, "assets/favicon.svg")
+	// The lines of the entries blamed, as site.toml has them: the
+	// messages' lines follow the file.
+	unit := siteLine(t, `slug = "guangzhou-customs"`) - 1 // its [[units]] header
+	edition := siteLine(t, `path = "zh-hans"`) - 2        // its [[editions]] header
+	investment := siteLine(t, `slug = "investment"`) - 1
 	tests := []struct {
 		name  string
 		files func(t *testing.T) map[string]string
 		want  string
 	}{
 		{"unit slug index", site(`slug = "guangzhou-customs"`, `slug = "index"`),
-			`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`},
+			fmt.Sprintf(`site.toml:%d: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`, unit)},
 		{"edition path units", site(`path = "zh-hans"`, `path = "units"`),
-			`site.toml:15: editions: path "units": the folder units/ already holds the site's own units/index.html: choose another path`},
+			fmt.Sprintf(`site.toml:%d: editions: path "units": the folder units/ already holds the site's own units/index.html: choose another path`, edition)},
 		{"edition path measures", site(`path = "zh-hans"`, `path = "measures"`),
-			`site.toml:15: editions: path "measures": the folder measures/ already holds measures/01.html (measure 1, content/measures/01.md): choose another path`},
+			fmt.Sprintf(`site.toml:%d: editions: path "measures": the folder measures/ already holds measures/01.html (measure 1, content/measures/01.md): choose another path`, edition)},
 		{"edition path categories", site(`path = "zh-hans"`, `path = "categories"`),
-			`site.toml:15: editions: path "categories": the folder categories/ already holds categories/investment.html (categories: slug "investment", site.toml:32): choose another path`},
+			fmt.Sprintf(`site.toml:%d: editions: path "categories": the folder categories/ already holds categories/investment.html (categories: slug "investment", site.toml:%d): choose another path`, edition, investment)},
 		{"edition path assets", site(`path = "zh-hans"`, `path = "assets"`),
-			`site.toml:15: editions: path "assets": the folder assets/ already holds assets/cursor-hand.3499ff51.svg (from assets/cursor-hand.svg): choose another path`},
+			fmt.Sprintf(`site.toml:%d: editions: path "assets": the folder assets/ already holds assets/cursor-hand.3499ff51.svg (from assets/cursor-hand.svg): choose another path`, edition)},
 		{"edition path sha256sums", site(`path = "zh-hans"`, `path = "sha256sums"`),
-			`site.toml:15: editions: path "sha256sums": the folder sha256sums/ would have the name of the site's own SHA256SUMS on Windows and macOS, which do not tell capital from small letters: choose another path`},
+			fmt.Sprintf(`site.toml:%d: editions: path "sha256sums": the folder sha256sums/ would have the name of the site's own SHA256SUMS on Windows and macOS, which do not tell capital from small letters: choose another path`, edition)},
 		{"both at once", func(t *testing.T) map[string]string {
 			src := repoFile(t, "site.toml")
 			src = strings.Replace(src, `path = "zh-hans"`, `path = "units"`, 1)
 			return map[string]string{"site.toml": strings.Replace(src, `slug = "guangzhou-customs"`, `slug = "index"`, 1)}
-		}, "site.toml:15: editions: path \"units\": the folder units/ already holds the site's own units/index.html: choose another path\n" +
-			"site.toml:75: units: slug \"index\": it would write units/index.html over the site's own units/index.html: choose another slug"},
+		}, fmt.Sprintf("site.toml:%d: editions: path \"units\": the folder units/ already holds the site's own units/index.html: choose another path\n"+
+			"site.toml:%d: units: slug \"index\": it would write units/index.html over the site's own units/index.html: choose another slug", edition, unit)},
 		// Found while writing this test: a copy of the site opened on
 		// Windows or macOS loses one of two names that differ in case.
 		{"assets differing in case", func(*testing.T) map[string]string { return map[string]string{"assets/Favicon.svg": svg} },
@@ -67,8 +73,19 @@ func TestPathCollisionsWithBrokenAsset(t *testing.T) {
 	edit(t, src, "assets/site.css", func(string) string { return css })
 	_, err := Outputs(os.DirFS(src))
 	want := "assets/site.css:" + strconv.Itoa(strings.Count(css, "\n")) + ":2: does not parse as CSS: unexpected ending in qualified rule\n" +
-		`site.toml:75: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`
+		fmt.Sprintf(`site.toml:%d: units: slug "index": it would write units/index.html over the site's own units/index.html: choose another slug`, siteLine(t, `slug = "guangzhou-customs"`)-1)
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
+}
+
+// siteLine is the line of the repository's site.toml that holds text.
+func siteLine(t *testing.T, text string) int {
+	t.Helper()
+	src := repoFile(t, "site.toml")
+	i := strings.Index(src, text)
+	if i < 0 {
+		t.Fatalf("site.toml has no %q", text)
+	}
+	return strings.Count(src[:i], "\n") + 1
 }

@@ -72,7 +72,14 @@ func readmeScheme(t *testing.T) []schemeRow {
 // of the table, and every path of the table is written.
 func TestURLScheme(t *testing.T) {
 	rows := readmeScheme(t)
-	src := sourceTree(t, map[string]string{"site.toml": withBaseURL(t, "https://www.example.gov.cn/nansha3/")})
+	// With a document the notice links to, the only file of the scheme
+	// that the real content does not make.
+	notice := strings.Replace(repoFile(t, "content/notice.md"), "\n+++\n", "\noriginals = [\"content/files/161.pdf\"]\n+++\n", 1)
+	src := sourceTree(t, map[string]string{
+		"site.toml":             withBaseURL(t, "https://www.example.gov.cn/nansha3/"),
+		"content/notice.md":     notice,
+		"content/files/161.pdf": "%PDF-1.4\n",
+	})
 	outs, err := Outputs(os.DirFS(src))
 	if err != nil {
 		t.Fatal(err)

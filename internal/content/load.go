@@ -35,8 +35,9 @@ type (
 		Title       string          `toml:"title"`
 		Description string          `toml:"description"` // optional
 		Language    string          `toml:"language"`
-		BaseURL     string          `toml:"base_url"`  // optional
-		Publisher   site.Publisher  `toml:"publisher"` // optional, each key optional
+		BaseURL     string          `toml:"base_url"`    // optional
+		Publisher   site.Publisher  `toml:"publisher"`   // optional, each key optional
+		ColumnType  string          `toml:"column_type"` // optional
 		Editions    []site.Edition  `toml:"editions"`
 		Categories  []categoryEntry `toml:"categories"`
 		Units       []unitEntry     `toml:"units"`
@@ -405,6 +406,7 @@ func (l *loader) loadSite() *site.Site {
 		{key: "language", dst: &f.Language, want: l10n.Sprintf("a language tag such as \"zh-Hant\"")},
 		{key: "base_url", dst: &f.BaseURL, want: l10n.Sprintf("a URL"), optional: true},
 		{key: "publisher", dst: &f.Publisher, want: l10n.Sprintf("a table"), optional: true},
+		{key: "column_type", dst: &f.ColumnType, want: str, optional: true},
 		{key: "editions", dst: &f.Editions, want: l10n.Sprintf("[[editions]] tables with language, path, label and convert"), optional: true},
 		{key: "categories", dst: &f.Categories, want: l10n.Sprintf("[[categories]] tables with slug, name and summary")},
 		{key: "units", dst: &f.Units, want: l10n.Sprintf("[[units]] tables with slug and name")},
@@ -429,10 +431,11 @@ func (l *loader) loadSite() *site.Site {
 			l.baseURL.pos, l.baseURL.text = keyPosIn(SiteFile, src, 1, toml.Key{"base_url"}, -1)
 		}
 	}
-	if u := f.Publisher.ICPURL; u != "" {
-		if p := urlProblem(u, false); p != "" {
-			at(toml.Key{"publisher", "icp_url"}, -1, l10n.Sprintf("publisher: icp_url %q: %s: expected an absolute http(s) URL such as \"https://beian.miit.gov.cn/\", or \"\"", u, p))
-		}
+	l.checkPublisher(src, &s.Publisher)
+	if t := strings.TrimSpace(f.ColumnType); strings.ContainsAny(t, "\r\n") {
+		at(toml.Key{"column_type"}, -1, l10n.Sprintf("column_type: a line break: expected the value on one line"))
+	} else {
+		s.ColumnType = t
 	}
 	if p := languageProblem(f.Language); p != "" {
 		at(toml.Key{"language"}, -1, l10n.Sprintf("language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p))
@@ -616,14 +619,18 @@ func (l *loader) loadNotice(s *site.Site) {
 	}
 	n := &s.Notice
 	str := l10n.Sprintf("a string")
-	l.decodeFields(where{NoticeFile, doc.front, doc.frontLine, true}, []field{
+	var extra noticeExtra
+	w := where{NoticeFile, doc.front, doc.frontLine, true}
+	l.decodeFields(w, append([]field{
 		{"number", &n.Number, str, false},
 		{"title", &n.Title, str, false},
 		{"addressees", &n.Addressees, str, false},
 		{"issuer", &n.Issuer, str, false},
 		{"date", &n.Date, l10n.Sprintf("a date such as 2018-07-02"), false},
 		{"attachment", &n.Attachment, str, false},
-	})
+	}, noticeFields(&extra)...))
+	// What did not decode is zero, and passes.
+	l.checkNotice(w, &extra, n)
 	n.Body = l.body(NoticeFile, doc)
 }
 

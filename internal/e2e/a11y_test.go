@@ -57,6 +57,7 @@ func pageTypes() []pageType {
 		{name: "measure", kind: render.Measure, path: "measures/03.html"},
 		{name: "full table", kind: render.Table, path: "measures.html"},
 		{name: "404", kind: render.NotFound, path: "404.html"},
+		{name: "site map", kind: render.SiteMap, path: "sitemap.html"},
 		{name: "search with results", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關")},
 		{name: "search with none", kind: render.Search, path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
 	}

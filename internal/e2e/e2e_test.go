@@ -44,10 +44,7 @@ func TestMain(m *testing.M) {
 }
 
 // builtPages lists the HTML pages of the built site.
-func builtPages(t *testing.T) []string {
-	t.Helper()
-	return pagesIn(t, siteDir)
-}
+func builtPages(t *testing.T) []string { t.Helper(); return pagesIn(t, siteDir) }
 
 // pagesIn lists the HTML pages of the site in dir.
 func pagesIn(t *testing.T, dir string) []string {
@@ -68,9 +65,12 @@ func pagesIn(t *testing.T, dir string) []string {
 
 // checkSite runs the site check on the site as written to disk: the build
 // checked it in memory, through a Collector; this reads the files back.
-func checkSite(t *testing.T) *check.Report {
+func checkSite(t *testing.T) *check.Report { t.Helper(); return checkDir(t, siteDir) }
+
+// checkDir runs the site check on the built site in dir.
+func checkDir(t *testing.T, dir string) *check.Report {
 	t.Helper()
-	r, err := check.Site(os.DirFS(siteDir))
+	r, err := check.Site(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

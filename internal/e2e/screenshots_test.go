@@ -22,7 +22,7 @@ const screenshotsEnv = "MICROSITE_SCREENSHOTS"
 //
 // writes full-page PNGs, of the site built with a base_url (so that each
 // page shows its QR code), of home, a category, a measure, the full table, the
-// unit index, the 404 page and search results (once the site has a search page), 375 and 1280 pixels
+// unit index, the 404 page, the site map and search results (once the site has a search page), 375 and 1280 pixels
 // wide, in light mode, and at 375 also in dark mode and with the larger text
 // and high contrast on. The Chinese text needs a CJK font on the machine
 // (Debian: fonts-noto-cjk).
@@ -44,6 +44,7 @@ func TestScreenshots(t *testing.T) {
 		{name: "table", path: "measures.html"},
 		{name: "units", path: "units/index.html"},
 		{name: "404", path: "404.html"},
+		{name: "sitemap", path: "sitemap.html"},
 	}
 	for _, pt := range pageTypes() {
 		if strings.HasPrefix(pt.path, "search.html") {

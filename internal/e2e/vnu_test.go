@@ -41,12 +41,13 @@ func vnuCommand(t *testing.T) []string {
 }
 
 // TestValidHTML runs the Nu HTML Checker once over the whole site, as built
-// from the repository and as built with a base_url (which adds the canonical
-// and Open Graph tags), and fails on any error. One run: Java's start-up
-// costs more than checking every page.
+// from the repository and as built with every setting of the portal
+// (portalSite: a base_url, which adds the canonical and Open Graph tags,
+// the footer's identity items, the notice's facts and links), and fails on
+// any error. One run: Java's start-up costs more than checking every page.
 func TestValidHTML(t *testing.T) {
 	args := vnuCommand(t)
-	withBase := buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")
+	withBase := portalDir(t)
 	cmd := exec.Command(args[0], append(args[1:], siteDir, withBase)...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

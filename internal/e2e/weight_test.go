@@ -96,8 +96,10 @@ func gzipSize(t *testing.T, data []byte) int {
 
 // TestPageWeight checks every page: one stylesheet, no script that blocks
 // rendering, and the page with its CSS and JS under maxPageWeight gzipped;
-// as built from the repository, and with a base_url, which adds the
-// canonical and Open Graph tags and each page's QR code.
+// as built from the repository, with a base_url, which adds the canonical
+// and Open Graph tags and each page's QR code, and with every portal
+// setting, which adds the notice's facts and links and the footer's
+// identity items.
 func TestPageWeight(t *testing.T) {
 	const baseURL = "https://www.gz.gov.cn/nansha3/"
 	for _, tc := range []struct {
@@ -105,6 +107,7 @@ func TestPageWeight(t *testing.T) {
 	}{
 		{"as built", siteDir, ""},
 		{"with a base_url", buildWithBaseURL(t, baseURL), baseURL},
+		{"with every portal setting", portalDir(t), baseURL},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkPageWeights(t, tc.dir, tc.baseURL) })
 	}

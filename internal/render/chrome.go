@@ -1,6 +1,9 @@
 package render
 
 import (
+	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -154,4 +157,25 @@ func alternates(s *site.Site, root, prefix, path string, home bool) []Alternate 
 		alts = append(alts, alt)
 	}
 	return alts
+}
+
+// Download is the link to a related link of the notice (see Page.Download).
+func (c Chrome) Download(l *site.Link) (string, error) {
+	switch {
+	case l.File == "":
+		return l.URL, nil
+	case strings.HasPrefix(l.File, site.AssetDir+"/"):
+		return c.Asset(strings.TrimPrefix(l.File, site.AssetDir+"/"))
+	}
+	return c.root + site.FilePath(strings.TrimPrefix(l.File, content.FilesDir+"/")), nil
+}
+
+// ConacMark is the path from the page to the 黨政機關網站 mark, an asset
+// named in site.toml ("assets/dzjg.png"), or "" when there is none.
+func (c Chrome) ConacMark() (string, error) {
+	m := c.Site.Publisher.ConacMark
+	if m == "" {
+		return "", nil
+	}
+	return c.Asset(strings.TrimPrefix(m, site.AssetDir+"/"))
 }

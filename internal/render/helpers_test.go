@@ -11,7 +11,11 @@ import (
 // repoRenderer parses the repository's layouts, for its UI strings, with
 // every file in its assets/ mapped to itself (the tests look at pages, not
 // at hashed names).
-func repoRenderer(t *testing.T) *Renderer {
+func repoRenderer(t *testing.T) *Renderer { t.Helper(); return repoRendererWith(t, nil) }
+
+// repoRendererWith is repoRenderer with more assets, by name, as the build
+// would have named them.
+func repoRendererWith(t *testing.T, more map[string]string) *Renderer {
 	t.Helper()
 	entries, err := os.ReadDir("../../assets")
 	if err != nil {
@@ -24,6 +28,9 @@ func repoRenderer(t *testing.T) *Renderer {
 			t.Fatal(err)
 		}
 		assets[e.Name()] = Asset{Path: "assets/" + e.Name(), Data: data}
+	}
+	for name, hashed := range more {
+		assets[name] = Asset{Path: hashed}
 	}
 	l, err := New(os.DirFS("../.."), assets)
 	if err != nil {

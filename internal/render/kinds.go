@@ -19,6 +19,7 @@ const (
 	Units    Kind = "units"
 	NotFound Kind = "404"
 	Search   Kind = "search"
+	SiteMap  Kind = "sitemap"
 	Measure  Kind = "measure"
 	Category Kind = "category"
 	Unit     Kind = "unit"
@@ -40,6 +41,11 @@ type PageKind struct {
 	// measure) rather than lists, for the government meta tags
 	// ArticleTitle, PubDate and ContentSource.
 	Article bool
+	// Column: the pages are columns (欄目頁) of the notice — the lists of
+	// its measures, its units, its search — for the government meta tags
+	// ColumnDescription and ColumnKeywords. A page with a Column (欄目)
+	// name, column or article, has ColumnName and ColumnType.
+	Column bool
 	// Anywhere: a web server shows the page at any missing address (the
 	// 404 page), at any depth. Its links lead from the site's folder on
 	// the server (base_url's path, or "/"), never from base_url's host;
@@ -89,6 +95,7 @@ var Kinds = []*PageKind{
 		Kind:    Table,
 		Article: true,
 		Print:   true, // not Listen: read aloud, a table is a string of cells; each measure's page reads its text
+		Column:  true,
 		Pages:   fixed(site.TablePath),
 		Texts: func(p *Page, t Texts) {
 			s := p.Site
@@ -100,8 +107,9 @@ var Kinds = []*PageKind{
 		},
 	},
 	{
-		Kind:  Units,
-		Pages: fixed(site.UnitsPath),
+		Kind:   Units,
+		Column: true,
+		Pages:  fixed(site.UnitsPath),
 		Texts: func(p *Page, _ Texts) {
 			s := p.Site
 			p.Title, p.Description, p.Column = s.Strings["nav_units"], s.Notice.Attachment, s.Strings["nav_units"]
@@ -117,8 +125,9 @@ var Kinds = []*PageKind{
 		Deps: func(*Page) []string { return []string{} }, // no measure at all
 	},
 	{
-		Kind:  Search,
-		Pages: fixed(site.SearchPath),
+		Kind:   Search,
+		Column: true,
+		Pages:  fixed(site.SearchPath),
 		Texts: func(p *Page, _ Texts) {
 			ui := p.Site.Strings
 			p.Title, p.Description, p.Column = ui["search_title"], ui["search_intro"], ui["search_title"]
@@ -151,7 +160,8 @@ var Kinds = []*PageKind{
 		Deps: func(p *Page) []string { return files(p.Prev, p.Measure, p.Next) },
 	},
 	{
-		Kind: Category,
+		Kind:   Category,
+		Column: true,
 		Pages: func(s *site.Site) []*Page {
 			ps := make([]*Page, len(s.Categories))
 			for i, c := range s.Categories {
@@ -166,7 +176,8 @@ var Kinds = []*PageKind{
 		Deps: func(p *Page) []string { return files(p.Category.Measures...) },
 	},
 	{
-		Kind: Unit,
+		Kind:   Unit,
+		Column: true,
 		Pages: func(s *site.Site) []*Page {
 			ps := make([]*Page, len(s.Units))
 			for i, u := range s.Units {
@@ -180,6 +191,17 @@ var Kinds = []*PageKind{
 			p.Description = unitDescription(ui["unit_description"], u)
 		},
 		Deps: func(p *Page) []string { return files(p.Unit.Measures...) },
+	},
+	{
+		// 網站地圖: every page of the edition, for a reader to see the
+		// whole at a glance (from a USB stick, too). It shows every
+		// measure's title.
+		Kind:  SiteMap,
+		Pages: fixed(site.SiteMapPagePath),
+		Texts: func(p *Page, _ Texts) {
+			ui := p.Site.Strings
+			p.Title, p.Description = ui["sitemap_title"], ui["sitemap_intro"]
+		},
 	},
 }
 
@@ -208,9 +230,10 @@ var kinds = func() map[Kind]*PageKind {
 	return m
 }()
 
-// article and anywhere are the kind's Article and Anywhere; false for a
-// kind that is not in Kinds.
+// article, column and anywhere are the kind's Article, Column and
+// Anywhere; false for a kind that is not in Kinds.
 func (k Kind) article() bool  { d := kinds[k]; return d != nil && d.Article }
+func (k Kind) column() bool   { d := kinds[k]; return d != nil && d.Column }
 func (k Kind) anywhere() bool { d := kinds[k]; return d != nil && d.Anywhere }
 func (k Kind) prints() bool   { d := kinds[k]; return d != nil && d.Print }
 func (k Kind) listens() bool  { d := kinds[k]; return d != nil && d.Listen }

@@ -147,3 +147,29 @@ func pageURL(base, prefix, path string, home bool) string {
 	// to map directories to index files.
 	return base + prefix + path
 }
+
+// Download is the link to a related link of the notice: its address, or
+// the path from the page to the file of the site it names (published at
+// site.FilePath, or as an asset).
+func (p *Page) Download(l *site.Link) (string, error) { return p.view().Download(l) }
+
+// LinkGroup is one kind of the notice's related links, by the UI string
+// that names it, which is also its heading's id.
+type LinkGroup struct {
+	Key   string
+	Links []*site.Link
+}
+
+// NoticeLinks are the notice's related links that the front matter gives,
+// by kind: the document to download, then its interpretations, then the
+// related documents.
+func (p *Page) NoticeLinks() []LinkGroup {
+	n := &p.Site.Notice
+	var out []LinkGroup
+	for _, g := range []LinkGroup{{"originals", n.Originals}, {"interpretations", n.Interpretations}, {"related", n.Related}} {
+		if len(g.Links) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

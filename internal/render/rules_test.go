@@ -51,7 +51,7 @@ func TestLayoutRules(t *testing.T) {
 			want: `layouts/search.html:1:20: shared: the part must be named by a quoted name, such as {{shared "footer" .Chrome}}`},
 		{name: "a path the URL scheme lacks",
 			kind: map[string]string{"table.html": "{{define \"main\"}}\n<a href=\"{{href . (path \"tabel\")}}\">表</a>{{end}}"},
-			want: `layouts/table.html:2:20: path "tabel": the URL scheme has no path of that name (it has 404, data-csv, data-json, home, search, search-index, search-json, table, units)`},
+			want: `layouts/table.html:2:20: path "tabel": the URL scheme has no path of that name (it has 404, data-csv, data-json, home, search, search-index, search-json, sitemap, table, units)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,6 +25,10 @@ const (
 	NotFoundPath = "404.html"           // what a server shows for a missing address
 	SearchPath   = "search.html"        // search, ?q= the query
 
+	// The 網站地圖, every page of the edition, for readers (SitemapPath is
+	// for crawlers).
+	SiteMapPagePath = "sitemap.html"
+
 	SearchJSONPath   = "search.json"     // the search index, for other programs
 	SearchScriptPath = "search-index.js" // the same as a classic script, for search.html on file://
 	DataJSONPath     = "measures.json"   // the open data
@@ -35,6 +39,7 @@ const (
 	RobotsPath  = "robots.txt"
 	SumsPath    = "SHA256SUMS" // the checksum of every other file, and the build's record of what it wrote
 	AssetDir    = "assets"     // CSS, JS and images, shared by the editions (AssetPath)
+	FileDir     = "files"      // the documents the notice links to, shared by the editions (FilePath)
 
 	// From an edition's root, only with a base_url: each page's QR code
 	// (QRPath).
@@ -49,11 +54,17 @@ var Named = map[string]string{
 	"units":        UnitsPath,
 	"404":          NotFoundPath,
 	"search":       SearchPath,
+	"sitemap":      SiteMapPagePath,
 	"search-json":  SearchJSONPath,
 	"search-index": SearchScriptPath,
 	"data-json":    DataJSONPath,
 	"data-csv":     DataCSVPath,
 }
+
+// FilePath is where a document the notice links to is published, from the
+// site root, by its name in the sources' content/files/ folder: 161.pdf →
+// files/161.pdf. It keeps its name, so that the portal can link it.
+func FilePath(name string) string { return FileDir + "/" + name }
 
 // Slug returns the measure's two-digit file name stem: 3 → "03".
 func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }

@@ -25,6 +25,9 @@ type Site struct {
 	Language    string // BCP 47 tag of the source edition, e.g. "zh-Hant"
 	BaseURL     string // absolute URL with a trailing slash, or "" for none
 	Publisher   Publisher
+	// ColumnType is the ColumnType meta tag of the pages in a column (the
+	// portal's type of column for the notice: 政策文件), or "".
+	ColumnType string
 
 	// Editions are the site's editions in the order of its language switch;
 	// the first is the source edition, at the site root, in the content's
@@ -51,11 +54,19 @@ type Site struct {
 // are the keys of site.toml's [publisher] table.
 type Publisher struct {
 	Sponsor   string `toml:"sponsor"`    // 主辦單位
+	Organizer string `toml:"organizer"`  // 承辦單位
 	Contact   string `toml:"contact"`    // 聯繫方式
 	SiteCode  string `toml:"site_code"`  // 網站標識碼
 	ICP       string `toml:"icp"`        // ICP 備案號
-	ICPURL    string `toml:"icp_url"`    // where the ICP number links to
-	PoliceReg string `toml:"police_reg"` // 公安備案號
+	ICPURL    string `toml:"icp_url"`    // where the ICP number links to; "" for the MIIT's filing site
+	PoliceReg string `toml:"police_reg"` // 公安機關備案號, linked to the public-security filing site
+	// The 黨政機關網站 mark: an image file of the sources under assets/
+	// ("assets/dzjg.png"), and the site's certificate page it links to.
+	ConacMark string `toml:"conac_mark"`
+	ConacURL  string `toml:"conac_url"`
+	// The portal's 聯繫我們 and 網站聲明 pages.
+	ContactURL   string `toml:"contact_url"`
+	StatementURL string `toml:"statement_url"`
 }
 
 // Edition is one script edition of the site.
@@ -73,18 +84,67 @@ type Notice struct {
 	Title      string
 	Addressees string
 	Issuer     string
-	Date       time.Time
-	Attachment string // title of the attachment (the table of measures)
-	Body       Source // Markdown
+	Date       time.Time // 成文日期, the date it was signed
+	Attachment string    // title of the attachment (the table of measures)
+	Body       Source    // Markdown
+
+	// The facts the portal files the notice under, as gov.cn's policy
+	// pages show them; each optional (zero when not given), since only
+	// the portal can give them.
+	Published Time   // 發布日期
+	Index     string // 索引號
+	Topic     string // 主題分類
+	Validity  string // 有效性
+
+	// Related links, each optional: 政策解讀, 相關文件, and the document
+	// as issued, to download (its PDF or Word file).
+	Interpretations []*Link
+	Related         []*Link
+	Originals       []*Link
+}
+
+// Time is a date, with or without a time of day.
+type Time struct {
+	time.Time
+	HasClock bool // the source gave a time of day, not just a date
 }
 
 // DateText is the notice's date as Chinese documents print it: 2018年7月2日.
-func (n *Notice) DateText() string {
-	return fmt.Sprintf("%d年%d月%d日", n.Date.Year(), n.Date.Month(), n.Date.Day())
+func (n *Notice) DateText() string { return dateText(n.Date) }
+
+func dateText(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
 
 // ISODate is the notice's date as ISO 8601 (2018-07-02), for metadata.
 func (n *Notice) ISODate() string { return n.Date.Format("2006-01-02") }
+
+// PubTime is when the notice was published: its 發布日期 when given, else
+// the date it was signed (a notice of the city government is published
+// within days of it, and that date is the only one it carries).
+func (n *Notice) PubTime() time.Time {
+	if !n.Published.IsZero() {
+		return n.Published.Time
+	}
+	return n.Date
+}
+
+// PublishedText is the notice's 發布日期 as Chinese documents print a date
+// (2018年7月10日), or "".
+func (n *Notice) PublishedText() string {
+	if n.Published.IsZero() {
+		return ""
+	}
+	return dateText(n.Published.Time)
+}
+
+// PublishedISO is the notice's 發布日期 as ISO 8601 (2018-07-10), or "".
+func (n *Notice) PublishedISO() string {
+	if n.Published.IsZero() {
+		return ""
+	}
+	return n.Published.Format("2006-01-02")
+}
 
 // Category is one of the notice's areas (投資便利化 …).
 type Category struct {

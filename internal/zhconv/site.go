@@ -14,12 +14,15 @@ func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 	out.Title, out.Description, out.Language, out.ThisEdition = cs(s.Title), cs(s.Description), e.Language, e
 	p := &out.Publisher
 	p.Sponsor, p.Contact, p.SiteCode, p.ICP, p.PoliceReg = cs(p.Sponsor), cs(p.Contact), cs(p.SiteCode), cs(p.ICP), cs(p.PoliceReg)
+	p.Organizer, out.ColumnType = cs(p.Organizer), cs(s.ColumnType)
 	out.Strings = make(map[string]string, len(s.Strings))
 	for k, v := range s.Strings {
 		out.Strings[k] = cs(v)
 	}
 	n := &out.Notice
 	n.Number, n.Title, n.Addressees, n.Issuer, n.Attachment = cs(n.Number), cs(n.Title), cs(n.Addressees), cs(n.Issuer), cs(n.Attachment)
+	n.Topic, n.Validity = cs(n.Topic), cs(n.Validity)
+	n.Interpretations, n.Related, n.Originals = c.links(n.Interpretations), c.links(n.Related), c.links(n.Originals)
 
 	categories := map[*site.Category]*site.Category{}
 	out.Categories = make([]*site.Category, len(s.Categories))
@@ -45,4 +48,18 @@ func (c *Converter) Site(s *site.Site, e *site.Edition) *site.Site {
 		out.Measures[i] = cm
 	}
 	return &out
+}
+
+// links returns copies of ls with their titles converted.
+func (c *Converter) links(ls []*site.Link) []*site.Link {
+	if ls == nil {
+		return nil
+	}
+	out := make([]*site.Link, len(ls))
+	for i, l := range ls {
+		cl := *l
+		cl.Title = c.String(l.Title)
+		out[i] = &cl
+	}
+	return out
 }

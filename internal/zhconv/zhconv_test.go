@@ -53,8 +53,18 @@ func TestSite(t *testing.T) {
 		Body: site.Source{File: "content/measures/03.md", Line: 9, Text: []byte("依托“線上海關”")}}
 	cat.Measures, gz.Measures = []*site.Measure{m}, []*site.Measure{m}
 	s := &site.Site{Title: "測試", Language: "zh-Hant", Categories: []*site.Category{cat}, Units: []*site.Unit{gz}, Measures: []*site.Measure{m}}
+	s.Publisher.Organizer, s.ColumnType = "市政府辦公廳", "政策文件"
+	related := &site.Link{Title: "第二批經驗", File: "content/files/2.pdf", Size: 10}
+	s.Notice.Topic, s.Notice.Validity, s.Notice.Index, s.Notice.Related = "綜合政務", "廢止", "000014349/2018-00110", []*site.Link{related}
 	c, _ := Load("t2s")
 	out := c.Site(s, &site.Edition{Language: "zh-Hans", Path: "zh-hans", Convert: "t2s"})
+	if out.Publisher.Organizer != "市政府办公厅" || out.ColumnType != "政策文件" || out.Notice.Topic != "综合政务" || out.Notice.Validity != "废止" ||
+		out.Notice.Index != "000014349/2018-00110" {
+		t.Errorf("converted portal items: %q %q %q %q %q", out.Publisher.Organizer, out.ColumnType, out.Notice.Topic, out.Notice.Validity, out.Notice.Index)
+	}
+	if l := out.Notice.Related[0]; l == related || l.Title != "第二批经验" || l.File != related.File || l.Size != 10 || related.Title != "第二批經驗" {
+		t.Errorf("converted link %+v of %+v: want a copy, its title converted", l, related)
+	}
 
 	cm := out.Measures[0]
 	if out.Language != "zh-Hans" || out.Title != "测试" || cm.Title != "报关单“一键改配”" || cm.Scope != "市有关行政区" {
