@@ -23,7 +23,8 @@ const maxPageWeight = 14 * 1024
 
 // headRefs is what a page loads: its stylesheets and scripts.
 type headRefs struct {
-	stylesheets []string // href of each <link rel="stylesheet">
+	stylesheets []string // href of each <link rel="stylesheet"> for the screen
+	printSheets []string // href of each <link rel="stylesheet" media="print">, which no first render waits for
 	styleTags   int      // <style> elements
 	scripts     []string // src of each <script src>
 	blocking    []string // scripts that hold up rendering: neither defer nor async, or inline
@@ -38,7 +39,11 @@ func readRefs(src []byte) headRefs {
 	endOfTag := func() {
 		switch tag {
 		case "link":
-			if strings.EqualFold(attrs["rel"], "stylesheet") {
+			switch {
+			case !strings.EqualFold(attrs["rel"], "stylesheet"):
+			case strings.EqualFold(attrs["media"], "print"):
+				refs.printSheets = append(refs.printSheets, attrs["href"])
+			default:
 				refs.stylesheets = append(refs.stylesheets, attrs["href"])
 			}
 		case "style":
@@ -94,8 +99,11 @@ func gzipSize(t *testing.T, data []byte) int {
 	return b.Len()
 }
 
-// TestPageWeight checks every page: one stylesheet, no script that blocks
-// rendering, and the page with its CSS and JS under maxPageWeight gzipped;
+// TestPageWeight checks every page: one stylesheet for the screen, site.css
+// (search.html adds its own), and one
+// for print, media="print", which a browser fetches without holding the
+// page up, and so is not weighed), no script that blocks rendering, and the
+// page with its CSS and JS under maxPageWeight gzipped;
 // as built from the repository, with a base_url, which adds the canonical
 // and Open Graph tags and each page's QR code, and with every portal
 // setting, which adds the notice's facts and links and the footer's
@@ -143,8 +151,22 @@ func checkPageWeights(t *testing.T, dir, baseURL string) {
 				t.Errorf("%s: an inline script before the end of the page", name)
 			}
 		default:
-			if len(refs.stylesheets) != 1 || refs.styleTags != 0 {
-				t.Errorf("%s: %d stylesheets and %d <style> elements, want the one stylesheet", name, len(refs.stylesheets), refs.styleTags)
+			// The search page adds its own (search.css), which no other
+			// page needs to carry.
+			sheets := 1
+			if path.Base(name) == site.SearchPath {
+				sheets = 2
+			}
+			if len(refs.stylesheets) != sheets || refs.styleTags != 0 {
+				t.Errorf("%s: %d stylesheets and %d <style> elements, want %d stylesheets", name, len(refs.stylesheets), refs.styleTags, sheets)
+			}
+			if len(refs.printSheets) != 1 {
+				t.Errorf("%s: %d print stylesheets, want one", name, len(refs.printSheets))
+			}
+			for _, ref := range refs.printSheets {
+				if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Join(path.Dir(name), ref)))); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
 			}
 			for _, s := range refs.blocking {
 				t.Errorf("%s: %s blocks rendering: give it src and defer", name, s)
