@@ -1,7 +1,12 @@
 /* Search for search.html. It matches the visitor's words against the index
    that search-index.js assigned to window.micrositeSearchIndex — a classic
    script, so that it loads from file:// as well as over http — and lists the
-   results as they type.
+   results as they type, narrowed by category and lead unit, with counts.
+
+   A small site's index holds every measure, and is searched here, by a
+   full scan. A large one's is a manifest: search-index.js then also defines
+   window.micrositeSearchShards (internal/search/shards.js), which loads
+   only the shards a query needs; both give the same results.
 
    Nothing from the index or the query is ever parsed as HTML: results are
    built with DOM nodes and textContent. The page's words come from its
@@ -16,6 +21,7 @@
   var BEFORE = 20;      // snippet: UTF-16 units of context before the match
   var SNIPPET = 90;     // snippet: its length in UTF-16 units
   var URL_DELAY = 400;  // ms of quiet typing before the address is updated
+  var VERSION = 2;      // of search-index.js: search.PageVersion
 
   /* Normalisation — see Fold.Normalize in internal/search/normalize.go. */
 
@@ -119,47 +125,85 @@
     return { normalize: normalize, mapped: mapped };
   }
 
-  /* Matching and ranking. */
+  /* Digits: lists of numbers, one or a few characters each (see
+     internal/search/encode.go). */
 
-  function prepare(index, normalize) {
-    return index.measures.map(function (m) {
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var digitValue = new Uint8Array(128);
+  for (var i = 0; i < 64; i++) digitValue[DIGITS.charCodeAt(i)] = i;
+  function reader(s) {
+    var i = 0;
+    return {
+      more: function () { return i < s.length; },
+      next: function () {
+        for (var v = 0, d; (d = digitValue[s.charCodeAt(i++)]) >= 32;) v = v * 32 + d - 32;
+        return v * 32 + d;
+      }
+    };
+  }
+
+  // facets returns each measure's category (cats[d]) and lead units
+  // (units[from[d]] to units[from[d+1]]), as indices into index.categories
+  // and index.units.
+  function facets(index) {
+    var r = reader(index.facets), n = index.count;
+    var cats = new Int32Array(n), from = new Int32Array(n + 1), units = new Int32Array(index.facets.length);
+    for (var d = 0, u = 0; d < n; d++) {
+      cats[d] = r.next();
+      from[d] = u;
+      for (var k = r.next(); k > 0; k--) units[u++] = r.next();
+    }
+    from[n] = u;
+    return {
+      cats: cats,
+      from: from,
+      list: units,
+      // units returns measure d's units.
+      units: function (d) { return Array.prototype.slice.call(units, from[d], from[d + 1]); }
+    };
+  }
+
+  /* Matching and ranking, by a full scan of an index that holds every
+     measure (index.measures: title, page, text). */
+
+  function scan(index, f, normalize) {
+    var measures = index.measures || []; // none on a site of none
+    var entries = measures.map(function (m, d) {
       return {
-        m: m,
-        title: normalize(m.title),
+        title: normalize(m[0]),
         // Units and category rank alike; the space keeps a term from
         // matching across two of them (terms never hold a space).
-        meta: normalize(m.units.join(" ") + " " + m.category.name),
-        text: normalize(m.text)
+        meta: normalize(f.units(d).map(function (u) { return index.units[u][1]; }).join(" ") + " " + index.categories[f.cats[d]][1]),
+        text: normalize(m[2])
       };
     });
+    return {
+      // find returns the measures holding every term, best first: more
+      // terms in the title (or equal to the number) first, then more in
+      // the lead units or category, then by number.
+      find: function (terms) {
+        var hits = [];
+        var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
+        for (var d = 0; d < entries.length; d++) {
+          var e = entries[d], title = 0, meta = 0, all = true;
+          for (var k = 0; k < terms.length; k++) {
+            var t = terms[k];
+            if (numbers[k] === d + 1 || e.title.indexOf(t) >= 0) title++;
+            else if (e.meta.indexOf(t) >= 0) meta++;
+            else if (e.text.indexOf(t) < 0) { all = false; break; }
+          }
+          if (all) hits.push({ d: d, title: title, meta: meta });
+        }
+        hits.sort(function (a, b) { return b.title - a.title || b.meta - a.meta || a.d - b.d; });
+        return Promise.resolve(hits);
+      },
+      measure: function (d) { return Promise.resolve(measures[d]); }
+    };
   }
 
   function termsOf(normalize, query) {
     var q = normalize(query);
     return q ? q.split(" ") : [];
-  }
-
-  // find returns the entries holding every term, best first: more terms in
-  // the title (or equal to the number) first, then more in the lead units
-  // or category, then by number.
-  function find(entries, terms) {
-    var hits = [];
-    if (!terms.length) return hits;
-    var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
-    for (var i = 0; i < entries.length; i++) {
-      var e = entries[i], title = 0, meta = 0, all = true;
-      for (var k = 0; k < terms.length; k++) {
-        var t = terms[k];
-        if (numbers[k] === e.m.number || e.title.indexOf(t) >= 0) title++;
-        else if (e.meta.indexOf(t) >= 0) meta++;
-        else if (e.text.indexOf(t) < 0) { all = false; break; }
-      }
-      if (all) hits.push({ e: e, title: title, meta: meta });
-    }
-    hits.sort(function (a, b) {
-      return b.title - a.title || b.meta - a.meta || a.e.m.number - b.e.m.number;
-    });
-    return hits;
   }
 
   /* Highlighting. */
@@ -220,38 +264,58 @@
   /* The page. */
 
   var index = window.micrositeSearchIndex;
-  if (!index || index.version !== 1) {
-    var form0 = document.getElementById("search");
-    if (form0) document.getElementById("search-status").textContent = form0.dataset.unavailable;
+  var form = document.getElementById("search");
+  var status = document.getElementById("search-status");
+  var sharded = index && index.shards && window.micrositeSearchShards;
+  if (!index || index.version !== VERSION || (index.shards && !sharded)) {
+    if (form && status) status.textContent = form.dataset.unavailable;
     return;
   }
-  // The marks let benchmarks time the preparation (see
-  // internal/e2e/search_bench_test.go); they cost nothing.
+  // The marks let benchmarks time the preparation; they cost nothing.
   var perf = window.performance && performance.mark ? performance : { mark: function () {} };
   perf.mark("search-index-start");
   var norm = normalizer(index.fold), normalize = norm.normalize;
-  var entries = prepare(index, normalize);
+  var f = facets(index);
+  var source = sharded ? window.micrositeSearchShards(index, reader) : scan(index, f, normalize);
   perf.mark("search-index-ready");
 
-  // For tests and benchmarks: the normalisers and the ranked results.
+  var generation = 0, settled = Promise.resolve();
+
+  // For tests and benchmarks: the normalisers, the ranked numbers of a
+  // query, and the promise of the page's latest results.
   window.micrositeSearch = {
     normalize: function (s) { return normalize(String(s)); },
     normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
     search: function (q) {
-      return find(entries, termsOf(normalize, String(q))).map(function (h) { return h.e.m; });
-    }
+      var terms = termsOf(normalize, String(q));
+      return (terms.length ? source.find(terms) : Promise.resolve([])).then(function (hits) {
+        return hits.map(function (h) { return h.d + 1; });
+      });
+    },
+    settled: function () { return settled; }
   };
 
-  var form = document.getElementById("search");
   if (!form) return;
   var input = document.getElementById("search-q");
-  var status = document.getElementById("search-status");
   var none = document.getElementById("search-none");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var words = form.dataset;
 
-  var hits = [], terms = [], shown = 0, urlTimer = 0;
+  // The filters: one <select> per facet, its options the slugs of
+  // index.categories or index.units (the layout lists them in the same
+  // order), with "" for all.
+  var filters = [
+    { select: document.getElementById("search-category"), param: "category", names: index.categories },
+    { select: document.getElementById("search-unit"), param: "unit", names: index.units, units: true }
+  ].filter(function (x) { return x.select; });
+  filters.forEach(function (x) {
+    x.slugs = x.names.map(function (n) { return n[0]; });
+    Array.prototype.forEach.call(x.select.options, function (o) { o.dataset.name = o.textContent; });
+  });
+  function chosen(x) { return x.slugs.indexOf(x.select.value); }
+
+  var all = [], hits = [], terms = [], shown = 0, urlTimer = 0;
 
   function element(tag, className, text) {
     var el = document.createElement(tag);
@@ -260,69 +324,161 @@
     return el;
   }
 
-  function item(m) {
+  function item(d, m) {
+    var title = m[0], text = m[2];
     var li = element("li", "search-result");
     var h = li.appendChild(element("h2"));
     var a = h.appendChild(element("a"));
-    a.href = m.url;
-    var num = m.number < 10 ? "0" + m.number : String(m.number);
+    a.href = m[1];
+    var num = d < 9 ? "0" + (d + 1) : String(d + 1);
     a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
     a.appendChild(document.createTextNode(" "));
-    appendMarked(a, m.title, ranges(norm.mapped, m.title, terms), 0, m.title.length);
+    appendMarked(a, title, ranges(norm.mapped, title, terms), 0, title.length);
 
     var dl = li.appendChild(element("dl", "search-facts"));
+    var category = index.categories[f.cats[d]][1];
     dl.appendChild(element("dt", "", words.category));
-    appendMarked(dl.appendChild(element("dd")), m.category.name, ranges(norm.mapped, m.category.name, terms), 0, m.category.name.length);
+    appendMarked(dl.appendChild(element("dd")), category, ranges(norm.mapped, category, terms), 0, category.length);
     dl.appendChild(element("dt", "", words.units));
     var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
-    m.units.forEach(function (u) {
-      appendMarked(ul.appendChild(element("li")), u, ranges(norm.mapped, u, terms), 0, u.length);
+    f.units(d).forEach(function (u) {
+      var name = index.units[u][1];
+      appendMarked(ul.appendChild(element("li")), name, ranges(norm.mapped, name, terms), 0, name.length);
     });
 
-    appendSnippet(li.appendChild(element("p", "search-snippet")), m.text, ranges(norm.mapped, m.text, terms));
+    appendSnippet(li.appendChild(element("p", "search-snippet")), text, ranges(norm.mapped, text, terms));
     return li;
   }
 
-  function showMore() {
-    var end = Math.min(hits.length, shown + STEP);
-    var batch = document.createDocumentFragment();
-    var first = null;
-    for (; shown < end; shown++) {
-      var li = batch.appendChild(item(hits[shown].e.m));
-      first = first || li;
+  // batch returns the results from shown on, up to STEP of them, as list
+  // items, once what they show has loaded.
+  function batch() {
+    var part = hits.slice(shown, shown + STEP);
+    return Promise.all(part.map(function (h) { return source.measure(h.d); })).then(function (ms) {
+      return ms.map(function (m, i) { return item(part[i].d, m); });
+    });
+  }
+
+  function showMore(mine) {
+    return batch().then(function (items) {
+      if (mine !== generation) return null;
+      var frag = document.createDocumentFragment();
+      items.forEach(function (li) { frag.appendChild(li); });
+      list.appendChild(frag);
+      shown += items.length;
+      more.hidden = shown >= hits.length;
+      return items[0] || null;
+    });
+  }
+
+  // has reports whether measure d has value v of filter x.
+  function has(x, d, v) {
+    if (!x.units) return f.cats[d] === v;
+    for (var i = f.from[d]; i < f.from[d + 1]; i++) if (f.list[i] === v) return true;
+    return false;
+  }
+
+  // narrow keeps, of all results, the hits that pass every filter, and
+  // counts for each filter's options how many results each would give
+  // with the other filters as they are.
+  function narrow() {
+    var chosenAt = filters.map(chosen), every = (1 << filters.length) - 1;
+    var tallies = filters.map(function (x) { return { n: new Int32Array(x.names.length), total: 0 }; });
+    hits = [];
+    for (var i = 0; i < all.length; i++) {
+      var d = all[i].d, pass = 0, k;
+      for (k = 0; k < filters.length; k++) if (chosenAt[k] < 0 || has(filters[k], d, chosenAt[k])) pass |= 1 << k;
+      if (pass === every) hits.push(all[i]);
+      for (k = 0; k < filters.length; k++) {
+        if ((pass | (1 << k)) !== every) continue;
+        var t = tallies[k];
+        t.total++;
+        if (!filters[k].units) t.n[f.cats[d]]++;
+        else for (var u = f.from[d]; u < f.from[d + 1]; u++) t.n[f.list[u]]++;
+      }
     }
-    list.appendChild(batch);
-    more.hidden = shown >= hits.length;
-    return first;
+    return tallies;
+  }
+
+  // counts shows the tallies in the options; an option that would give
+  // no result is disabled, unless it is chosen.
+  function counts(tallies) {
+    filters.forEach(function (x, k) {
+      var t = tallies[k];
+      Array.prototype.forEach.call(x.select.options, function (o) {
+        var v = o.value ? x.slugs.indexOf(o.value) : -1, c = v < 0 ? t.total : t.n[v];
+        o.textContent = terms.length ? o.dataset.name + words.optionCount.replace("%d", c) : o.dataset.name;
+        o.disabled = terms.length > 0 && c === 0 && !o.selected;
+      });
+    });
+  }
+
+  // render shows the results of all that pass the filters.
+  function render(mine) {
+    var tallies = narrow();
+    shown = 0;
+    return batch().then(function (items) {
+      if (mine !== generation) return;
+      list.textContent = "";
+      items.forEach(function (li) { list.appendChild(li); });
+      shown = items.length;
+      more.hidden = shown >= hits.length;
+      var names = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)][1]; });
+      var narrowed = names.length ? words.filtered.replace("%s", names.join(words.separator)) : "";
+      status.textContent = !terms.length ? "" : (hits.length ? words.count.replace("%d", hits.length) : words.none) + narrowed;
+      none.hidden = !terms.length || hits.length > 0;
+      counts(tallies);
+      keepQueryInSwitch();
+    });
+  }
+
+  function failed(mine) {
+    return function () {
+      if (mine === generation) status.textContent = words.unavailable;
+    };
   }
 
   function run() {
+    var mine = ++generation;
     terms = termsOf(normalize, input.value);
-    hits = find(entries, terms);
-    list.textContent = "";
-    shown = 0;
-    showMore();
-    status.textContent = !terms.length ? "" : hits.length ? words.count.replace("%d", hits.length) : words.none;
-    none.hidden = !terms.length || hits.length > 0;
-    keepQueryInSwitch();
+    settled = (terms.length ? source.find(terms) : Promise.resolve([])).then(function (found) {
+      if (mine !== generation) return;
+      all = found;
+      return render(mine);
+    }).catch(failed(mine));
+    return settled;
+  }
+
+  function filtered() {
+    var mine = ++generation;
+    settled = render(mine).catch(failed(mine));
+    updateURL();
+  }
+
+  // The address: the query and the filters, so that a search can be
+  // bookmarked and shared.
+  function params() {
+    var p = [];
+    if (input.value.trim()) p.push(["q", input.value]);
+    filters.forEach(function (x) { if (chosen(x) >= 0) p.push([x.param, x.select.value]); });
+    return p;
   }
 
   // The edition switch (繁體 | 简体) leads to this search in the other
-  // script, with the same query.
+  // script, with the same query and filters.
   var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
   switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
   function keepQueryInSwitch() {
-    var q = input.value.trim() ? "?q=" + encodeURIComponent(input.value) : "";
-    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + q); });
+    var q = params().map(function (p) { return p[0] + "=" + encodeURIComponent(p[1]); }).join("&");
+    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + (q ? "?" + q : "")); });
   }
 
-  // The address always holds the query, so a search can be bookmarked and
-  // shared; it is updated once typing pauses (browsers throttle history).
+  // It is updated once typing pauses (browsers throttle history).
   function updateURL() {
     clearTimeout(urlTimer);
     var url = new URL(location.href);
-    if (input.value.trim()) url.searchParams.set("q", input.value);
-    else url.searchParams.delete("q");
+    ["q"].concat(filters.map(function (x) { return x.param; })).forEach(function (k) { url.searchParams.delete(k); });
+    params().forEach(function (p) { url.searchParams.set(p[0], p[1]); });
     if (url.href === location.href) return;
     try {
       history.replaceState(null, "", url.href);
@@ -348,11 +504,18 @@
     run();
     updateURL();
   });
+  filters.forEach(function (x) { x.select.addEventListener("change", filtered); });
   more.addEventListener("click", function () {
-    var first = showMore();
-    if (first) first.querySelector("a").focus();
+    settled = showMore(generation).then(function (first) {
+      if (first) first.querySelector("a").focus();
+    }).catch(failed(generation));
   });
 
-  input.value = new URLSearchParams(location.search).get("q") || "";
+  var given = new URLSearchParams(location.search);
+  input.value = given.get("q") || "";
+  filters.forEach(function (x) {
+    var v = given.get(x.param) || "";
+    x.select.value = x.slugs.indexOf(v) >= 0 ? v : "";
+  });
   run();
 })();

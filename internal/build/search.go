@@ -12,37 +12,56 @@ import (
 const SearchPath = "search.html"
 
 // searchOutputs are the search index as JSON, for other programs such as
-// the city portal, and as a classic script, for search.html (which must work
-// from file://, where fetch() is blocked). The index is built and encoded
-// once, by whichever of the two is generated first.
+// the city portal, and as the page's own index, for search.html (which must
+// work from file://, where fetch() is blocked): search.ScriptPath, and on a
+// large site the shards it loads on demand. The index is built once, by
+// whichever output is generated first; the page's files are laid out
+// beforehand from the sources' sizes, so that their paths are known before
+// anything is written.
 func searchOutputs(s *site.Site, texts texts) []Output {
-	encoded := sync.OnceValues(func() ([]byte, error) {
+	index := sync.OnceValues(func() (*search.Index, error) {
 		t, err := texts()
 		if err != nil {
 			return nil, err
 		}
-		idx, err := search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
+		return search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
+	})
+	encoded := sync.OnceValues(func() ([]byte, error) {
+		idx, err := index()
 		if err != nil {
 			return nil, err
 		}
 		return idx.JSON()
 	})
-	output := func(path, prefix, suffix string) Output {
+	layout := search.Plan(s)
+	files := sync.OnceValues(func() ([]search.File, error) {
+		idx, err := index()
+		if err != nil {
+			return nil, err
+		}
+		return search.PageFiles(s, idx, layout)
+	})
+	output := func(path string, data func() ([]byte, error)) Output {
 		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
-			data, err := encoded()
+			d, err := data()
 			if err != nil {
 				return err
 			}
 			// Megabytes on a large site: grow once, copy once.
-			b.Grow(len(prefix) + len(data) + len(suffix))
-			b.WriteString(prefix)
-			b.Write(data)
-			b.WriteString(suffix)
+			b.Grow(len(d))
+			b.Write(d)
 			return nil
 		}}
 	}
-	return []Output{
-		output(search.JSONPath, "", ""),
-		output(search.ScriptPath, search.ScriptPrefix, search.ScriptSuffix),
+	outs := []Output{output(search.JSONPath, encoded)}
+	for i, path := range layout.Paths() {
+		outs = append(outs, output(path, func() ([]byte, error) {
+			fs, err := files()
+			if err != nil {
+				return nil, err
+			}
+			return fs[i].Data, nil
+		}))
 	}
+	return outs
 }

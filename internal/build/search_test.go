@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
@@ -46,13 +48,70 @@ func TestSearchOutputs(t *testing.T) {
 	if len(idx.Measures) != 31 || idx.Measures[30].URL != "measures/31.html" {
 		t.Errorf("%s: %d measures, the last at %q", search.JSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
 	}
-	if got, want := first[search.ScriptPath], search.Script(first[search.JSONPath]); !bytes.Equal(got, want) {
-		t.Errorf("%s is not %s wrapped as a script", search.ScriptPath, search.JSONPath)
+	// The page's own index: every measure, as search.json has it, in one
+	// file at 31 measures.
+	var page struct {
+		Version  int         `json:"version"`
+		Measures [][3]string `json:"measures"`
+	}
+	script := first[search.ScriptPath]
+	data := bytes.TrimSuffix(bytes.TrimPrefix(script, []byte(search.ScriptPrefix)), []byte(search.ScriptSuffix))
+	if err := json.Unmarshal(data, &page); err != nil {
+		t.Fatalf("%s: %v", search.ScriptPath, err)
+	}
+	if page.Version != search.PageVersion || len(page.Measures) != len(idx.Measures) {
+		t.Fatalf("%s: version %d, %d measures", search.ScriptPath, page.Version, len(page.Measures))
+	}
+	for i, m := range page.Measures {
+		if e := idx.Measures[i]; m != [3]string{e.Title, e.URL, e.Text} {
+			t.Errorf("%s: measure %d is %q, search.json has %q, %q, %q", search.ScriptPath, i+1, m, e.Title, e.URL, e.Text)
+		}
 	}
 	again := generateOutputs(t, search.JSONPath, search.ScriptPath)
+	if len(again) != 2 {
+		t.Fatalf("the second build has %d of the 2 outputs", len(again))
+	}
 	for p, data := range again {
 		if !bytes.Equal(data, first[p]) {
 			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+// TestSearchShardOutputs: on a large site, the page index is a manifest and
+// shards, each an output of the build at the path its layout gives, in each
+// edition.
+func TestSearchShardOutputs(t *testing.T) {
+	src := corpus.Temp(t, 1000)
+	s, err := content.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := search.Plan(s)
+	if !layout.Sharded() {
+		t.Fatalf("1,000 measures: %+v, want shards", layout)
+	}
+	outs, err := Outputs(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]Output{}
+	for _, o := range outs {
+		paths[o.Path] = o
+	}
+	for _, prefix := range []string{"", "zh-hans/"} {
+		for _, p := range layout.Paths() {
+			if _, ok := paths[prefix+p]; !ok {
+				t.Errorf("no output %s%s", prefix, p)
+			}
+		}
+		var b bytes.Buffer
+		chunk := prefix + layout.Paths()[len(layout.Paths())-1] // the last display chunk
+		if err := paths[chunk].Generate(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b.Bytes(), []byte(search.ShardCallback+`("m249",[["`)) {
+			t.Errorf("%s starts %.60s", chunk, b.Bytes())
 		}
 	}
 }

@@ -142,7 +142,6 @@ func TestBuildGolden(t *testing.T) {
 		encode func() ([]byte, error)
 	}{
 		{"index.golden.json", idx.JSON},
-		{"index.golden.js", func() ([]byte, error) { data, err := idx.JSON(); return Script(data), err }},
 	} {
 		got, err := out.encode()
 		if err != nil {

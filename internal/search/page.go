@@ -1,0 +1,284 @@
+package search
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// shardsJS reads a sharded index in the browser; see shards.js.
+//
+//go:embed shards.js
+var shardsJS []byte
+
+// shardReader is shardsJS minified, once per process.
+var shardReader = sync.OnceValues(func() ([]byte, error) {
+	js, err := minify.New().Bytes("application/javascript", shardsJS)
+	if err != nil {
+		return nil, fmt.Errorf("search: shards.js: %w", err)
+	}
+	return append(js, '\n'), nil
+})
+
+// ShardDir is the folder, beside ScriptPath, of a sharded page index.
+const ShardDir = "search/"
+
+// ShardCallback is the global function each shard calls with its name and
+// its data, defined by assets/search-shards.js.
+const ShardCallback = "micrositeSearchShard"
+
+// PageVersion is the version of the page index, search-index.js and its
+// shards: the page's own format, which only search.js reads (other programs
+// read search.json). It counts apart from Version.
+const PageVersion = 2
+
+// When the page index is sharded, and how finely. The figures come from
+// go run ./bench/search and are explained in README.md (Search).
+const (
+	// shardAbove is the size, in bytes of searched text, above which the
+	// page index is sharded; at or below it search-index.js holds it all.
+	shardAbove = 400 << 10
+	// bucketBytes is about how large a shard of keys or positions is: a
+	// query loads one shard per key, and so one shard's worth of other
+	// keys' lists with each.
+	bucketBytes = 8 << 10
+	// keyBytes and positionBytes are about how many bytes of lists and of
+	// positions a character of text makes (measured on corpora of 1,000 and
+	// 10,000 measures, rounded up).
+	keyBytes      = 2
+	positionBytes = 4
+	// chunkMeasures is how many measures' titles and texts one display
+	// chunk holds: the 20 results shown first load at most 20 chunks.
+	chunkMeasures = 4
+)
+
+// Layout is how a site's page index is laid out in files. It depends only on
+// what is known before any text is converted (the number of measures and
+// the size of their sources), so that every path of a build is known before
+// anything is written.
+type Layout struct {
+	Measures  int
+	Keys      int // shards of lists; 0 when the index is one file
+	Positions int // shards of positions
+	Chunks    int // display chunks, of chunkMeasures measures each
+}
+
+// Plan lays out the page index of s.
+func Plan(s *site.Site) Layout {
+	size, chars := 0, 0
+	for _, m := range s.Measures {
+		size += len(m.Title) + len(m.Category.Name) + len(m.Body.Text)
+		chars += utf8.RuneCountInString(m.Title) + utf8.RuneCountInString(m.Category.Name) + utf8.RuneCount(m.Body.Text)
+		for _, u := range m.Units {
+			size += len(u.Name)
+			chars += utf8.RuneCountInString(u.Name)
+		}
+	}
+	l := Layout{Measures: len(s.Measures)}
+	if size <= shardAbove {
+		return l
+	}
+	l.Keys = (chars*keyBytes + bucketBytes - 1) / bucketBytes
+	l.Positions = (chars*positionBytes + bucketBytes - 1) / bucketBytes
+	l.Chunks = (l.Measures + chunkMeasures - 1) / chunkMeasures
+	return l
+}
+
+// Sharded reports whether the index is split into shards.
+func (l Layout) Sharded() bool { return l.Keys > 0 }
+
+// Paths lists the files of the page index, from the edition's root:
+// ScriptPath, then the shards, in the order PageFiles returns them.
+func (l Layout) Paths() []string {
+	paths := []string{ScriptPath}
+	for _, kind := range l.shards() {
+		for i := range kind.n {
+			paths = append(paths, ShardDir+shardName(kind.prefix, i)+".js")
+		}
+	}
+	return paths
+}
+
+type shardKind struct {
+	prefix string
+	n      int
+}
+
+func (l Layout) shards() []shardKind {
+	return []shardKind{{"k", l.Keys}, {"p", l.Positions}, {"m", l.Chunks}}
+}
+
+func shardName(prefix string, i int) string { return prefix + strconv.Itoa(i) }
+
+// File is a file of the page index.
+type File struct {
+	Path string // from the edition's root
+	Data []byte
+}
+
+// page is search-index.js's object.
+type page struct {
+	Version    int         `json:"version"`
+	Count      int         `json:"count"` // measures, numbered from 1
+	Fold       Pairs       `json:"fold"`
+	Categories [][2]string `json:"categories"` // slug, name
+	Units      [][2]string `json:"units"`      // slug, name
+	// Facets are each measure's category, its number of lead units and
+	// the units, as indices into Categories and Units, in digits.
+	Facets string `json:"facets"`
+	// Measures are the measures themselves (title, page, text) when the
+	// index is one file; otherwise Shards says where to find them.
+	Measures [][3]string `json:"measures,omitempty"`
+	Shards   *shards     `json:"shards,omitempty"`
+}
+
+type shards struct {
+	Dir       string `json:"dir"`
+	Keys      int    `json:"keys"`
+	Positions int    `json:"positions"`
+	Chunk     int    `json:"chunk"` // measures per display chunk
+}
+
+// PageFiles returns the page index of idx, the index of s, laid out as l:
+// the files that search.html loads, in the order of l.Paths().
+func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
+	if len(idx.Measures) != len(s.Measures) || l.Measures != len(s.Measures) {
+		return nil, fmt.Errorf("search: an index of %d measures and a layout of %d for a site of %d", len(idx.Measures), l.Measures, len(s.Measures))
+	}
+	p := page{Version: PageVersion, Count: len(s.Measures), Fold: idx.Fold}
+	cats := map[*site.Category]int{}
+	for i, c := range s.Categories {
+		cats[c] = i
+		p.Categories = append(p.Categories, [2]string{c.Slug, c.Name})
+	}
+	units := map[*site.Unit]int{}
+	for i, u := range s.Units {
+		units[u] = i
+		p.Units = append(p.Units, [2]string{u.Slug, u.Name})
+	}
+	var facets []byte
+	display := make([][3]string, len(s.Measures))
+	for i, m := range s.Measures {
+		// The page counts measures from 1 by their place in the list.
+		if m.Number != i+1 {
+			return nil, fmt.Errorf("search: measure %d is number %d: numbers must run from 1 without gaps", i+1, m.Number)
+		}
+		facets = appendNumber(facets, cats[m.Category])
+		facets = appendNumber(facets, len(m.Units))
+		for _, u := range m.Units {
+			facets = appendNumber(facets, units[u])
+		}
+		e := &idx.Measures[i]
+		display[i] = [3]string{e.Title, e.URL, e.Text}
+	}
+	p.Facets = string(facets)
+	if !l.Sharded() {
+		p.Measures = display
+		data, err := encodeJSON(p)
+		if err != nil {
+			return nil, err
+		}
+		return []File{{ScriptPath, Script(data)}}, nil
+	}
+
+	p.Shards = &shards{Dir: ShardDir, Keys: l.Keys, Positions: l.Positions, Chunk: chunkMeasures}
+	data, err := encodeJSON(p)
+	if err != nil {
+		return nil, err
+	}
+	reader, err := shardReader()
+	if err != nil {
+		return nil, err
+	}
+	// The reader of the shards comes with the manifest: it belongs to this
+	// format, and costs no request more.
+	files := []File{{ScriptPath, append(Script(data), reader...)}}
+	fold, err := idx.Fold.Fold()
+	if err != nil {
+		return nil, err
+	}
+	docs := make([][fields][]rune, len(idx.Measures))
+	for i := range idx.Measures {
+		e := &idx.Measures[i]
+		docs[i] = [fields][]rune{
+			[]rune(fold.Normalize(e.Title)),
+			[]rune(fold.Normalize(strings.Join(e.Units, " ") + " " + e.Category.Name)),
+			[]rune(fold.Normalize(e.Text)),
+		}
+	}
+	post := newPostings(docs)
+	docs = nil
+	var chunks []any
+	for c := range l.Chunks {
+		chunks = append(chunks, display[c*chunkMeasures:min(len(display), (c+1)*chunkMeasures)])
+	}
+	values := [][]any{
+		buckets(post, l.Keys, func(e *posting) []byte { return e.list }),
+		buckets(post, l.Positions, func(e *posting) []byte { return e.positions }),
+		chunks,
+	}
+	for k, kind := range l.shards() {
+		for i, v := range values[k] {
+			data, err := encodeJSON(v)
+			if err != nil {
+				return nil, err
+			}
+			name := shardName(kind.prefix, i)
+			files = append(files, File{ShardDir + name + ".js", shardScript(name, data)})
+		}
+	}
+	return files, nil
+}
+
+// buckets returns get of each posting that has it, in n shards by their
+// keys' buckets.
+func buckets(p postings, n int, get func(*posting) []byte) []any {
+	shards := make([]map[string]string, n)
+	for i := range shards {
+		shards[i] = map[string]string{}
+	}
+	for k, e := range p {
+		if list := get(e); list != nil {
+			key := keyString(k)
+			shards[bucket(key, n)][key] = string(list)
+		}
+	}
+	out := make([]any, n)
+	for i, s := range shards {
+		out[i] = s
+	}
+	return out
+}
+
+// shardScript is a shard as a classic script: a call of ShardCallback with
+// its name and its data, which works on file:// as fetch() does not.
+func shardScript(name string, data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(ShardCallback) + len(name) + len(data) + 8)
+	b.WriteString(ShardCallback + `("`)
+	b.WriteString(name)
+	b.WriteString(`",`)
+	b.Write(data)
+	b.WriteString(");\n")
+	return b.Bytes()
+}
+
+// encodeJSON is v as compact JSON, without HTML escaping (the index is
+// data, never HTML); map keys come sorted, so the bytes are deterministic.
+func encodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
