@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -45,22 +46,16 @@ func findPagefind() (string, error) {
 	return filepath.Abs(bin)
 }
 
-// pagefindPage searches with Pagefind's JS API, as its documentation shows,
-// and lists the first 20 results with their excerpts, as search.html shows
-// its first 20; it writes the status in the same task as the results. It
-// exposes settled() as search.js does, for the typed queries.
-const pagefindPage = `<!doctype html>
-<html lang="zh-Hant">
-<meta charset="utf-8">
-<title>Pagefind</title>
-<link rel="icon" href="data:,">
-<input id="search-q" type="search" aria-label="search">
-<p id="search-status"></p>
-<ol id="search-results"></ol>
-<script type="module">
+// pagefindScript searches with Pagefind's JS API, as its documentation
+// shows, and lists the first 20 results with their excerpts in the search
+// page's own list, as search.js lists its first 20; it writes the status in
+// the same task as the results. It exposes settled() as search.js does, for
+// the typed queries.
+const pagefindScript = `<script type="module">
 const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+document.getElementById("search").addEventListener("submit", e => e.preventDefault());
 const pagefind = await import("./pagefind/pagefind.js");
 let generation = 0, pending = Promise.resolve();
 async function run(q) {
@@ -77,7 +72,7 @@ async function run(q) {
 	list.textContent = "";
 	for (const d of data) {
 		const li = list.appendChild(document.createElement("li"));
-		const a = li.appendChild(document.createElement("a"));
+		const a = li.appendChild(document.createElement("h2")).appendChild(document.createElement("a"));
 		a.href = d.url;
 		a.textContent = d.meta.title;
 		li.appendChild(document.createElement("p")).innerHTML = d.excerpt;
@@ -91,9 +86,24 @@ pending = run(input.value);
 </script>
 `
 
-// writePagefindPage writes pagefindPage beside the site's own pages.
+// ownSearch matches search.html's scripts.
+var ownSearch = regexp.MustCompile(`<script src="[^"]*search[^"]*"[^>]*></script>`)
+
+// writePagefindPage writes pagefind.html beside the site's search.html: the
+// same page, with the same style sheet and form, searching with Pagefind
+// instead of its own scripts, so that both pages cost the same but for the
+// search.
 func writePagefindPage(site string) error {
-	return os.WriteFile(filepath.Join(site, "pagefind.html"), []byte(pagefindPage), 0o644)
+	page, err := os.ReadFile(filepath.Join(site, "search.html"))
+	if err != nil {
+		return err
+	}
+	if n := len(ownSearch.FindAll(page, -1)); n != 2 {
+		return fmt.Errorf("search.html: found %d of its 2 search scripts", n)
+	}
+	page = ownSearch.ReplaceAll(page, nil)
+	page = bytes.Replace(page, []byte("</body>"), []byte(pagefindScript+"</body>"), 1)
+	return os.WriteFile(filepath.Join(site, "pagefind.html"), page, 0o644)
 }
 
 // compressed are the types a web server gzips by default or as the usual
@@ -159,6 +169,9 @@ func serve(site string) *server {
 }
 
 func (s *server) log(path string, raw, wire int) {
+	if os.Getenv("SEARCH_BENCH_LOG") != "" {
+		fmt.Fprintf(os.Stderr, "served %s %d %d\n", path, raw, wire)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.sent = append(s.sent, sent{path, raw, wire})
