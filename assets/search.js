@@ -31,7 +31,8 @@
     return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0x1680 || c === 0x2028 || c === 0x2029;
   }
 
-  // normalizer returns two functions over the folding table fold:
+  // normalizer returns two functions over the folding table (from[i]
+  // folds to to[i], each a character):
   // normalize(s), s as search compares it, done with the browser's native
   // string functions because it runs over the whole index at load; and
   // mapped(s, starts, ends), the same one segment (a code point and the
@@ -39,9 +40,8 @@
   // unit of its result the [start, end) of the segment of s it came from, to
   // highlight matches in s. The two agree on all but exotic text (Hangul
   // jamo that compose, a final Σ); there only the highlight can miss.
-  function normalizer(fold) {
+  function normalizer(from, to) {
     var table = new Map();
-    var from = Array.from(fold.from), to = Array.from(fold.to);
     for (var i = 0; i < from.length && i < to.length; i++) table.set(from[i], to[i]);
     // Folding runs over the whole index at load, so characters of the Basic
     // Multilingual Plane (all but a rare few) fold through an array indexed
@@ -142,29 +142,30 @@
     };
   }
 
-  // facets returns each measure's category (cats[d]) and lead units
-  // (units[from[d]] to units[from[d+1]]), as indices into index.categories
-  // and index.units.
+  // facets returns, for each measure d, its category (facets[0]) and its
+  // lead units (facets[1]): list[from[d]] to list[from[d+1]], indices into
+  // index.categories and index.units.
   function facets(index) {
     var r = reader(index.facets), n = index.count;
-    var cats = new Int32Array(n), from = new Int32Array(n + 1), units = new Int32Array(index.facets.length);
+    var cats = { from: new Int32Array(n + 1), list: new Int32Array(n) };
+    var units = { from: new Int32Array(n + 1), list: new Int32Array(index.facets.length) };
     for (var d = 0, u = 0; d < n; d++) {
-      cats[d] = r.next();
-      from[d] = u;
-      for (var k = r.next(); k > 0; k--) units[u++] = r.next();
+      cats.from[d + 1] = d + 1;
+      cats.list[d] = r.next();
+      units.from[d] = u;
+      for (var k = r.next(); k > 0; k--) units.list[u++] = r.next();
     }
-    from[n] = u;
-    return {
-      cats: cats,
-      from: from,
-      list: units,
-      // units returns measure d's units.
-      units: function (d) { return Array.prototype.slice.call(units, from[d], from[d + 1]); }
-    };
+    units.from[n] = u;
+    return [cats, units];
+  }
+
+  // names returns the names of measure d's values of facet x.
+  function names(x, d, all) {
+    return Array.prototype.slice.call(x.list, x.from[d], x.from[d + 1]).map(function (v) { return all[v]; });
   }
 
   /* Matching and ranking, by a full scan of an index that holds every
-     measure (index.measures: title, page, text). */
+     measure (index.measures: title, text). */
 
   function scan(index, f, normalize) {
     var measures = index.measures || []; // none on a site of none
@@ -173,8 +174,8 @@
         title: normalize(m[0]),
         // Units and category rank alike; the space keeps a term from
         // matching across two of them (terms never hold a space).
-        meta: normalize(f.units(d).map(function (u) { return index.units[u][1]; }).join(" ") + " " + index.categories[f.cats[d]][1]),
-        text: normalize(m[2])
+        meta: normalize(names(f[1], d, index.units).concat(names(f[0], d, index.categories)).join(" ")),
+        text: normalize(m[1])
       };
     });
     return {
@@ -271,13 +272,13 @@
     if (form && status) status.textContent = form.dataset.unavailable;
     return;
   }
-  // The marks let benchmarks time the preparation; they cost nothing.
-  var perf = window.performance && performance.mark ? performance : { mark: function () {} };
-  perf.mark("search-index-start");
-  var norm = normalizer(index.fold), normalize = norm.normalize;
+  // The folding table's characters to fold come as the distances between
+  // their code points, in order (see internal/search/page.go).
+  var from = [], r = reader(index.fold.from);
+  for (var c = 0; r.more();) from.push(String.fromCodePoint(c += r.next() + 1));
+  var norm = normalizer(from, Array.from(index.fold.to)), normalize = norm.normalize;
   var f = facets(index);
   var source = sharded ? window.micrositeSearchShards(index, reader) : scan(index, f, normalize);
-  perf.mark("search-index-ready");
 
   var generation = 0, settled = Promise.resolve();
 
@@ -302,16 +303,18 @@
   var more = document.getElementById("search-more");
   var words = form.dataset;
 
-  // The filters: one <select> per facet, its options the slugs of
-  // index.categories or index.units (the layout lists them in the same
-  // order), with "" for all.
+  // The filters: one <select> per facet, with "" for all, then an option
+  // for each of index.categories or index.units, in their order (the
+  // layout lists the site's), its value the slug.
   var filters = [
-    { select: document.getElementById("search-category"), param: "category", names: index.categories },
-    { select: document.getElementById("search-unit"), param: "unit", names: index.units, units: true }
+    { select: document.getElementById("search-category"), param: "category", names: index.categories, facet: f[0] },
+    { select: document.getElementById("search-unit"), param: "unit", names: index.units, facet: f[1] }
   ].filter(function (x) { return x.select; });
   filters.forEach(function (x) {
-    x.slugs = x.names.map(function (n) { return n[0]; });
-    Array.prototype.forEach.call(x.select.options, function (o) { o.dataset.name = o.textContent; });
+    x.slugs = Array.prototype.map.call(x.select.options, function (o) {
+      o.dataset.name = o.textContent;
+      return o.value;
+    }).slice(1);
   });
   function chosen(x) { return x.slugs.indexOf(x.select.value); }
 
@@ -325,89 +328,76 @@
   }
 
   function item(d, m) {
-    var title = m[0], text = m[2];
+    var title = m[0], text = m[1];
     var li = element("li", "search-result");
     var h = li.appendChild(element("h2"));
     var a = h.appendChild(element("a"));
-    a.href = m[1];
     var num = d < 9 ? "0" + (d + 1) : String(d + 1);
+    a.href = index.page.replace("%s", num);
     a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
     a.appendChild(document.createTextNode(" "));
     appendMarked(a, title, ranges(norm.mapped, title, terms), 0, title.length);
 
+    function marked(parent, s) { appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length); }
     var dl = li.appendChild(element("dl", "search-facts"));
-    var category = index.categories[f.cats[d]][1];
     dl.appendChild(element("dt", "", words.category));
-    appendMarked(dl.appendChild(element("dd")), category, ranges(norm.mapped, category, terms), 0, category.length);
+    marked(dl.appendChild(element("dd")), names(f[0], d, index.categories)[0]);
     dl.appendChild(element("dt", "", words.units));
     var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
-    f.units(d).forEach(function (u) {
-      var name = index.units[u][1];
-      appendMarked(ul.appendChild(element("li")), name, ranges(norm.mapped, name, terms), 0, name.length);
-    });
+    names(f[1], d, index.units).forEach(function (name) { marked(ul.appendChild(element("li")), name); });
 
     appendSnippet(li.appendChild(element("p", "search-snippet")), text, ranges(norm.mapped, text, terms));
     return li;
   }
 
-  // batch returns the results from shown on, up to STEP of them, as list
-  // items, once what they show has loaded.
-  function batch() {
+  // show adds the results from shown on, up to STEP of them, once what
+  // they show has loaded (to a list emptied first when fresh), and returns
+  // the first it added.
+  function show(mine, fresh) {
     var part = hits.slice(shown, shown + STEP);
     return Promise.all(part.map(function (h) { return source.measure(h.d); })).then(function (ms) {
-      return ms.map(function (m, i) { return item(part[i].d, m); });
-    });
-  }
-
-  function showMore(mine) {
-    return batch().then(function (items) {
       if (mine !== generation) return null;
       var frag = document.createDocumentFragment();
-      items.forEach(function (li) { frag.appendChild(li); });
+      ms.forEach(function (m, i) { frag.appendChild(item(part[i].d, m)); });
+      var first = frag.firstChild;
+      if (fresh) list.textContent = "";
       list.appendChild(frag);
-      shown += items.length;
+      shown += part.length;
       more.hidden = shown >= hits.length;
-      return items[0] || null;
+      return first;
     });
   }
 
-  // has reports whether measure d has value v of filter x.
-  function has(x, d, v) {
-    if (!x.units) return f.cats[d] === v;
-    for (var i = f.from[d]; i < f.from[d + 1]; i++) if (f.list[i] === v) return true;
+  // holds reports whether measure d has value v of facet x.
+  function holds(x, d, v) {
+    for (var i = x.from[d]; i < x.from[d + 1]; i++) if (x.list[i] === v) return true;
     return false;
   }
 
   // narrow keeps, of all results, the hits that pass every filter, and
-  // counts for each filter's options how many results each would give
+  // counts, for each filter's options, how many results each would give
   // with the other filters as they are.
   function narrow() {
-    var chosenAt = filters.map(chosen), every = (1 << filters.length) - 1;
+    var want = filters.map(chosen), every = (1 << filters.length) - 1;
     var tallies = filters.map(function (x) { return { n: new Int32Array(x.names.length), total: 0 }; });
     hits = [];
-    for (var i = 0; i < all.length; i++) {
-      var d = all[i].d, pass = 0, k;
-      for (k = 0; k < filters.length; k++) if (chosenAt[k] < 0 || has(filters[k], d, chosenAt[k])) pass |= 1 << k;
-      if (pass === every) hits.push(all[i]);
+    all.forEach(function (h) {
+      var pass = 0, k;
+      for (k = 0; k < filters.length; k++) if (want[k] < 0 || holds(filters[k].facet, h.d, want[k])) pass |= 1 << k;
+      if (pass === every) hits.push(h);
       for (k = 0; k < filters.length; k++) {
         if ((pass | (1 << k)) !== every) continue;
-        var t = tallies[k];
-        t.total++;
-        if (!filters[k].units) t.n[f.cats[d]]++;
-        else for (var u = f.from[d]; u < f.from[d + 1]; u++) t.n[f.list[u]]++;
+        var x = filters[k].facet;
+        tallies[k].total++;
+        for (var i = x.from[h.d]; i < x.from[h.d + 1]; i++) tallies[k].n[x.list[i]]++;
       }
-    }
-    return tallies;
-  }
-
-  // counts shows the tallies in the options; an option that would give
-  // no result is disabled, unless it is chosen.
-  function counts(tallies) {
+    });
+    // The options show the counts; one that would give no result is
+    // disabled, unless it is chosen.
     filters.forEach(function (x, k) {
-      var t = tallies[k];
       Array.prototype.forEach.call(x.select.options, function (o) {
-        var v = o.value ? x.slugs.indexOf(o.value) : -1, c = v < 0 ? t.total : t.n[v];
-        o.textContent = terms.length ? o.dataset.name + words.optionCount.replace("%d", c) : o.dataset.name;
+        var v = x.slugs.indexOf(o.value), c = v < 0 ? tallies[k].total : tallies[k].n[v];
+        o.textContent = o.dataset.name + (terms.length ? words.optionCount.replace("%d", c) : "");
         o.disabled = terms.length > 0 && c === 0 && !o.selected;
       });
     });
@@ -415,19 +405,14 @@
 
   // render shows the results of all that pass the filters.
   function render(mine) {
-    var tallies = narrow();
+    narrow();
     shown = 0;
-    return batch().then(function (items) {
+    return show(mine, true).then(function () {
       if (mine !== generation) return;
-      list.textContent = "";
-      items.forEach(function (li) { list.appendChild(li); });
-      shown = items.length;
-      more.hidden = shown >= hits.length;
-      var names = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)][1]; });
-      var narrowed = names.length ? words.filtered.replace("%s", names.join(words.separator)) : "";
+      var chosenNames = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
+      var narrowed = chosenNames.length ? words.filtered.replace("%s", chosenNames.join(words.separator)) : "";
       status.textContent = !terms.length ? "" : (hits.length ? words.count.replace("%d", hits.length) : words.none) + narrowed;
       none.hidden = !terms.length || hits.length > 0;
-      counts(tallies);
       keepQueryInSwitch();
     });
   }
@@ -455,13 +440,12 @@
     updateURL();
   }
 
-  // The address: the query and the filters, so that a search can be
-  // bookmarked and shared.
-  function params() {
-    var p = [];
-    if (input.value.trim()) p.push(["q", input.value]);
-    filters.forEach(function (x) { if (chosen(x) >= 0) p.push([x.param, x.select.value]); });
-    return p;
+  // query is the query and the filters as an address's query string, so
+  // that a search can be bookmarked and shared.
+  function query() {
+    var p = input.value.trim() ? ["q=" + encodeURIComponent(input.value)] : [];
+    filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.param + "=" + encodeURIComponent(x.select.value)); });
+    return p.length ? "?" + p.join("&") : "";
   }
 
   // The edition switch (繁體 | 简体) leads to this search in the other
@@ -469,19 +453,16 @@
   var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
   switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
   function keepQueryInSwitch() {
-    var q = params().map(function (p) { return p[0] + "=" + encodeURIComponent(p[1]); }).join("&");
-    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + (q ? "?" + q : "")); });
+    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
   }
 
-  // It is updated once typing pauses (browsers throttle history).
+  // The address is updated once typing pauses (browsers throttle history).
   function updateURL() {
     clearTimeout(urlTimer);
-    var url = new URL(location.href);
-    ["q"].concat(filters.map(function (x) { return x.param; })).forEach(function (k) { url.searchParams.delete(k); });
-    params().forEach(function (p) { url.searchParams.set(p[0], p[1]); });
-    if (url.href === location.href) return;
+    var url = location.pathname + query() + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
     try {
-      history.replaceState(null, "", url.href);
+      history.replaceState(null, "", url);
     } catch (e) {
       // Some browsers refuse history changes on file://; the results
       // still show, only the address stays as it was.
@@ -506,7 +487,7 @@
   });
   filters.forEach(function (x) { x.select.addEventListener("change", filtered); });
   more.addEventListener("click", function () {
-    settled = showMore(generation).then(function (first) {
+    settled = show(generation, false).then(function (first) {
       if (first) first.querySelector("a").focus();
     }).catch(failed(generation));
   });

@@ -3,7 +3,9 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
@@ -52,7 +54,8 @@ func TestSearchOutputs(t *testing.T) {
 	// file at 31 measures.
 	var page struct {
 		Version  int         `json:"version"`
-		Measures [][3]string `json:"measures"`
+		Page     string      `json:"page"`
+		Measures [][2]string `json:"measures"`
 	}
 	script := first[search.ScriptPath]
 	data := bytes.TrimSuffix(bytes.TrimPrefix(script, []byte(search.ScriptPrefix)), []byte(search.ScriptSuffix))
@@ -63,8 +66,9 @@ func TestSearchOutputs(t *testing.T) {
 		t.Fatalf("%s: version %d, %d measures", search.ScriptPath, page.Version, len(page.Measures))
 	}
 	for i, m := range page.Measures {
-		if e := idx.Measures[i]; m != [3]string{e.Title, e.URL, e.Text} {
-			t.Errorf("%s: measure %d is %q, search.json has %q, %q, %q", search.ScriptPath, i+1, m, e.Title, e.URL, e.Text)
+		e := idx.Measures[i]
+		if m != [2]string{e.Title, e.Text} || strings.Replace(page.Page, "%s", fmt.Sprintf("%02d", i+1), 1) != e.URL {
+			t.Errorf("%s: measure %d is %q at %s, search.json has %q, %q at %s", search.ScriptPath, i+1, m, page.Page, e.Title, e.Text, e.URL)
 		}
 	}
 	again := generateOutputs(t, search.JSONPath, search.ScriptPath)

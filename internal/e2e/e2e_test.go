@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -21,6 +22,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
 
 // siteDir is the site built once from the repository's sources.
@@ -39,7 +41,46 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(tmp)
+	for _, dir := range corpusDirs {
+		os.RemoveAll(dir)
+	}
 	os.Exit(code)
+}
+
+// corpusDirs are the folders of the synthetic sites built by corpusSite.
+var (
+	corpusMu   sync.Mutex
+	corpusDirs = map[int]string{}
+)
+
+// corpusSite returns the folder of a site built from a synthetic corpus of
+// n measures (internal/corpus), building it on first use; it is removed
+// when the tests end. It is built under /dev/shm where there is one:
+// writing thousands of files is slow on this machine's disk.
+func corpusSite(t *testing.T, n int) string {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if dir, ok := corpusDirs[n]; ok {
+		return filepath.Join(dir, "public")
+	}
+	base := ""
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		base = "/dev/shm"
+	}
+	dir, err := os.MkdirTemp(base, "microsite-e2e-corpus-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusDirs[n] = dir
+	src := filepath.Join(dir, "src")
+	if err := corpus.Write(src, "../..", n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Run(build.Options{Source: src, Out: filepath.Join(dir, "public")}); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "public")
 }
 
 // builtPages lists the HTML pages of the built site.

@@ -17,7 +17,6 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
@@ -44,10 +43,7 @@ func TestSearchMatchesFullScan(t *testing.T) {
 			}
 			dir := siteDir
 			if tc.n > 0 {
-				dir = filepath.Join(corpus.ScratchDir(t), "public")
-				if _, err := build.Run(build.Options{Source: corpus.Temp(t, tc.n), Out: dir}); err != nil {
-					t.Fatal(err)
-				}
+				dir = corpusSite(t, tc.n)
 			}
 			if _, err := os.Stat(filepath.Join(dir, search.ShardDir)); (err == nil) != tc.sharded {
 				t.Fatalf("%s: the index is sharded: %v, want %v", dir, err == nil, tc.sharded)

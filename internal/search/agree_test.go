@@ -129,7 +129,7 @@ func TestNormalizersAgree(t *testing.T) {
 func jsNormalize(t *testing.T, tab *browsertest.Tab, fold Pairs, inputs []string) [][2]string {
 	t.Helper()
 	dir := t.TempDir()
-	data, err := encodeJSON(page{Version: PageVersion, Fold: fold, Measures: [][3]string{}})
+	data, err := encodeJSON(page{Version: PageVersion, Fold: fold.digits(), Measures: [][2]string{}})
 	if err != nil {
 		t.Fatal(err)
 	}

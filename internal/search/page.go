@@ -126,17 +126,25 @@ type File struct {
 
 // page is search-index.js's object.
 type page struct {
-	Version    int         `json:"version"`
-	Count      int         `json:"count"` // measures, numbered from 1
-	Fold       Pairs       `json:"fold"`
-	Categories [][2]string `json:"categories"` // slug, name
-	Units      [][2]string `json:"units"`      // slug, name
+	Version int `json:"version"`
+	Count   int `json:"count"` // measures, numbered from 1
+	// Fold is the folding table, with the characters to fold, in order,
+	// as the distances between their code points less one, in digits:
+	// half the bytes, and fewer after gzip.
+	Fold Pairs `json:"fold"`
+	// Categories and Units are the names, in the site's order: the order
+	// of the options of search.html's filters, whose values are the slugs.
+	Categories []string `json:"categories"`
+	Units      []string `json:"units"`
 	// Facets are each measure's category, its number of lead units and
 	// the units, as indices into Categories and Units, in digits.
 	Facets string `json:"facets"`
-	// Measures are the measures themselves (title, page, text) when the
-	// index is one file; otherwise Shards says where to find them.
-	Measures [][3]string `json:"measures,omitempty"`
+	// Page is the address of measure d's page, from the edition's root,
+	// with %s for its number as two digits at least (d+1, 03, 117).
+	Page string `json:"page"`
+	// Measures are the measures themselves (title, text) when the index is
+	// one file; otherwise Shards says where to find them.
+	Measures [][2]string `json:"measures,omitempty"`
 	Shards   *shards     `json:"shards,omitempty"`
 }
 
@@ -153,19 +161,19 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	if len(idx.Measures) != len(s.Measures) || l.Measures != len(s.Measures) {
 		return nil, fmt.Errorf("search: an index of %d measures and a layout of %d for a site of %d", len(idx.Measures), l.Measures, len(s.Measures))
 	}
-	p := page{Version: PageVersion, Count: len(s.Measures), Fold: idx.Fold}
+	p := page{Version: PageVersion, Count: len(s.Measures), Fold: idx.Fold.digits()}
 	cats := map[*site.Category]int{}
 	for i, c := range s.Categories {
 		cats[c] = i
-		p.Categories = append(p.Categories, [2]string{c.Slug, c.Name})
+		p.Categories = append(p.Categories, c.Name)
 	}
 	units := map[*site.Unit]int{}
 	for i, u := range s.Units {
 		units[u] = i
-		p.Units = append(p.Units, [2]string{u.Slug, u.Name})
+		p.Units = append(p.Units, u.Name)
 	}
 	var facets []byte
-	display := make([][3]string, len(s.Measures))
+	display := make([][2]string, len(s.Measures))
 	for i, m := range s.Measures {
 		// The page counts measures from 1 by their place in the list.
 		if m.Number != i+1 {
@@ -177,7 +185,13 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 			facets = appendNumber(facets, units[u])
 		}
 		e := &idx.Measures[i]
-		display[i] = [3]string{e.Title, e.URL, e.Text}
+		display[i] = [2]string{e.Title, e.Text}
+		if i == 0 {
+			p.Page = strings.Replace(e.URL, pageNumber(m.Number), "%s", 1)
+		}
+		if strings.Replace(p.Page, "%s", pageNumber(m.Number), 1) != e.URL {
+			return nil, fmt.Errorf("search: measure %d's page is %s, not %s with its number", m.Number, e.URL, p.Page)
+		}
 	}
 	p.Facets = string(facets)
 	if !l.Sharded() {
@@ -282,3 +296,18 @@ func encodeJSON(v any) ([]byte, error) {
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
+
+// digits returns p with From as distances in digits (see page.Fold).
+func (p Pairs) digits() Pairs {
+	var b []byte
+	prev := rune(0)
+	for _, r := range p.From {
+		b = appendNumber(b, int(r-prev-1))
+		prev = r
+	}
+	return Pairs{From: string(b), To: p.To}
+}
+
+// pageNumber is a measure's number as search.js writes it into Page: two
+// digits at least.
+func pageNumber(n int) string { return fmt.Sprintf("%02d", n) }

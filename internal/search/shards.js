@@ -161,7 +161,7 @@
           return hits.sort(function (a, b) { return b.title - a.title || b.meta - a.meta || a.d - b.d; });
         });
       },
-      // measure returns measure d's title, page and text.
+      // measure returns measure d's title and text.
       measure: function (d) {
         return load("m" + Math.floor(d / shards.chunk)).then(function (chunk) { return chunk[d % shards.chunk]; });
       }
