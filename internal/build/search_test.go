@@ -119,3 +119,18 @@ func TestSearchShardOutputs(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPageIndexable: search.html is a page worth finding, so it does
+// not ask search engines to skip it (the 404 page does); its addresses
+// with a query name it as their canonical page when the site has a
+// base_url (see base.html).
+func TestSearchPageIndexable(t *testing.T) {
+	const noindex = `<meta name="robots" content="noindex">`
+	pages := generateOutputs(t, SearchPath, NotFoundPath)
+	if bytes.Contains(pages[SearchPath], []byte(noindex)) {
+		t.Errorf("%s carries %s", SearchPath, noindex)
+	}
+	if !bytes.Contains(pages[NotFoundPath], []byte(noindex)) {
+		t.Errorf("%s lacks %s", NotFoundPath, noindex)
+	}
+}

@@ -56,6 +56,8 @@ func pageTypes() []pageType {
 		{name: "404", path: "404.html"},
 		{name: "search with results", path: "search.html?q=" + url.QueryEscape("海關")},
 		{name: "search with none", path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+		{name: "search with filters", path: "search.html?q=" + url.QueryEscape("海關") + "&category=trade&unit=guangzhou-customs"},
+		{name: "search, no query", path: "search.html"},
 	}
 }
 
