@@ -179,13 +179,13 @@
       };
     });
     return {
-      // find returns the measures holding every term, best first: more
-      // terms in the title (or equal to the number) first, then more in
-      // the lead units or category, then by number.
+      // find returns the measures holding every term (their indices),
+      // best first: more terms in the title (or equal to the number)
+      // first, then more in the lead units or category, then by number.
       find: function (terms) {
-        var hits = [];
         var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
-        for (var d = 0; d < entries.length; d++) {
+        var n = entries.length, b = terms.length + 1, keys = [];
+        for (var d = 0; d < n; d++) {
           var e = entries[d], title = 0, meta = 0, all = true;
           for (var k = 0; k < terms.length; k++) {
             var t = terms[k];
@@ -193,10 +193,11 @@
             else if (e.meta.indexOf(t) >= 0) meta++;
             else if (e.text.indexOf(t) < 0) { all = false; break; }
           }
-          if (all) hits.push({ d: d, title: title, meta: meta });
+          // One number ranks a match: by the terms not in the title,
+          // then those not in the meta, then by number.
+          if (all) keys.push(((terms.length - title) * b + terms.length - meta) * n + d);
         }
-        hits.sort(function (a, b) { return b.title - a.title || b.meta - a.meta || a.d - b.d; });
-        return Promise.resolve(hits);
+        return Promise.resolve(keys.sort(function (x, y) { return x - y; }).map(function (key) { return key % n; }));
       },
       measure: function (d) { return Promise.resolve(measures[d]); }
     };
@@ -262,241 +263,256 @@
     if (to < raw.length) parent.appendChild(document.createTextNode("…"));
   }
 
-  /* The page. */
+  /* The page. search-index.js loads async, so that a large site's shards
+     load while the page is laid out: it may run before or after this. */
 
-  var index = window.micrositeSearchIndex;
   var form = document.getElementById("search");
   var status = document.getElementById("search-status");
-  var sharded = index && index.shards && window.micrositeSearchShards;
-  if (!index || index.version !== VERSION || (index.shards && !sharded)) {
+  function unavailable() {
     if (form && status) status.textContent = form.dataset.unavailable;
-    return;
   }
-  // The folding table's characters to fold come as the distances between
-  // their code points, in order (see internal/search/page.go).
-  var from = [], r = reader(index.fold.from);
-  for (var c = 0; r.more();) from.push(String.fromCodePoint(c += r.next() + 1));
-  var norm = normalizer(from, Array.from(index.fold.to)), normalize = norm.normalize;
-  var f = facets(index);
-  var source = sharded ? window.micrositeSearchShards(index, reader) : scan(index, f, normalize);
-
-  var generation = 0, settled = Promise.resolve();
-
-  // For tests and benchmarks: the normalisers, the ranked numbers of a
-  // query, and the promise of the page's latest results.
-  window.micrositeSearch = {
-    normalize: function (s) { return normalize(String(s)); },
-    normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
-    search: function (q) {
-      var terms = termsOf(normalize, String(q));
-      return (terms.length ? source.find(terms) : Promise.resolve([])).then(function (hits) {
-        return hits.map(function (h) { return h.d + 1; });
-      });
-    },
-    settled: function () { return settled; }
-  };
-
-  if (!form) return;
-  var input = document.getElementById("search-q");
-  var none = document.getElementById("search-none");
-  var list = document.getElementById("search-results");
-  var more = document.getElementById("search-more");
-  var words = form.dataset;
-
-  // The filters: one <select> per facet, with "" for all, then an option
-  // for each of index.categories or index.units, in their order (the
-  // layout lists the site's), its value the slug.
-  var filters = [
-    { select: document.getElementById("search-category"), param: "category", names: index.categories, facet: f[0] },
-    { select: document.getElementById("search-unit"), param: "unit", names: index.units, facet: f[1] }
-  ].filter(function (x) { return x.select; });
-  filters.forEach(function (x) {
-    x.slugs = Array.prototype.map.call(x.select.options, function (o) {
-      o.dataset.name = o.textContent;
-      return o.value;
-    }).slice(1);
-  });
-  function chosen(x) { return x.slugs.indexOf(x.select.value); }
-
-  var all = [], hits = [], terms = [], shown = 0, urlTimer = 0;
-
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  function item(d, m) {
-    var title = m[0], text = m[1];
-    var li = element("li", "search-result");
-    var h = li.appendChild(element("h2"));
-    var a = h.appendChild(element("a"));
-    var num = d < 9 ? "0" + (d + 1) : String(d + 1);
-    a.href = index.page.replace("%s", num);
-    a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
-    a.appendChild(document.createTextNode(" "));
-    appendMarked(a, title, ranges(norm.mapped, title, terms), 0, title.length);
-
-    function marked(parent, s) { appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length); }
-    var dl = li.appendChild(element("dl", "search-facts"));
-    dl.appendChild(element("dt", "", words.category));
-    marked(dl.appendChild(element("dd")), names(f[0], d, index.categories)[0]);
-    dl.appendChild(element("dt", "", words.units));
-    var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
-    names(f[1], d, index.units).forEach(function (name) { marked(ul.appendChild(element("li")), name); });
-
-    appendSnippet(li.appendChild(element("p", "search-snippet")), text, ranges(norm.mapped, text, terms));
-    return li;
-  }
-
-  // show adds the results from shown on, up to STEP of them, once what
-  // they show has loaded (to a list emptied first when fresh), and returns
-  // the first it added.
-  function show(mine, fresh) {
-    var part = hits.slice(shown, shown + STEP);
-    return Promise.all(part.map(function (h) { return source.measure(h.d); })).then(function (ms) {
-      if (mine !== generation) return null;
-      var frag = document.createDocumentFragment();
-      ms.forEach(function (m, i) { frag.appendChild(item(part[i].d, m)); });
-      var first = frag.firstChild;
-      if (fresh) list.textContent = "";
-      list.appendChild(frag);
-      shown += part.length;
-      more.hidden = shown >= hits.length;
-      return first;
+  if (window.micrositeSearchIndex) {
+    start();
+  } else {
+    window.micrositeSearchStart = start; // search-index.js calls it
+    window.addEventListener("load", function () {
+      if (!window.micrositeSearchIndex) unavailable();
     });
   }
 
-  // holds reports whether measure d has value v of facet x.
-  function holds(x, d, v) {
-    for (var i = x.from[d]; i < x.from[d + 1]; i++) if (x.list[i] === v) return true;
-    return false;
-  }
-
-  // narrow keeps, of all results, the hits that pass every filter, and
-  // counts, for each filter's options, how many results each would give
-  // with the other filters as they are.
-  function narrow() {
-    var want = filters.map(chosen), every = (1 << filters.length) - 1;
-    var tallies = filters.map(function (x) { return { n: new Int32Array(x.names.length), total: 0 }; });
-    hits = [];
-    all.forEach(function (h) {
-      var pass = 0, k;
-      for (k = 0; k < filters.length; k++) if (want[k] < 0 || holds(filters[k].facet, h.d, want[k])) pass |= 1 << k;
-      if (pass === every) hits.push(h);
-      for (k = 0; k < filters.length; k++) {
-        if ((pass | (1 << k)) !== every) continue;
-        var x = filters[k].facet;
-        tallies[k].total++;
-        for (var i = x.from[h.d]; i < x.from[h.d + 1]; i++) tallies[k].n[x.list[i]]++;
-      }
-    });
-    // The options show the counts; one that would give no result is
-    // disabled, unless it is chosen.
-    filters.forEach(function (x, k) {
-      Array.prototype.forEach.call(x.select.options, function (o) {
-        var v = x.slugs.indexOf(o.value), c = v < 0 ? tallies[k].total : tallies[k].n[v];
-        o.textContent = o.dataset.name + (terms.length ? words.optionCount.replace("%d", c) : "");
-        o.disabled = terms.length > 0 && c === 0 && !o.selected;
-      });
-    });
-  }
-
-  // render shows the results of all that pass the filters.
-  function render(mine) {
-    narrow();
-    shown = 0;
-    return show(mine, true).then(function () {
-      if (mine !== generation) return;
-      var chosenNames = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
-      var narrowed = chosenNames.length ? words.filtered.replace("%s", chosenNames.join(words.separator)) : "";
-      status.textContent = !terms.length ? "" : (hits.length ? words.count.replace("%d", hits.length) : words.none) + narrowed;
-      none.hidden = !terms.length || hits.length > 0;
-      keepQueryInSwitch();
-    });
-  }
-
-  function failed(mine) {
-    return function () {
-      if (mine === generation) status.textContent = words.unavailable;
-    };
-  }
-
-  function run() {
-    var mine = ++generation;
-    terms = termsOf(normalize, input.value);
-    settled = (terms.length ? source.find(terms) : Promise.resolve([])).then(function (found) {
-      if (mine !== generation) return;
-      all = found;
-      return render(mine);
-    }).catch(failed(mine));
-    return settled;
-  }
-
-  function filtered() {
-    var mine = ++generation;
-    settled = render(mine).catch(failed(mine));
-    updateURL();
-  }
-
-  // query is the query and the filters as an address's query string, so
-  // that a search can be bookmarked and shared.
-  function query() {
-    var p = input.value.trim() ? ["q=" + encodeURIComponent(input.value)] : [];
-    filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.param + "=" + encodeURIComponent(x.select.value)); });
-    return p.length ? "?" + p.join("&") : "";
-  }
-
-  // The edition switch (繁體 | 简体) leads to this search in the other
-  // script, with the same query and filters.
-  var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
-  switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
-  function keepQueryInSwitch() {
-    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
-  }
-
-  // The address is updated once typing pauses (browsers throttle history).
-  function updateURL() {
-    clearTimeout(urlTimer);
-    var url = location.pathname + query() + location.hash;
-    if (url === location.pathname + location.search + location.hash) return;
-    try {
-      history.replaceState(null, "", url);
-    } catch (e) {
-      // Some browsers refuse history changes on file://; the results
-      // still show, only the address stays as it was.
+  function start() {
+    var index = window.micrositeSearchIndex;
+    var source = index.shards ? window.micrositeSearchShards : null;
+    if (index.version !== VERSION || (index.shards && !source)) {
+      unavailable();
+      return;
     }
-  }
+    // The folding table's characters to fold come as the distances between
+    // their code points, in order (see internal/search/page.go).
+    var from = [], r = reader(index.fold.from);
+    for (var c = 0; r.more();) from.push(String.fromCodePoint(c += r.next() + 1));
+    var norm = normalizer(from, Array.from(index.fold.to)), normalize = norm.normalize;
+    var f = facets(index);
+    source = source || scan(index, f, normalize);
 
-  function changed() {
-    run();
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(updateURL, URL_DELAY);
-  }
-  input.addEventListener("input", function (ev) {
-    // While an input method composes (pinyin, zhuyin, cangjie…), the box
-    // holds keystrokes, not words: search what is chosen, at the end.
-    if (!ev.isComposing) changed();
-  });
-  input.addEventListener("compositionend", changed);
-  form.addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    run();
-    updateURL();
-  });
-  filters.forEach(function (x) { x.select.addEventListener("change", filtered); });
-  more.addEventListener("click", function () {
-    settled = show(generation, false).then(function (first) {
-      if (first) first.querySelector("a").focus();
-    }).catch(failed(generation));
-  });
+    var generation = 0, settled = Promise.resolve();
 
-  var given = new URLSearchParams(location.search);
-  input.value = given.get("q") || "";
-  filters.forEach(function (x) {
-    var v = given.get(x.param) || "";
-    x.select.value = x.slugs.indexOf(v) >= 0 ? v : "";
-  });
-  run();
+    // For tests and benchmarks: the normalisers, the ranked numbers of a
+    // query, and the promise of the page's latest results.
+    window.micrositeSearch = {
+      normalize: function (s) { return normalize(String(s)); },
+      normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
+      search: function (q) {
+        var terms = termsOf(normalize, String(q));
+        return (terms.length ? source.find(terms) : Promise.resolve([])).then(function (hits) {
+          return hits.map(function (d) { return d + 1; });
+        });
+      },
+      settled: function () { return settled; }
+    };
+
+    if (!form) return;
+    var input = document.getElementById("search-q");
+    var none = document.getElementById("search-none");
+    var list = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var words = form.dataset;
+
+    // The filters: one <select> per facet, with "" for all, then an option
+    // for each of index.categories or index.units, in their order (the
+    // layout lists the site's), its value the slug.
+    var filters = [
+      { select: document.getElementById("search-category"), param: "category", names: index.categories, facet: f[0] },
+      { select: document.getElementById("search-unit"), param: "unit", names: index.units, facet: f[1] }
+    ].filter(function (x) { return x.select; });
+    filters.forEach(function (x) {
+      x.slugs = Array.prototype.map.call(x.select.options, function (o) {
+        o.dataset.name = o.textContent;
+        return o.value;
+      }).slice(1);
+    });
+    function chosen(x) { return x.slugs.indexOf(x.select.value); }
+
+    var all = [], hits = [], terms = [], shown = 0, urlTimer = 0;
+
+    function element(tag, className, text) {
+      var el = document.createElement(tag);
+      if (className) el.className = className;
+      if (text) el.textContent = text;
+      return el;
+    }
+
+    function item(d, m) {
+      var title = m[0], text = m[1];
+      var li = element("li", "search-result");
+      var h = li.appendChild(element("h2"));
+      var a = h.appendChild(element("a"));
+      var num = d < 9 ? "0" + (d + 1) : String(d + 1);
+      a.href = index.page.replace("%s", num);
+      a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
+      a.appendChild(document.createTextNode(" "));
+      appendMarked(a, title, ranges(norm.mapped, title, terms), 0, title.length);
+
+      function marked(parent, s) { appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length); }
+      var dl = li.appendChild(element("dl", "search-facts"));
+      dl.appendChild(element("dt", "", words.category));
+      marked(dl.appendChild(element("dd")), names(f[0], d, index.categories)[0]);
+      dl.appendChild(element("dt", "", words.units));
+      var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
+      names(f[1], d, index.units).forEach(function (name) { marked(ul.appendChild(element("li")), name); });
+
+      appendSnippet(li.appendChild(element("p", "search-snippet")), text, ranges(norm.mapped, text, terms));
+      return li;
+    }
+
+    // show adds the results from shown on, up to STEP of them, once what
+    // they show has loaded (to a list emptied first when fresh), and returns
+    // the first it added.
+    function show(mine, fresh) {
+      var part = hits.slice(shown, shown + STEP);
+      return Promise.all(part.map(source.measure)).then(function (ms) {
+        if (mine !== generation) return null;
+        var frag = document.createDocumentFragment();
+        ms.forEach(function (m, i) { frag.appendChild(item(part[i], m)); });
+        var first = frag.firstChild;
+        if (fresh) list.textContent = "";
+        list.appendChild(frag);
+        shown += part.length;
+        more.hidden = shown >= hits.length;
+        return first;
+      });
+    }
+
+    // holds reports whether measure d has value v of facet x.
+    function holds(x, d, v) {
+      for (var i = x.from[d]; i < x.from[d + 1]; i++) if (x.list[i] === v) return true;
+      return false;
+    }
+
+    // narrow keeps, of all results, the hits that pass every filter, and
+    // counts, for each filter's options, how many results each would give
+    // with the other filters as they are.
+    function narrow() {
+      var want = filters.map(chosen), every = (1 << filters.length) - 1;
+      var tallies = filters.map(function (x) { return { n: new Int32Array(x.names.length), total: 0 }; });
+      hits = [];
+      all.forEach(function (d) {
+        var pass = 0, k;
+        for (k = 0; k < filters.length; k++) if (want[k] < 0 || holds(filters[k].facet, d, want[k])) pass |= 1 << k;
+        if (pass === every) hits.push(d);
+        for (k = 0; k < filters.length; k++) {
+          if ((pass | (1 << k)) !== every) continue;
+          var x = filters[k].facet;
+          tallies[k].total++;
+          for (var i = x.from[d]; i < x.from[d + 1]; i++) tallies[k].n[x.list[i]]++;
+        }
+      });
+      // The options show the counts; one that would give no result is
+      // disabled, unless it is chosen.
+      filters.forEach(function (x, k) {
+        Array.prototype.forEach.call(x.select.options, function (o) {
+          var v = x.slugs.indexOf(o.value), c = v < 0 ? tallies[k].total : tallies[k].n[v];
+          o.textContent = o.dataset.name + (terms.length ? words.optionCount.replace("%d", c) : "");
+          o.disabled = terms.length > 0 && c === 0 && !o.selected;
+        });
+      });
+    }
+
+    // render shows the results of all that pass the filters.
+    function render(mine) {
+      narrow();
+      shown = 0;
+      return show(mine, true).then(function () {
+        if (mine !== generation) return;
+        var chosenNames = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
+        var narrowed = chosenNames.length ? words.filtered.replace("%s", chosenNames.join(words.separator)) : "";
+        status.textContent = !terms.length ? "" : (hits.length ? words.count.replace("%d", hits.length) : words.none) + narrowed;
+        none.hidden = !terms.length || hits.length > 0;
+        keepQueryInSwitch();
+      });
+    }
+
+    function failed(mine) {
+      return function () {
+        if (mine === generation) status.textContent = words.unavailable;
+      };
+    }
+
+    function run() {
+      var mine = ++generation;
+      terms = termsOf(normalize, input.value);
+      settled = (terms.length ? source.find(terms) : Promise.resolve([])).then(function (found) {
+        if (mine !== generation) return;
+        all = found;
+        return render(mine);
+      }).catch(failed(mine));
+      return settled;
+    }
+
+    function filtered() {
+      var mine = ++generation;
+      settled = render(mine).catch(failed(mine));
+      updateURL();
+    }
+
+    // query is the query and the filters as an address's query string, so
+    // that a search can be bookmarked and shared.
+    function query() {
+      var p = input.value.trim() ? ["q=" + encodeURIComponent(input.value)] : [];
+      filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.param + "=" + encodeURIComponent(x.select.value)); });
+      return p.length ? "?" + p.join("&") : "";
+    }
+
+    // The edition switch (繁體 | 简体) leads to this search in the other
+    // script, with the same query and filters.
+    var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
+    switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
+    function keepQueryInSwitch() {
+      switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
+    }
+
+    // The address is updated once typing pauses (browsers throttle history).
+    function updateURL() {
+      clearTimeout(urlTimer);
+      var url = location.pathname + query() + location.hash;
+      if (url === location.pathname + location.search + location.hash) return;
+      try {
+        history.replaceState(null, "", url);
+      } catch (e) {
+        // Some browsers refuse history changes on file://; the results
+        // still show, only the address stays as it was.
+      }
+    }
+
+    function changed() {
+      run();
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(updateURL, URL_DELAY);
+    }
+    input.addEventListener("input", function (ev) {
+      // While an input method composes (pinyin, zhuyin, cangjie…), the box
+      // holds keystrokes, not words: search what is chosen, at the end.
+      if (!ev.isComposing) changed();
+    });
+    input.addEventListener("compositionend", changed);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      run();
+      updateURL();
+    });
+    filters.forEach(function (x) { x.select.addEventListener("change", filtered); });
+    more.addEventListener("click", function () {
+      settled = show(generation, false).then(function (first) {
+        if (first) first.querySelector("a").focus();
+      }).catch(failed(generation));
+    });
+
+    var given = new URLSearchParams(location.search);
+    input.value = given.get("q") || "";
+    filters.forEach(function (x) {
+      var v = given.get(x.param) || "";
+      x.select.value = x.slugs.indexOf(v) >= 0 ? v : "";
+    });
+    run();
+  }
 })();

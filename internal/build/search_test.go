@@ -58,7 +58,7 @@ func TestSearchOutputs(t *testing.T) {
 		Measures [][2]string `json:"measures"`
 	}
 	script := first[search.ScriptPath]
-	data := bytes.TrimSuffix(bytes.TrimPrefix(script, []byte(search.ScriptPrefix)), []byte(search.ScriptSuffix))
+	data, _, _ := bytes.Cut(bytes.TrimPrefix(script, []byte(search.ScriptPrefix)), []byte(search.ScriptSuffix))
 	if err := json.Unmarshal(data, &page); err != nil {
 		t.Fatalf("%s: %v", search.ScriptPath, err)
 	}

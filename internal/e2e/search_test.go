@@ -21,6 +21,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
 // searchCases are typed into search.html's box; want lists the measures
@@ -325,5 +326,51 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	start, end := strings.Index(page, "<noscript>"), strings.Index(page, "</noscript>")
 	if start < 0 || end < start || !strings.Contains(page[start:end], `href="`+build.TablePath+`"`) {
 		t.Errorf("search.html has no <noscript> message linking to %s", build.TablePath)
+	}
+}
+
+// TestSearchIndexOrder: search-index.js loads async, so it may run before
+// search.js or after it (here, half a second late); either way the results
+// show. When it cannot be loaded at all, the page says so.
+func TestSearchIndexOrder(t *testing.T) {
+	files := http.FileServer(http.Dir(siteDir))
+	for _, tc := range []struct {
+		name   string
+		delay  time.Duration
+		absent bool
+	}{
+		{"index first", 0, false},
+		{"index late", 500 * time.Millisecond, false},
+		{"index missing", 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/"+search.ScriptPath) {
+					if tc.absent {
+						http.NotFound(w, r)
+						return
+					}
+					time.Sleep(tc.delay)
+				}
+				files.ServeHTTP(w, r)
+			}))
+			defer srv.Close()
+			tab := newSearchTab(t)
+			u, _ := url.Parse(srv.URL + "/" + build.SearchPath)
+			u.RawQuery = url.Values{"q": {"黃埔海關"}}.Encode()
+			tab.Do(t, chromedp.Navigate(u.String()))
+			if tc.absent {
+				want := browsertest.Eval[string](t, tab, `document.getElementById("search").dataset.unavailable`)
+				if got := browsertest.Eval[pageState](t, tab, stateJS).Status; got != want {
+					t.Errorf("without search-index.js, the status says %q, want %q", got, want)
+				}
+				return
+			}
+			browsertest.Eval[bool](t, tab, `new Promise(done => { const poll = () => window.micrositeSearch ? done(true) : setTimeout(poll, 10); poll(); })`)
+			checkResults(t, tab, "黃埔海關", []int{3, 4, 5, 7})
+			for _, e := range tab.ConsoleErrors() {
+				t.Errorf("console: %s", e)
+			}
+		})
 	}
 }

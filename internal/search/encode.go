@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf16"
+import (
+	"strings"
+	"unicode/utf16"
+)
 
 // The page index writes lists of small numbers as strings of base64url
 // characters, which need no escaping in JSON or JavaScript and cost one byte
@@ -13,6 +16,9 @@ const digitChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 
 // appendNumber appends v (≥ 0) to b in the digits above.
 func appendNumber(b []byte, v int) []byte {
+	if v < 32 { // most are
+		return append(b, digitChars[v])
+	}
 	var tmp [14]byte
 	i := len(tmp) - 1
 	tmp[i] = digitChars[v&31]
@@ -21,6 +27,22 @@ func appendNumber(b []byte, v int) []byte {
 		tmp[i] = digitChars[32+v&31]
 	}
 	return append(b, tmp[i:]...)
+}
+
+// digitValue is the value of the digit c.
+func digitValue(c byte) int { return strings.IndexByte(digitChars, c) }
+
+// readDigits reads the one number in b.
+func readDigits(b []byte) int {
+	v := 0
+	for _, c := range b {
+		d := digitValue(c)
+		if d < 32 {
+			return v*32 + d
+		}
+		v = v*32 + d - 32
+	}
+	return v
 }
 
 // bucket returns which of n shards holds key: FNV-1a over the key's UTF-16

@@ -5,12 +5,14 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -30,6 +32,10 @@ var shardReader = sync.OnceValues(func() ([]byte, error) {
 
 // ShardDir is the folder, beside ScriptPath, of a sharded page index.
 const ShardDir = "search/"
+
+// startCall ends search-index.js: search.html loads it async, and if
+// search.js ran first, it waits to be started.
+const startCall = "window.micrositeSearchStart&&micrositeSearchStart();\n"
 
 // ShardCallback is the global function each shard calls with its name and
 // its data, defined by assets/search-shards.js.
@@ -200,7 +206,7 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []File{{ScriptPath, Script(data)}}, nil
+		return []File{{ScriptPath, append(Script(data), startCall...)}}, nil
 	}
 
 	p.Shards = &shards{Dir: ShardDir, Keys: l.Keys, Positions: l.Positions, Chunk: chunkMeasures}
@@ -213,38 +219,45 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		return nil, err
 	}
 	// The reader of the shards comes with the manifest: it belongs to this
-	// format, and costs no request more.
-	files := []File{{ScriptPath, append(Script(data), reader...)}}
+	// format, costs no request more, and starts loading the shards of the
+	// query in the address as soon as it runs.
+	manifest := append(Script(data), reader...)
+	files := []File{{ScriptPath, append(manifest, startCall...)}}
 	fold, err := idx.Fold.Fold()
 	if err != nil {
 		return nil, err
 	}
 	docs := make([][fields][]rune, len(idx.Measures))
-	for i := range idx.Measures {
+	parallel.For(len(idx.Measures), func(i int) {
 		e := &idx.Measures[i]
 		docs[i] = [fields][]rune{
 			[]rune(fold.Normalize(e.Title)),
 			[]rune(fold.Normalize(strings.Join(e.Units, " ") + " " + e.Category.Name)),
 			[]rune(fold.Normalize(e.Text)),
 		}
-	}
+	})
 	post := newPostings(docs)
 	docs = nil
-	var chunks []any
-	for c := range l.Chunks {
-		chunks = append(chunks, display[c*chunkMeasures:min(len(display), (c+1)*chunkMeasures)])
-	}
-	values := [][]any{
-		buckets(post, l.Keys, func(e *posting) []byte { return e.list }),
-		buckets(post, l.Positions, func(e *posting) []byte { return e.positions }),
-		chunks,
-	}
-	for k, kind := range l.shards() {
-		for i, v := range values[k] {
-			data, err := encodeJSON(v)
-			if err != nil {
-				return nil, err
+	for _, kind := range l.shards() {
+		var values [][]byte
+		switch kind.prefix {
+		case "k":
+			values = buckets(post, l.Keys, func(e *posting) []byte { return e.list })
+		case "p":
+			values = buckets(post, l.Positions, func(e *posting) []byte { return e.positions })
+		default:
+			for c := range l.Chunks {
+				data, err := encodeJSON(display[c*chunkMeasures : min(len(display), (c+1)*chunkMeasures)])
+				if err != nil {
+					return nil, err
+				}
+				values = append(values, data)
 			}
+		}
+		if len(values) != kind.n {
+			return nil, fmt.Errorf("search: %d shards %s…, want %d", len(values), kind.prefix, kind.n)
+		}
+		for i, data := range values {
 			name := shardName(kind.prefix, i)
 			files = append(files, File{ShardDir + name + ".js", shardScript(name, data)})
 		}
@@ -252,24 +265,52 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	return files, nil
 }
 
-// buckets returns get of each posting that has it, in n shards by their
-// keys' buckets.
-func buckets(p postings, n int, get func(*posting) []byte) []any {
-	shards := make([]map[string]string, n)
-	for i := range shards {
-		shards[i] = map[string]string{}
+// buckets returns, as n JSON objects, the lists get returns of each
+// posting, keyed by the posting's key, each in the object of the key's
+// bucket, sorted. The lists are digits, which need no escaping: the
+// objects are written directly, a fifth of the time encoding/json takes.
+func buckets(p postings, n int, get func(*posting) []byte) [][]byte {
+	type entry struct {
+		key  string
+		list []byte
 	}
+	shards := make([][]entry, n)
 	for k, e := range p {
 		if list := get(e); list != nil {
 			key := keyString(k)
-			shards[bucket(key, n)][key] = string(list)
+			b := bucket(key, n)
+			shards[b] = append(shards[b], entry{key, list})
 		}
 	}
-	out := make([]any, n)
-	for i, s := range shards {
-		out[i] = s
-	}
+	out := make([][]byte, n)
+	parallel.For(n, func(i int) {
+		es := shards[i]
+		slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+		size := 2
+		for _, e := range es {
+			size += len(e.key)*2 + len(e.list) + 8
+		}
+		b := make([]byte, 0, size)
+		b = append(b, '{')
+		for j, e := range es {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, e.key)
+			b = append(b, ':', '"')
+			b = append(b, e.list...)
+			b = append(b, '"')
+		}
+		out[i] = append(b, '}')
+	})
 	return out
+}
+
+// appendJSONString appends s to b as a JSON string, as encoding/json
+// writes it without HTML escaping.
+func appendJSONString(b []byte, s string) []byte {
+	data, _ := encodeJSON(s) // a string always encodes (invalid UTF-8 as U+FFFD)
+	return append(b, data...)
 }
 
 // shardScript is a shard as a classic script: a call of ShardCallback with

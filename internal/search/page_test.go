@@ -172,6 +172,42 @@ func TestPostings(t *testing.T) {
 	}
 }
 
+// TestPostingsInParts: postings read in parts and joined are those read in
+// one go.
+func TestPostingsInParts(t *testing.T) {
+	_, idx := pageIndex(t)
+	fold, err := idx.Fold.Fold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs [][fields][]rune
+	for i := range 30 {
+		e := idx.Measures[i%len(idx.Measures)]
+		text := e.Text
+		if i%4 == 0 {
+			text = "" // a measure without a key that others have
+		}
+		docs = append(docs, [fields][]rune{
+			[]rune(fold.Normalize(e.Title)),
+			[]rune(fold.Normalize(strings.Join(e.Units, " ") + " " + e.Category.Name)),
+			[]rune(fold.Normalize(text + strings.Repeat("海關", i))),
+		})
+	}
+	whole := readParts(docs, 1)
+	for _, parts := range []int{2, 3, 7, 30} {
+		got := readParts(docs, parts)
+		if len(got) != len(whole) {
+			t.Fatalf("%d parts: %d keys, want %d", parts, len(got), len(whole))
+		}
+		for k, e := range whole {
+			g := got[k]
+			if g == nil || string(g.list) != string(e.list) || string(g.positions) != string(e.positions) {
+				t.Errorf("%d parts: %s differs", parts, keyString(k))
+			}
+		}
+	}
+}
+
 // TestPageFiles checks the page index of pageSite, in one file and in
 // shards, against golden files, and that its files are those of the
 // layout, the same every time.

@@ -1,5 +1,11 @@
 package search
 
+import (
+	"runtime"
+
+	"github.com/gzgov/nansha-microsite/internal/parallel"
+)
+
 // Fields of a measure as search ranks them; a match in an earlier one ranks
 // higher. Their bits mark which fields of a measure hold a key.
 const (
@@ -50,8 +56,33 @@ type posting struct {
 	at        [fields][]int32 // the positions in the measure being read
 }
 
-// newPostings reads the normalised fields of each measure, in order.
+// newPostings reads the normalised fields of each measure, in parts read
+// in parallel and then joined: about half the time on two cores.
 func newPostings(docs [][fields][]rune) postings {
+	return readParts(docs, min(runtime.GOMAXPROCS(0), 1+len(docs)/500))
+}
+
+// readParts reads docs in parts, in parallel, and joins them.
+func readParts(docs [][fields][]rune, parts int) postings {
+	read := make([]postings, parts)
+	parallel.For(parts, func(i int) {
+		read[i] = readPostings(docs, i*len(docs)/parts, (i+1)*len(docs)/parts)
+	})
+	p := read[0]
+	for _, next := range read[1:] {
+		for k, e := range next {
+			if head := p[k]; head != nil {
+				head.join(e)
+			} else {
+				p[k] = e
+			}
+		}
+	}
+	return p
+}
+
+// readPostings reads the measures from start up to end.
+func readPostings(docs [][fields][]rune, start, end int) postings {
 	p := postings{}
 	var touched []*posting
 	get := func(key uint64, doc int) *posting {
@@ -66,8 +97,8 @@ func newPostings(docs [][fields][]rune) postings {
 		}
 		return e
 	}
-	for d, doc := range docs {
-		for f, rs := range doc {
+	for d := start; d < end; d++ {
+		for f, rs := range docs[d] {
 			bit := 1 << f
 			for i, r := range rs {
 				if r == ' ' {
@@ -87,6 +118,26 @@ func newPostings(docs [][fields][]rune) postings {
 		touched = touched[:0]
 	}
 	return p
+}
+
+// join appends next, the same key's posting for later measures, to e: its
+// first measure's distance was counted from -1, and is now counted from
+// e's last.
+func (e *posting) join(next *posting) {
+	rebase := func(dst, src []byte) []byte {
+		n := 0 // the first number's length
+		for digitValue(src[n]) >= 32 {
+			n++
+		}
+		first := readDigits(src[:n+1])
+		dst = appendNumber(dst, first-(e.last+1)<<3)
+		return append(dst, src[n+1:]...)
+	}
+	e.list = rebase(e.list, next.list)
+	if e.pair {
+		e.positions = rebase(e.positions, next.positions)
+	}
+	e.last = next.last
 }
 
 // flush writes what e holds of measure d.
