@@ -129,52 +129,42 @@
      internal/search/encode.go). */
 
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var digitValue = new Uint8Array(128);
-  for (var i = 0; i < 64; i++) digitValue[DIGITS.charCodeAt(i)] = i;
-  function reader(s) {
-    var i = 0;
-    return {
-      more: function () { return i < s.length; },
-      next: function () {
-        for (var v = 0, d; (d = digitValue[s.charCodeAt(i++)]) >= 32;) v = v * 32 + d - 32;
-        return v * 32 + d;
+  function digits(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS.indexOf(s[i]);
+      if (d < 32) {
+        out.push(v * 32 + d);
+        v = 0;
+      } else {
+        v = v * 32 + d - 32;
       }
-    };
-  }
-
-  // facets returns, for each measure d, its category (facets[0]) and its
-  // lead units (facets[1]): list[from[d]] to list[from[d+1]], indices into
-  // index.categories and index.units.
-  function facets(index) {
-    var r = reader(index.facets), n = index.count;
-    var cats = { from: new Int32Array(n + 1), list: new Int32Array(n) };
-    var units = { from: new Int32Array(n + 1), list: new Int32Array(index.facets.length) };
-    for (var d = 0, u = 0; d < n; d++) {
-      cats.from[d + 1] = d + 1;
-      cats.list[d] = r.next();
-      units.from[d] = u;
-      for (var k = r.next(); k > 0; k--) units.list[u++] = r.next();
     }
-    units.from[n] = u;
-    return [cats, units];
+    return out;
   }
 
-  // names returns the names of measure d's values of facet x.
-  function names(x, d, all) {
-    return Array.prototype.slice.call(x.list, x.from[d], x.from[d + 1]).map(function (v) { return all[v]; });
+  // facets returns each measure's category (a list of one) and lead
+  // units, as indices into the site's categories and units.
+  function facets(index) {
+    var n = digits(index.facets), cats = [], units = [];
+    for (var i = 0; cats.length < index.count;) {
+      cats.push([n[i]]);
+      units.push(n.slice(i + 2, i += 2 + n[i + 1]));
+    }
+    return [cats, units];
   }
 
   /* Matching and ranking, by a full scan of an index that holds every
      measure (index.measures: title, text). */
 
-  function scan(index, f, normalize) {
+  function scan(index, f, names, normalize) {
     var measures = index.measures || []; // none on a site of none
     var entries = measures.map(function (m, d) {
       return {
         title: normalize(m[0]),
         // Units and category rank alike; the space keeps a term from
         // matching across two of them (terms never hold a space).
-        meta: normalize(names(f[1], d, index.units).concat(names(f[0], d, index.categories)).join(" ")),
+        meta: normalize(f[1][d].map(function (u) { return names[1][u]; }).concat(names[0][f[0][d][0]]).join(" ")),
         text: normalize(m[1])
       };
     });
@@ -185,18 +175,18 @@
       find: function (terms) {
         var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
         var n = entries.length, b = terms.length + 1, keys = [];
-        for (var d = 0; d < n; d++) {
-          var e = entries[d], title = 0, meta = 0, all = true;
+        entries.forEach(function (e, d) {
+          var title = 0, meta = 0;
           for (var k = 0; k < terms.length; k++) {
             var t = terms[k];
             if (numbers[k] === d + 1 || e.title.indexOf(t) >= 0) title++;
             else if (e.meta.indexOf(t) >= 0) meta++;
-            else if (e.text.indexOf(t) < 0) { all = false; break; }
+            else if (e.text.indexOf(t) < 0) return;
           }
           // One number ranks a match: by the terms not in the title,
           // then those not in the meta, then by number.
-          if (all) keys.push(((terms.length - title) * b + terms.length - meta) * n + d);
-        }
+          keys.push(((terms.length - title) * b + terms.length - meta) * n + d);
+        });
         return Promise.resolve(keys.sort(function (x, y) { return x - y; }).map(function (key) { return key % n; }));
       },
       measure: function (d) { return Promise.resolve(measures[d]); }
@@ -282,56 +272,49 @@
 
   function start() {
     var index = window.micrositeSearchIndex;
-    var source = index.shards ? window.micrositeSearchShards : null;
-    if (index.version !== VERSION || (index.shards && !source)) {
-      unavailable();
-      return;
-    }
+    var source = index.shards && window.micrositeSearchShards;
+    if (index.version !== VERSION || (index.shards && !source)) return unavailable();
     // The folding table's characters to fold come as the distances between
-    // their code points, in order (see internal/search/page.go).
-    var from = [], r = reader(index.fold.from);
-    for (var c = 0; r.more();) from.push(String.fromCodePoint(c += r.next() + 1));
+    // their code points, in order (see Pairs.digits in internal/search).
+    var c = 0, from = digits(index.fold.from).map(function (n) { return String.fromCodePoint(c += n + 1); });
     var norm = normalizer(from, Array.from(index.fold.to)), normalize = norm.normalize;
     var f = facets(index);
-    source = source || scan(index, f, normalize);
+    // The filters: a <select> per facet, with "" for all, then an option
+    // for each category or unit of the site, in its order (the index's),
+    // its value the slug, its text the name: the names come with the
+    // page, not the index.
+    var filters = form ? [form.category, form.unit].map(function (select, k) {
+      var options = Array.from(select.options);
+      options.forEach(function (o) { o.dataset.name = o.textContent; });
+      return { select: select, names: options.slice(1).map(function (o) { return o.textContent; }), facet: f[k], options: options };
+    }) : [];
+    var names = filters.length ? filters.map(function (x) { return x.names; }) : [[], []];
+    source = source || scan(index, f, names, normalize);
 
     var generation = 0, settled = Promise.resolve();
+    function find(query) {
+      var terms = termsOf(normalize, query);
+      return terms.length ? source.find(terms) : Promise.resolve([]);
+    }
 
     // For tests and benchmarks: the normalisers, the ranked numbers of a
     // query, and the promise of the page's latest results.
     window.micrositeSearch = {
       normalize: function (s) { return normalize(String(s)); },
       normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
-      search: function (q) {
-        var terms = termsOf(normalize, String(q));
-        return (terms.length ? source.find(terms) : Promise.resolve([])).then(function (hits) {
-          return hits.map(function (d) { return d + 1; });
-        });
-      },
+      search: function (q) { return find(String(q)).then(function (ds) { return ds.map(function (d) { return d + 1; }); }); },
       settled: function () { return settled; }
     };
 
     if (!form) return;
-    var input = document.getElementById("search-q");
+    var input = form.q;
     var none = document.getElementById("search-none");
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
     var words = form.dataset;
 
-    // The filters: one <select> per facet, with "" for all, then an option
-    // for each of index.categories or index.units, in their order (the
-    // layout lists the site's), its value the slug.
-    var filters = [
-      { select: document.getElementById("search-category"), param: "category", names: index.categories, facet: f[0] },
-      { select: document.getElementById("search-unit"), param: "unit", names: index.units, facet: f[1] }
-    ].filter(function (x) { return x.select; });
-    filters.forEach(function (x) {
-      x.slugs = Array.prototype.map.call(x.select.options, function (o) {
-        o.dataset.name = o.textContent;
-        return o.value;
-      }).slice(1);
-    });
-    function chosen(x) { return x.slugs.indexOf(x.select.value); }
+    // chosen is the index of the filter's value, or -1 for all.
+    function chosen(x) { return x.select.selectedIndex - 1; }
 
     var all = [], hits = [], terms = [], shown = 0, urlTimer = 0;
 
@@ -342,94 +325,100 @@
       return el;
     }
 
+    function marked(parent, s) {
+      appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length);
+      return parent;
+    }
+
     function item(d, m) {
-      var title = m[0], text = m[1];
       var li = element("li", "search-result");
-      var h = li.appendChild(element("h2"));
-      var a = h.appendChild(element("a"));
+      var a = li.appendChild(element("h2")).appendChild(element("a"));
       var num = d < 9 ? "0" + (d + 1) : String(d + 1);
       a.href = index.page.replace("%s", num);
       a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
       a.appendChild(document.createTextNode(" "));
-      appendMarked(a, title, ranges(norm.mapped, title, terms), 0, title.length);
-
-      function marked(parent, s) { appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length); }
+      marked(a, m[0]);
       var dl = li.appendChild(element("dl", "search-facts"));
       dl.appendChild(element("dt", "", words.category));
-      marked(dl.appendChild(element("dd")), names(f[0], d, index.categories)[0]);
+      marked(dl.appendChild(element("dd")), names[0][f[0][d][0]]);
       dl.appendChild(element("dt", "", words.units));
       var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
-      names(f[1], d, index.units).forEach(function (name) { marked(ul.appendChild(element("li")), name); });
-
-      appendSnippet(li.appendChild(element("p", "search-snippet")), text, ranges(norm.mapped, text, terms));
+      f[1][d].forEach(function (u) { marked(ul.appendChild(element("li")), names[1][u]); });
+      appendSnippet(li.appendChild(element("p", "search-snippet")), m[1], ranges(norm.mapped, m[1], terms));
       return li;
     }
 
     // show adds the results from shown on, up to STEP of them, once what
-    // they show has loaded (to a list emptied first when fresh), and returns
-    // the first it added.
+    // they show has loaded (to a list emptied first when fresh), and
+    // returns the first it added.
     function show(mine, fresh) {
       var part = hits.slice(shown, shown + STEP);
       return Promise.all(part.map(source.measure)).then(function (ms) {
         if (mine !== generation) return null;
-        var frag = document.createDocumentFragment();
-        ms.forEach(function (m, i) { frag.appendChild(item(part[i], m)); });
-        var first = frag.firstChild;
+        var items = ms.map(function (m, i) { return item(part[i], m); });
         if (fresh) list.textContent = "";
-        list.appendChild(frag);
+        items.forEach(function (li) { list.appendChild(li); });
         shown += part.length;
         more.hidden = shown >= hits.length;
-        return first;
+        return items[0];
       });
     }
 
-    // holds reports whether measure d has value v of facet x.
-    function holds(x, d, v) {
-      for (var i = x.from[d]; i < x.from[d + 1]; i++) if (x.list[i] === v) return true;
-      return false;
-    }
-
-    // narrow keeps, of all results, the hits that pass every filter, and
-    // counts, for each filter's options, how many results each would give
-    // with the other filters as they are.
-    function narrow() {
-      var want = filters.map(chosen), every = (1 << filters.length) - 1;
-      var tallies = filters.map(function (x) { return { n: new Int32Array(x.names.length), total: 0 }; });
-      hits = [];
-      all.forEach(function (d) {
-        var pass = 0, k;
-        for (k = 0; k < filters.length; k++) if (want[k] < 0 || holds(filters[k].facet, d, want[k])) pass |= 1 << k;
-        if (pass === every) hits.push(d);
-        for (k = 0; k < filters.length; k++) {
-          if ((pass | (1 << k)) !== every) continue;
-          var x = filters[k].facet;
-          tallies[k].total++;
-          for (var i = x.from[d]; i < x.from[d + 1]; i++) tallies[k].n[x.list[i]]++;
-        }
+    // render keeps, of all results, the hits that pass every filter, shows
+    // them, and counts, in each filter's options, how many results each
+    // would give with the other filters as they are (an option that would
+    // give none is disabled, unless chosen).
+    function render(mine) {
+      var want = filters.map(chosen);
+      // tallies[k][v]: the results with value v of filter k, and at
+      // [names.length] all of them, when the other filters pass.
+      var tallies = filters.map(function (x) { return new Int32Array(x.names.length + 1); });
+      hits = all.filter(function (d) {
+        var fails = 0, failed = -1;
+        want.forEach(function (v, k) {
+          if (v >= 0 && filters[k].facet[d].indexOf(v) < 0) {
+            fails++;
+            failed = k;
+          }
+        });
+        // Counted for filter k when every other filter passes.
+        filters.forEach(function (x, k) {
+          if (fails > (failed === k ? 1 : 0)) return;
+          tallies[k][x.names.length]++;
+          x.facet[d].forEach(function (v) { tallies[k][v]++; });
+        });
+        return !fails;
       });
-      // The options show the counts; one that would give no result is
-      // disabled, unless it is chosen.
       filters.forEach(function (x, k) {
-        Array.prototype.forEach.call(x.select.options, function (o) {
-          var v = x.slugs.indexOf(o.value), c = v < 0 ? tallies[k].total : tallies[k].n[v];
+        x.options.forEach(function (o, i) {
+          var c = tallies[k][i ? i - 1 : x.names.length];
           o.textContent = o.dataset.name + (terms.length ? words.optionCount.replace("%d", c) : "");
           o.disabled = terms.length > 0 && c === 0 && !o.selected;
         });
       });
-    }
-
-    // render shows the results of all that pass the filters.
-    function render(mine) {
-      narrow();
       shown = 0;
       return show(mine, true).then(function () {
         if (mine !== generation) return;
-        var chosenNames = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
-        var narrowed = chosenNames.length ? words.filtered.replace("%s", chosenNames.join(words.separator)) : "";
-        status.textContent = !terms.length ? "" : (hits.length ? words.count.replace("%d", hits.length) : words.none) + narrowed;
+        var names = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
+        status.textContent = terms.length ? (hits.length ? words.count.replace("%d", hits.length) : words.none) +
+          (names.length ? words.filtered.replace("%s", names.join(words.separator)) : "") : "";
         none.hidden = !terms.length || hits.length > 0;
-        keepQueryInSwitch();
+        // The edition switch (繁體 | 简体) leads to this search in the
+        // other script.
+        switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
       });
+    }
+
+    // update shows the results again, searching anew unless only the
+    // filters changed.
+    function update(again) {
+      var mine = ++generation;
+      if (again) terms = termsOf(normalize, input.value);
+      settled = (again ? find(input.value) : Promise.resolve(all)).then(function (found) {
+        if (mine !== generation) return;
+        all = found;
+        return render(mine);
+      }).catch(failed(mine));
     }
 
     function failed(mine) {
@@ -438,38 +427,16 @@
       };
     }
 
-    function run() {
-      var mine = ++generation;
-      terms = termsOf(normalize, input.value);
-      settled = (terms.length ? source.find(terms) : Promise.resolve([])).then(function (found) {
-        if (mine !== generation) return;
-        all = found;
-        return render(mine);
-      }).catch(failed(mine));
-      return settled;
-    }
-
-    function filtered() {
-      var mine = ++generation;
-      settled = render(mine).catch(failed(mine));
-      updateURL();
-    }
-
     // query is the query and the filters as an address's query string, so
     // that a search can be bookmarked and shared.
     function query() {
       var p = input.value.trim() ? ["q=" + encodeURIComponent(input.value)] : [];
-      filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.param + "=" + encodeURIComponent(x.select.value)); });
+      filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.select.name + "=" + encodeURIComponent(x.select.value)); });
       return p.length ? "?" + p.join("&") : "";
     }
 
-    // The edition switch (繁體 | 简体) leads to this search in the other
-    // script, with the same query and filters.
-    var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
+    var switches = Array.from(document.querySelectorAll(".editions a"));
     switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
-    function keepQueryInSwitch() {
-      switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
-    }
 
     // The address is updated once typing pauses (browsers throttle history).
     function updateURL() {
@@ -485,7 +452,7 @@
     }
 
     function changed() {
-      run();
+      update(true);
       clearTimeout(urlTimer);
       urlTimer = setTimeout(updateURL, URL_DELAY);
     }
@@ -497,10 +464,15 @@
     input.addEventListener("compositionend", changed);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      run();
+      update(true);
       updateURL();
     });
-    filters.forEach(function (x) { x.select.addEventListener("change", filtered); });
+    filters.forEach(function (x) {
+      x.select.addEventListener("change", function () {
+        update(false);
+        updateURL();
+      });
+    });
     more.addEventListener("click", function () {
       settled = show(generation, false).then(function (first) {
         if (first) first.querySelector("a").focus();
@@ -510,9 +482,9 @@
     var given = new URLSearchParams(location.search);
     input.value = given.get("q") || "";
     filters.forEach(function (x) {
-      var v = given.get(x.param) || "";
-      x.select.value = x.slugs.indexOf(v) >= 0 ? v : "";
+      x.select.value = given.get(x.select.name) || "";
+      if (x.select.selectedIndex < 0) x.select.selectedIndex = 0; // no such value
     });
-    run();
+    update(true);
   }
 })();

@@ -138,12 +138,10 @@ type page struct {
 	// as the distances between their code points less one, in digits:
 	// half the bytes, and fewer after gzip.
 	Fold Pairs `json:"fold"`
-	// Categories and Units are the names, in the site's order: the order
-	// of the options of search.html's filters, whose values are the slugs.
-	Categories []string `json:"categories"`
-	Units      []string `json:"units"`
 	// Facets are each measure's category, its number of lead units and
-	// the units, as indices into Categories and Units, in digits.
+	// the units, as indices into the site's categories and units, in
+	// digits. Their names and slugs come with search.html, as the
+	// options of its filters, in the same order.
 	Facets string `json:"facets"`
 	// Page is the address of measure d's page, from the edition's root,
 	// with %s for its number as two digits at least (d+1, 03, 117).
@@ -171,12 +169,10 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	cats := map[*site.Category]int{}
 	for i, c := range s.Categories {
 		cats[c] = i
-		p.Categories = append(p.Categories, c.Name)
 	}
 	units := map[*site.Unit]int{}
 	for i, u := range s.Units {
 		units[u] = i
-		p.Units = append(p.Units, u.Name)
 	}
 	var facets []byte
 	display := make([][2]string, len(s.Measures))
@@ -338,7 +334,8 @@ func encodeJSON(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// digits returns p with From as distances in digits (see page.Fold).
+// digits returns p with From as the distances between its code points
+// (sorted, they are close) less one, in digits: half the bytes.
 func (p Pairs) digits() Pairs {
 	var b []byte
 	prev := rune(0)

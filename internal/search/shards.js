@@ -211,13 +211,20 @@
   // Load what the address's query needs, and the first results' titles
   // and texts when no filter is chosen, now. The query is normalised as
   // search.js does but for exotic text (combining marks, characters
-  // outside the BMP), where a guess costs a shard more, never a result.
-  var q = new URLSearchParams(location.search), fold = new Map(), r = reader(index.fold.from), to = Array.from(index.fold.to);
-  for (var c = 0, k = 0; r.more(); k++) fold.set(String.fromCodePoint(c += r.next() + 1), to[k]);
-  var terms = (q.get("q") || "").normalize("NFKC").toLowerCase().replace(/./gu, function (ch) { return fold.get(ch) || ch; }).split(/\s+/).filter(Boolean);
-  if (terms.length) {
-    engine.find(terms).then(function (ds) {
-      if (!q.get("category") && !q.get("unit")) ds.slice(0, 20).forEach(engine.measure);
-    }).catch(function () {});
+  // outside the BMP), where a guess costs a shard more, never a result;
+  // nothing here may keep search.js from starting.
+  try {
+    var q = new URLSearchParams(location.search), fold = new Map(), from = reader(index.fold.from), to = Array.from(index.fold.to);
+    for (var c = 0, k = 0; from.more(); k++) fold.set(String.fromCodePoint(c += from.next() + 1), to[k]);
+    var terms = (q.get("q") || "").normalize("NFKC").toLowerCase().replace(/./gu, function (ch) { return fold.get(ch) || ch; }).split(/\s+/).filter(Boolean);
+    if (terms.length) {
+      engine.find(terms).then(function (ds) {
+        if (!q.get("category") && !q.get("unit")) {
+          ds.slice(0, 20).forEach(function (d) { engine.measure(d).catch(function () {}); });
+        }
+      }).catch(function () {});
+    }
+  } catch (e) {
+    // search.js searches all the same.
   }
 })();
