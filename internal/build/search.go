@@ -60,7 +60,7 @@ func searchOutputs(s *site.Site, texts texts) []Output {
 			if err != nil {
 				return nil, err
 			}
-			return fs[i].Data, nil
+			return fs[i].Data(), nil
 		}))
 	}
 	return outs

@@ -86,14 +86,14 @@ func TestSearchOutputs(t *testing.T) {
 // shards, each an output of the build at the path its layout gives, in each
 // edition.
 func TestSearchShardOutputs(t *testing.T) {
-	src := corpus.Temp(t, 1000)
+	src := corpus.Temp(t, 2000)
 	s, err := content.Load(os.DirFS(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	layout := search.Plan(s)
 	if !layout.Sharded() {
-		t.Fatalf("1,000 measures: %+v, want shards", layout)
+		t.Fatalf("2,000 measures: %+v, want shards", layout)
 	}
 	outs, err := Outputs(os.DirFS(src))
 	if err != nil {
@@ -114,7 +114,7 @@ func TestSearchShardOutputs(t *testing.T) {
 		if err := paths[chunk].Generate(&b); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.HasPrefix(b.Bytes(), []byte(search.ShardCallback+`("m249",[["`)) {
+		if !bytes.HasPrefix(b.Bytes(), []byte(search.ShardCallback+`("m499",[["`)) {
 			t.Errorf("%s starts %.60s", chunk, b.Bytes())
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
 // siteDir is the site built once from the repository's sources.
@@ -47,7 +48,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// corpusDirs are the folders of the synthetic sites built by corpusSite.
+// corpusDirs are the folders of the synthetic sites built by corpusSite,
+// by size (negative for those sharded whatever their size).
 var (
 	corpusMu   sync.Mutex
 	corpusDirs = map[int]string{}
@@ -61,7 +63,43 @@ func corpusSite(t *testing.T, n int) string {
 	t.Helper()
 	corpusMu.Lock()
 	defer corpusMu.Unlock()
-	if dir, ok := corpusDirs[n]; ok {
+	return buildCorpus(t, n)
+}
+
+// shardedSite is corpusSite with the source edition's search index in
+// shards, whatever its size, as a larger site's would be.
+func shardedSite(t *testing.T, n int) string {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if dir, ok := corpusDirs[-n]; ok {
+		return filepath.Join(dir, "public")
+	}
+	out := buildCorpus(t, -n)
+	s, err := content.Load(os.DirFS(filepath.Join(filepath.Dir(out), "src")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := search.PageFiles(s, readIndex(t, out), search.Shards(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, search.ShardDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(f.Path)), f.Data(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// buildCorpus builds the site of corpusSite(|key|), once per key.
+func buildCorpus(t *testing.T, key int) string {
+	t.Helper()
+	n := max(key, -key)
+	if dir, ok := corpusDirs[key]; ok {
 		return filepath.Join(dir, "public")
 	}
 	base := ""
@@ -72,7 +110,7 @@ func corpusSite(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpusDirs[n] = dir
+	corpusDirs[key] = dir
 	src := filepath.Join(dir, "src")
 	if err := corpus.Write(src, "../..", n); err != nil {
 		t.Fatal(err)

@@ -55,7 +55,7 @@ func TestSearchLayoutShift(t *testing.T) {
 		dir  func(t *testing.T) string
 	}{
 		{"real site", func(*testing.T) string { return siteDir }},
-		{"1,000 measures", func(t *testing.T) string { return corpusSite(t, 1000) }},
+		{"1,000 measures in shards", func(t *testing.T) string { return shardedSite(t, 1000) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := slowSearch(tc.dir(t))

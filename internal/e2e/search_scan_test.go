@@ -23,28 +23,27 @@ import (
 // TestSearchMatchesFullScan runs search.html's search, in Chromium from
 // file://, on 1,200 queries drawn from each site's own text, and compares
 // every answer, in order, with a full substring scan of search.json done
-// here as README's Search section defines it: the real site (one index
-// file, scanned by search.js), and synthetic sites of 1,000 and 10,000
-// measures (sharded: search.js loads the shards a query needs).
+// here as README's Search section defines it: on the real site and a
+// synthetic one of 1,000 measures (one index file, scanned by search.js),
+// and on synthetic sites of 1,000 and 10,000 measures in shards (search.js
+// loads the shards a query needs).
 func TestSearchMatchesFullScan(t *testing.T) {
 	sites := []struct {
 		name    string
-		n       int // measures of a synthetic site; 0 for the real one
+		dir     func(t *testing.T) string
 		sharded bool
 	}{
-		{"real site", 0, false},
-		{"1,000 measures", 1000, true},
-		{"10,000 measures", 10000, true},
+		{"real site", func(*testing.T) string { return siteDir }, false},
+		{"1,000 measures", func(t *testing.T) string { return corpusSite(t, 1000) }, false},
+		{"1,000 measures in shards", func(t *testing.T) string { return shardedSite(t, 1000) }, true},
+		{"10,000 measures", func(t *testing.T) string { return corpusSite(t, 10000) }, true},
 	}
 	for _, tc := range sites {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.n > 1000 && testing.Short() {
+			if strings.HasPrefix(tc.name, "10,000") && testing.Short() {
 				t.Skip("-short: 10,000 measures take a while to build")
 			}
-			dir := siteDir
-			if tc.n > 0 {
-				dir = corpusSite(t, tc.n)
-			}
+			dir := tc.dir(t)
 			if _, err := os.Stat(filepath.Join(dir, search.ShardDir)); (err == nil) != tc.sharded {
 				t.Fatalf("%s: the index is sharded: %v, want %v", dir, err == nil, tc.sharded)
 			}

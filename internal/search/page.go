@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/minify"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -46,23 +45,36 @@ const ShardCallback = "micrositeSearchShard"
 // read search.json). It counts apart from Version.
 const PageVersion = 2
 
-// When the page index is sharded, and how finely. The figures come from
-// go run ./bench/search and are explained in README.md (Search).
+// When the page index is sharded, and how finely: measured with go run
+// ./bench/search and README.md's figures (Search).
 const (
 	// shardAbove is the size, in bytes of searched text, above which the
 	// page index is sharded; at or below it search-index.js holds it all.
-	shardAbove = 400 << 10
-	// bucketBytes is about how large a shard of keys or positions is: a
-	// query loads one shard per key, and so one shard's worth of other
-	// keys' lists with each.
+	// One file loads in one round trip and is searched by a scan; shards
+	// take three round trips (the manifest, the shards of the terms, the
+	// results' texts) and twenty requests, but a fixed number of bytes. On
+	// this machine, over http and from file:// alike, and over a slow 4G
+	// link (150 ms, 1.6 Mbit/s), the one file shows its first results
+	// sooner up to about 1,500 measures of the synthetic corpus (1,060
+	// bytes each), as soon at 1,500, later beyond (and sends more bytes
+	// from about 500 on). 1.5 MiB is about 1,500 such measures, or 3,200
+	// of the notice's (490 bytes each).
+	shardAbove = 1536 << 10
+	// bucketBytes is about how large a shard of lists or positions is: a
+	// query loads one shard per key (per pair of a longer term), and so
+	// one shard's worth of other keys' lists with each.
 	bucketBytes = 8 << 10
 	// keyBytes and positionBytes are about how many bytes of lists and of
-	// positions a character of text makes (measured on corpora of 1,000 and
-	// 10,000 measures, rounded up).
+	// positions a character of text makes (measured on corpora of 1,000
+	// and 10,000 measures, rounded up).
 	keyBytes      = 2
 	positionBytes = 4
-	// chunkMeasures is how many measures' titles and texts one display
-	// chunk holds: the 20 results shown first load at most 20 chunks.
+	// chunkMeasures is how many measures' titles and texts a display chunk
+	// holds. The first 20 results lie in 16 to 20 different chunks of
+	// four (in 20 of one, 5 to 20 of 32: ranking spreads them), so larger
+	// chunks save few requests and add many bytes; chunks of one would
+	// save a third of the bytes but double the files to copy to a USB
+	// stick, which matter more.
 	chunkMeasures = 4
 )
 
@@ -77,9 +89,29 @@ type Layout struct {
 	Chunks    int // display chunks, of chunkMeasures measures each
 }
 
-// Plan lays out the page index of s.
+// Plan lays out the page index of s: in one file up to shardAbove bytes of
+// searched text, in shards above.
 func Plan(s *site.Site) Layout {
-	size, chars := 0, 0
+	if size, _ := searched(s); size > shardAbove {
+		return Shards(s)
+	}
+	return Layout{Measures: len(s.Measures)}
+}
+
+// Shards lays out the page index of s in shards, whatever its size.
+func Shards(s *site.Site) Layout {
+	_, chars := searched(s)
+	return Layout{
+		Measures:  len(s.Measures),
+		Keys:      (chars*keyBytes + bucketBytes - 1) / bucketBytes,
+		Positions: (chars*positionBytes + bucketBytes - 1) / bucketBytes,
+		Chunks:    (len(s.Measures) + chunkMeasures - 1) / chunkMeasures,
+	}
+}
+
+// searched returns the size of s's searched text, in bytes and in
+// characters, as written (the Markdown of the texts).
+func searched(s *site.Site) (size, chars int) {
 	for _, m := range s.Measures {
 		size += len(m.Title) + len(m.Category.Name) + len(m.Body.Text)
 		chars += utf8.RuneCountInString(m.Title) + utf8.RuneCountInString(m.Category.Name) + utf8.RuneCount(m.Body.Text)
@@ -88,14 +120,7 @@ func Plan(s *site.Site) Layout {
 			chars += utf8.RuneCountInString(u.Name)
 		}
 	}
-	l := Layout{Measures: len(s.Measures)}
-	if size <= shardAbove {
-		return l
-	}
-	l.Keys = (chars*keyBytes + bucketBytes - 1) / bucketBytes
-	l.Positions = (chars*positionBytes + bucketBytes - 1) / bucketBytes
-	l.Chunks = (l.Measures + chunkMeasures - 1) / chunkMeasures
-	return l
+	return size, chars
 }
 
 // Sharded reports whether the index is split into shards.
@@ -124,11 +149,16 @@ func (l Layout) shards() []shardKind {
 
 func shardName(prefix string, i int) string { return prefix + strconv.Itoa(i) }
 
-// File is a file of the page index.
+// File is a file of the page index. Its data is made when asked for: a
+// large site's shards add up to several times its text, and need never all
+// be in memory at once.
 type File struct {
 	Path string // from the edition's root
-	Data []byte
+	Data func() []byte
 }
+
+// made is data already made.
+func made(data []byte) func() []byte { return func() []byte { return data } }
 
 // page is search-index.js's object.
 type page struct {
@@ -202,7 +232,7 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []File{{ScriptPath, append(Script(data), startCall...)}}, nil
+		return []File{{ScriptPath, made(append(Script(data), startCall...))}}, nil
 	}
 
 	p.Shards = &shards{Dir: ShardDir, Keys: l.Keys, Positions: l.Positions, Chunk: chunkMeasures}
@@ -218,87 +248,82 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	// format, costs no request more, and starts loading the shards of the
 	// query in the address as soon as it runs.
 	manifest := append(Script(data), reader...)
-	files := []File{{ScriptPath, append(manifest, startCall...)}}
+	files := []File{{ScriptPath, made(append(manifest, startCall...))}}
 	fold, err := idx.Fold.Fold()
 	if err != nil {
 		return nil, err
 	}
-	docs := make([][fields][]rune, len(idx.Measures))
-	parallel.For(len(idx.Measures), func(i int) {
-		e := &idx.Measures[i]
-		docs[i] = [fields][]rune{
+	post := newPostings(len(idx.Measures), func(d int) [fields][]rune {
+		e := &idx.Measures[d]
+		return [fields][]rune{
 			[]rune(fold.Normalize(e.Title)),
 			[]rune(fold.Normalize(strings.Join(e.Units, " ") + " " + e.Category.Name)),
 			[]rune(fold.Normalize(e.Text)),
 		}
 	})
-	post := newPostings(docs)
-	docs = nil
 	for _, kind := range l.shards() {
-		var values [][]byte
+		var data []func() []byte
 		switch kind.prefix {
 		case "k":
-			values = buckets(post, l.Keys, func(e *posting) []byte { return e.list })
+			data = buckets(post, l.Keys, func(e *posting) []byte { return e.list })
 		case "p":
-			values = buckets(post, l.Positions, func(e *posting) []byte { return e.positions })
+			data = buckets(post, l.Positions, func(e *posting) []byte { return e.positions })
 		default:
 			for c := range l.Chunks {
-				data, err := encodeJSON(display[c*chunkMeasures : min(len(display), (c+1)*chunkMeasures)])
-				if err != nil {
-					return nil, err
-				}
-				values = append(values, data)
+				data = append(data, func() []byte {
+					b, _ := encodeJSON(display[c*chunkMeasures : min(len(display), (c+1)*chunkMeasures)]) // strings always encode
+					return b
+				})
 			}
 		}
-		if len(values) != kind.n {
-			return nil, fmt.Errorf("search: %d shards %s…, want %d", len(values), kind.prefix, kind.n)
-		}
-		for i, data := range values {
+		for i, d := range data {
 			name := shardName(kind.prefix, i)
-			files = append(files, File{ShardDir + name + ".js", shardScript(name, data)})
+			files = append(files, File{ShardDir + name + ".js", func() []byte { return shardScript(name, d()) }})
 		}
 	}
 	return files, nil
 }
 
-// buckets returns, as n JSON objects, the lists get returns of each
-// posting, keyed by the posting's key, each in the object of the key's
-// bucket, sorted. The lists are digits, which need no escaping: the
-// objects are written directly, a fifth of the time encoding/json takes.
-func buckets(p postings, n int, get func(*posting) []byte) [][]byte {
+// buckets returns n JSON objects, each made when asked for: for the keys in
+// its bucket, sorted, the lists get returns of their postings. The lists
+// are digits, which need no escaping: the objects are written directly, a
+// fifth of the time encoding/json takes.
+func buckets(p postings, n int, get func(*posting) []byte) []func() []byte {
 	type entry struct {
-		key  string
-		list []byte
+		key string
+		e   *posting
 	}
 	shards := make([][]entry, n)
 	for k, e := range p {
-		if list := get(e); list != nil {
+		if get(e) != nil {
 			key := keyString(k)
 			b := bucket(key, n)
-			shards[b] = append(shards[b], entry{key, list})
+			shards[b] = append(shards[b], entry{key, e})
 		}
 	}
-	out := make([][]byte, n)
-	parallel.For(n, func(i int) {
+	out := make([]func() []byte, n)
+	for i := range shards {
 		es := shards[i]
 		slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.key, b.key) })
-		size := 2
-		for _, e := range es {
-			size += len(e.key)*2 + len(e.list) + 8
-		}
-		b := make([]byte, 0, size)
-		b = append(b, '{')
-		for j, e := range es {
-			if j > 0 {
-				b = append(b, ',')
+		out[i] = func() []byte {
+			size := 2
+			for _, e := range es {
+				size += len(e.key)*2 + len(get(e.e)) + 8
 			}
-			b = appendJSONString(b, e.key)
-			b = append(b, ':', '"')
-			b = append(b, e.list...)
-			b = append(b, '"')
+			b := make([]byte, 0, size)
+			b = append(b, '{')
+			for j, e := range es {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, e.key)
+				b = append(b, ':', '"')
+				b = append(b, get(e.e)...)
+				b = append(b, '"')
+			}
+			return append(b, '}')
 		}
-		out[i] = append(b, '}')
-	})
+	}
 	return out
 }
 

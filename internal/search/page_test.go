@@ -76,7 +76,8 @@ func TestPlan(t *testing.T) {
 		{"the notice's 31 measures: one file", corpus(31, 600), Layout{Measures: 31}},
 		{"just at the size: one file", corpus(1, shardAbove-fixed), Layout{Measures: 1}},
 		{"a character over: shards", corpus(1, shardAbove-fixed+3), shards(1, 6+(shardAbove-fixed+3)/3)},
-		{"1,000 measures of 1,200 bytes", corpus(1000, 1200), shards(1000, 1000*(6+400))},
+		{"1,000 measures of 1,200 bytes: one file", corpus(1000, 1200), Layout{Measures: 1000}},
+		{"2,000 measures of 1,200 bytes: shards", corpus(2000, 1200), shards(2000, 2000*(6+400))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Plan(tc.site); got != tc.want {
@@ -132,7 +133,7 @@ func TestPostings(t *testing.T) {
 			[]rune(fold.Normalize(e.Text)),
 		})
 	}
-	p := newPostings(docs)
+	p := newPostings(len(docs), func(d int) [fields][]rune { return docs[d] })
 	list := func(key string) []int {
 		rs := []rune(key)
 		k := singleKey(rs[0])
@@ -193,9 +194,10 @@ func TestPostingsInParts(t *testing.T) {
 			[]rune(fold.Normalize(text + strings.Repeat("海關", i))),
 		})
 	}
-	whole := readParts(docs, 1)
+	doc := func(d int) [fields][]rune { return docs[d] }
+	whole := readParts(len(docs), doc, 1)
 	for _, parts := range []int{2, 3, 7, 30} {
-		got := readParts(docs, parts)
+		got := readParts(len(docs), doc, parts)
 		if len(got) != len(whole) {
 			t.Fatalf("%d parts: %d keys, want %d", parts, len(got), len(whole))
 		}
@@ -232,7 +234,7 @@ func TestPageFiles(t *testing.T) {
 				if len(files) > 1 {
 					fmt.Fprintf(&all, "== %s\n", f.Path)
 				}
-				all.Write(f.Data)
+				all.Write(f.Data())
 			}
 			if want := tc.layout.Paths(); !slices.Equal(paths, want) {
 				t.Errorf("files %q, want the layout's %q", paths, want)
@@ -242,7 +244,7 @@ func TestPageFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i := range again {
-				if !bytes.Equal(again[i].Data, files[i].Data) {
+				if !bytes.Equal(again[i].Data(), files[i].Data()) {
 					t.Errorf("%s differs between two runs", files[i].Path)
 				}
 			}
@@ -272,7 +274,7 @@ func TestPageManifest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		data := files[0].Data
+		data := files[0].Data()
 		if !bytes.HasPrefix(data, []byte(ScriptPrefix)) {
 			t.Fatalf("%s does not start with %s", files[0].Path, ScriptPrefix)
 		}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 )
@@ -56,17 +57,21 @@ type posting struct {
 	at        [fields][]int32 // the positions in the measure being read
 }
 
-// newPostings reads the normalised fields of each measure, in parts read
-// in parallel and then joined: about half the time on two cores.
-func newPostings(docs [][fields][]rune) postings {
-	return readParts(docs, min(runtime.GOMAXPROCS(0), 1+len(docs)/500))
+// docFields returns the normalised fields of measure d.
+type docFields func(d int) [fields][]rune
+
+// newPostings reads the fields of n measures, in parts read in parallel and
+// then joined: about half the time on two cores. Each measure's fields are
+// asked for as it is read, and dropped after.
+func newPostings(n int, doc docFields) postings {
+	return readParts(n, doc, min(runtime.GOMAXPROCS(0), 1+n/500))
 }
 
-// readParts reads docs in parts, in parallel, and joins them.
-func readParts(docs [][fields][]rune, parts int) postings {
+// readParts reads n measures in parts, in parallel, and joins them.
+func readParts(n int, doc docFields, parts int) postings {
 	read := make([]postings, parts)
 	parallel.For(parts, func(i int) {
-		read[i] = readPostings(docs, i*len(docs)/parts, (i+1)*len(docs)/parts)
+		read[i] = readPostings(doc, i*n/parts, (i+1)*n/parts)
 	})
 	p := read[0]
 	for _, next := range read[1:] {
@@ -78,11 +83,18 @@ func readParts(docs [][fields][]rune, parts int) postings {
 			}
 		}
 	}
+	// The lists are kept until their shards are written: without the
+	// room appending left, and the positions being read.
+	for _, e := range p {
+		e.list = slices.Clone(e.list)
+		e.positions = slices.Clone(e.positions)
+		e.at = [fields][]int32{}
+	}
 	return p
 }
 
 // readPostings reads the measures from start up to end.
-func readPostings(docs [][fields][]rune, start, end int) postings {
+func readPostings(doc docFields, start, end int) postings {
 	p := postings{}
 	var touched []*posting
 	get := func(key uint64, doc int) *posting {
@@ -98,7 +110,7 @@ func readPostings(docs [][fields][]rune, start, end int) postings {
 		return e
 	}
 	for d := start; d < end; d++ {
-		for f, rs := range docs[d] {
+		for f, rs := range doc(d) {
 			bit := 1 << f
 			for i, r := range rs {
 				if r == ' ' {
