@@ -284,9 +284,8 @@
     // its value the slug, its text the name: the names come with the
     // page, not the index.
     var filters = form ? [form.category, form.unit].map(function (select, k) {
-      var options = Array.from(select.options);
-      options.forEach(function (o) { o.dataset.name = o.textContent; });
-      return { select: select, names: options.slice(1).map(function (o) { return o.textContent; }), facet: f[k], options: options };
+      var options = Array.from(select.options), labels = options.map(function (o) { return o.textContent; });
+      return { select: select, names: labels.slice(1), facet: f[k], options: options, labels: labels, shown: labels.slice() };
     }) : [];
     var names = filters.length ? filters.map(function (x) { return x.names; }) : [[], []];
     source = source || scan(index, f, names, normalize);
@@ -369,31 +368,36 @@
     // would give with the other filters as they are (an option that would
     // give none is disabled, unless chosen).
     function render(mine) {
-      var want = filters.map(chosen);
+      var want = filters.map(chosen), n = filters.length;
       // tallies[k][v]: the results with value v of filter k, and at
       // [names.length] all of them, when the other filters pass.
       var tallies = filters.map(function (x) { return new Int32Array(x.names.length + 1); });
-      hits = all.filter(function (d) {
-        var fails = 0, failed = -1;
-        want.forEach(function (v, k) {
-          if (v >= 0 && filters[k].facet[d].indexOf(v) < 0) {
+      hits = [];
+      for (var i = 0; i < all.length; i++) {
+        var d = all[i], fails = 0, failed = -1, k;
+        for (k = 0; k < n; k++) {
+          if (want[k] >= 0 && filters[k].facet[d].indexOf(want[k]) < 0) {
             fails++;
             failed = k;
           }
-        });
+        }
+        if (!fails) hits.push(d);
         // Counted for filter k when every other filter passes.
-        filters.forEach(function (x, k) {
-          if (fails > (failed === k ? 1 : 0)) return;
-          tallies[k][x.names.length]++;
-          x.facet[d].forEach(function (v) { tallies[k][v]++; });
-        });
-        return !fails;
-      });
+        for (k = 0; k < n; k++) {
+          if (fails > (failed === k ? 1 : 0)) continue;
+          var vs = filters[k].facet[d], t = tallies[k];
+          t[t.length - 1]++;
+          for (var j = 0; j < vs.length; j++) t[vs[j]]++;
+        }
+      }
       filters.forEach(function (x, k) {
         x.options.forEach(function (o, i) {
           var c = tallies[k][i ? i - 1 : x.names.length];
-          o.textContent = o.dataset.name + (terms.length ? words.optionCount.replace("%d", c) : "");
-          o.disabled = terms.length > 0 && c === 0 && !o.selected;
+          var text = x.labels[i] + (terms.length ? words.optionCount.replace("%d", c) : "");
+          // Only what changed: each option rewritten is laid out anew.
+          if (x.shown[i] !== text) o.textContent = x.shown[i] = text;
+          var off = terms.length > 0 && c === 0 && !o.selected;
+          if (o.disabled !== off) o.disabled = off;
         });
       });
       shown = 0;
