@@ -6,6 +6,7 @@
 //
 //	go run ./bench/search                 # N = 31, 1000, 10000
 //	go run ./bench/search -n 1000 -loads 5 -v
+//	go run ./bench/search -baseline main  # and the search of another revision
 //
 // For each N it writes a synthetic corpus (internal/corpus), builds it with
 // the microsite command and indexes the built measure pages with Pagefind
@@ -23,6 +24,11 @@
 // page repeats, which is what the microsite's own index holds. Its page
 // (pagefind.html, written beside the site's) searches with Pagefind's JS API
 // and shows the first 20 results, as search.html does.
+//
+// With -baseline, the microsite of that git revision (its command, layouts
+// and assets) builds the same corpus too, and its search is measured in the
+// same run as a third system: the figures to compare with, on a machine
+// whose load changes from one run to the next.
 //
 // Everything is written into a fresh folder under -dir (default /dev/shm,
 // removed at the end).
@@ -65,6 +71,7 @@ func main() {
 	builds := flags.Int("builds", 3, "timed builds (and Pagefind runs) per size")
 	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
 	verbose := flags.Bool("v", false, "print each query's figures")
+	baseline := flags.String("baseline", "", "also measure the search of this git `revision`, e.g. main")
 	flags.Parse(os.Args[1:])
 	var ns []int
 	for _, f := range strings.Split(*sizes, ",") {
@@ -79,13 +86,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "search: -loads and -builds must be at least 1")
 		os.Exit(2)
 	}
-	if err := run(ns, *loads, *builds, *base, *verbose); err != nil {
+	if err := run(ns, *loads, *builds, *base, *baseline, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "search:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ns []int, loads, builds int, base string, verbose bool) error {
+func run(ns []int, loads, builds int, base, baseline string, verbose bool) error {
 	if _, err := os.Stat("site.toml"); err != nil {
 		return errors.New("run me from the repository root (go run ./bench/search)")
 	}
@@ -102,6 +109,13 @@ func run(ns []int, loads, builds int, base string, verbose bool) error {
 	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
+	var before, beforeSrc string
+	if baseline != "" {
+		beforeSrc = filepath.Join(dir, "baseline")
+		if before, err = buildRevision(baseline, beforeSrc); err != nil {
+			return err
+		}
+	}
 	b, err := startBrowser(dir)
 	if err != nil {
 		return err
@@ -109,8 +123,13 @@ func run(ns []int, loads, builds int, base string, verbose bool) error {
 	defer b.close()
 	version, _ := exec.Command(pagefind, "--version").Output()
 	fmt.Printf("%s; Chromium, cache off; %d CPUs, load average %s\n", strings.TrimSpace(string(version)), runtime.NumCPU(), loadAverage())
-	fmt.Printf("first query: %d queries, each opened %d times per system and scheme (medians); typed: %d queries, 3 rounds\n\n",
+	fmt.Printf("first query: %d queries, each opened %d times per system and scheme (medians); typed: %d queries, 3 rounds\n",
 		len(firstQueries), loads, len(typedQueries))
+	names := []string{"ours"}
+	if baseline != "" {
+		names = append(names, baseline)
+	}
+	fmt.Printf("each cell: %s / Pagefind\n\n", strings.Join(names, " / "))
 
 	var cols []column
 	for _, n := range ns {
@@ -125,19 +144,44 @@ func run(ns []int, loads, builds int, base string, verbose bool) error {
 		if err := writePagefindPage(site); err != nil {
 			return err
 		}
-		srv := serve(site)
 		c := column{n: n, build: bt}
-		for _, sys := range systems {
-			r, err := b.measure(sys, srv, "file://"+filepath.ToSlash(site)+"/", loads)
+		type measured struct {
+			sys  system
+			name string
+			site string
+		}
+		runs := []measured{{systems[0], "ours", site}}
+		if before != "" {
+			bsrc := filepath.Join(dir, fmt.Sprintf("corpus-%s-%d", baseline, n))
+			if err := corpus.Write(bsrc, beforeSrc, n); err != nil {
+				return err
+			}
+			var us []usage
+			var bsite string
+			for i := 0; i < builds; i++ {
+				bsite = filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", baseline, n, i))
+				u, err := measure([]string{before, "build", "--source", bsrc, "--out", bsite})
+				if err != nil {
+					return fmt.Errorf("%s build, N=%d: %w", baseline, n, err)
+				}
+				us = append(us, u)
+			}
+			c.build.baseline = medianUsage(us)
+			runs = append(runs, measured{systems[0], baseline, bsite})
+		}
+		runs = append(runs, measured{systems[1], "Pagefind", site})
+		for _, m := range runs {
+			srv := serve(m.site)
+			r, err := b.measure(m.sys, srv, "file://"+filepath.ToSlash(m.site)+"/", loads)
+			srv.Close()
 			if err != nil {
-				return fmt.Errorf("%s at %d measures: %w", sys.name, n, err)
+				return fmt.Errorf("%s at %d measures: %w", m.name, n, err)
 			}
 			c.results = append(c.results, r)
 			if verbose {
-				printQueries(n, sys.name, r)
+				printQueries(n, m.name, r)
 			}
 		}
-		srv.Close()
 		cols = append(cols, c)
 		fmt.Fprintf(os.Stderr, "search: N=%d measured (%s)\n", n, time.Now().Format("15:04:05"))
 		// Deleted at once: a 10,000-measure site and its copies take
@@ -146,6 +190,9 @@ func run(ns []int, loads, builds int, base string, verbose bool) error {
 			return err
 		}
 		if err := os.RemoveAll(src); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(filepath.Join(dir, fmt.Sprintf("corpus-%s-%d", baseline, n))); err != nil {
 			return err
 		}
 	}
@@ -189,4 +236,37 @@ func loadAverage() string {
 		return f[0]
 	}
 	return "unknown"
+}
+
+// buildRevision writes the tree of the git revision rev into dir and builds
+// its microsite command there.
+func buildRevision(rev, dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	archive := exec.Command("git", "archive", rev)
+	var stderr strings.Builder
+	archive.Stderr = &stderr
+	out, err := archive.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	if err := archive.Start(); err != nil {
+		return "", err
+	}
+	untar := exec.Command("tar", "-x", "-C", dir)
+	untar.Stdin = out
+	if msg, err := untar.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("tar: %v\n%s", err, msg)
+	}
+	if err := archive.Wait(); err != nil {
+		return "", fmt.Errorf("git archive %s: %v\n%s", rev, err, stderr.String())
+	}
+	bin := filepath.Join(dir, "microsite")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/microsite")
+	build.Dir = dir
+	if msg, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build at %s: %v\n%s", rev, err, msg)
+	}
+	return bin, nil
 }

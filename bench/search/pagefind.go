@@ -207,8 +207,8 @@ type usage struct {
 	rss  float64 // peak resident set, MiB
 }
 
-// buildTimes are the medians of the builds.
-type buildTimes struct{ ours, pagefind usage }
+// buildTimes are the medians of the builds (baseline: -baseline's).
+type buildTimes struct{ ours, baseline, pagefind usage }
 
 // measure runs args and returns its wall time and peak RSS.
 func measure(args []string) (usage, error) {

@@ -35,7 +35,7 @@ func kb(b float64) string {
 	switch {
 	case b >= 1<<20:
 		return fmt.Sprintf("%.2f MB", b/(1<<20))
-	case b >= 10<<10:
+	case b >= 100<<10:
 		return fmt.Sprintf("%.0f KB", b/(1<<10))
 	}
 	return fmt.Sprintf("%.1f KB", b/(1<<10))
@@ -59,8 +59,8 @@ func maxOf(v []float64) float64 {
 	return m
 }
 
-// printTable prints the figures as a Markdown table, ours / Pagefind in
-// each cell.
+// printTable prints the figures as a Markdown table, each cell the
+// systems' in order: ours, the baseline's if any, Pagefind's.
 func printTable(cols []column) {
 	header := "| |"
 	rule := "|---|"
@@ -103,18 +103,23 @@ func printTable(cols []column) {
 	})
 	row("per query after load", func(_ column, r result) string { return ms(median(r.typed)) })
 	row("peak JS heap", func(_ column, r result) string { return fmt.Sprintf("%.1f MB", r.heap) })
-	// The build has one figure per system and N, not per query.
+	// The build has one figure per program and N, not per query.
 	line := "| index build (ours: the whole site build) |"
 	for _, c := range cols {
-		line += fmt.Sprintf(" %.2f s, %.0f MiB / %.2f s, %.0f MiB |", c.build.ours.wall, c.build.ours.rss, c.build.pagefind.wall, c.build.pagefind.rss)
+		us := []usage{c.build.ours}
+		if len(c.results) > 2 {
+			us = append(us, c.build.baseline)
+		}
+		var parts []string
+		for _, u := range append(us, c.build.pagefind) {
+			parts = append(parts, fmt.Sprintf("%.2f s, %.0f MiB", u.wall, u.rss))
+		}
+		line += " " + strings.Join(parts, " / ") + " |"
 	}
 	fmt.Println(line)
 	fmt.Println()
 	for _, c := range cols {
-		if len(c.results) != 2 {
-			continue
-		}
-		ours, theirs := c.results[0], c.results[1]
+		ours, theirs := c.results[0], c.results[len(c.results)-1]
 		var more []string
 		for i, q := range ours.queries {
 			if q.gzip > theirs.queries[i].gzip {
