@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -283,4 +285,63 @@ func abbreviate(ns []int) string {
 		return fmt.Sprint(ns)
 	}
 	return fmt.Sprintf("%d measures %v … %v", len(ns), ns[:6], ns[len(ns)-6:])
+}
+
+// TestSearchShardedPage types queries into the search page of a sharded
+// site, from file:// and over http, and checks what the visitor sees: the
+// first 20 results, in the order of a full scan, with their titles, pages
+// and highlights, the count, and "more" adding the next ones with the focus
+// on the first of them.
+func TestSearchShardedPage(t *testing.T) {
+	dir := shardedSite(t, 1000)
+	idx := readIndex(t, dir)
+	scan := newScanner(t, idx)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	overHTTP, _ := url.Parse(srv.URL + "/")
+	for _, root := range []*url.URL{{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}, overHTTP} {
+		t.Run(root.Scheme, func(t *testing.T) {
+			tab := newSearchTab(t)
+			tab.Do(t, chromedp.Navigate(root.JoinPath(build.SearchPath).String()))
+			for _, q := range []string{"海關", "报关单 系统", "电子营业执照", "Ｏ２Ｏ", "17"} {
+				clearBox(t, tab)
+				tab.Do(t, chromedp.SendKeys("#search-q", q))
+				want := scan.search(q)
+				settle(t, tab)
+				got := browsertest.Eval[[]result](t, tab, resultsJS)
+				if len(got) != min(20, len(want)) {
+					t.Fatalf("%s: %d results shown, want %d of %d", q, len(got), min(20, len(want)), len(want))
+				}
+				terms := browsertest.Eval[[]string](t, tab, "micrositeSearch.normalize("+jsString(q)+").split(' ')")
+				for i, r := range got {
+					e := idx.Measures[want[i]-1]
+					if r.Title != e.Title || r.Href != e.URL {
+						t.Errorf("%s: result %d is %q at %s, want %q at %s", q, i+1, r.Title, r.Href, e.Title, e.URL)
+					}
+					// A mark holds a term, or the part of one that the
+					// snippet's end cuts.
+					for _, m := range r.Marks {
+						if !slices.ContainsFunc(terms, func(term string) bool { return strings.Contains(m, term) || strings.Contains(term, m) }) {
+							t.Errorf("%s: result %q highlights %q", q, r.Title, m)
+						}
+					}
+				}
+				if st := browsertest.Eval[pageState](t, tab, stateJS); !strings.Contains(st.Status, strconv.Itoa(len(want))) {
+					t.Errorf("%s: status %q, want the count %d", q, st.Status, len(want))
+				}
+				if len(want) > 20 {
+					tab.Do(t, chromedp.Click("#search-more"))
+					settle(t, tab)
+					n := browsertest.Eval[int](t, tab, `document.querySelectorAll("#search-results > li").length`)
+					focused := browsertest.Eval[string](t, tab, `document.activeElement.getAttribute("href") || ""`)
+					if n != min(40, len(want)) || focused != idx.Measures[want[20]-1].URL {
+						t.Errorf("%s: after 'more', %d shown and the focus on %q; want %d and %s", q, n, focused, min(40, len(want)), idx.Measures[want[20]-1].URL)
+					}
+				}
+			}
+			for _, e := range tab.ConsoleErrors() {
+				t.Errorf("console: %s", e)
+			}
+		})
+	}
 }

@@ -177,12 +177,16 @@
     }) : found;
   }
 
+  var last = { key: null, found: null }; // the last find: the address's query is found twice
   var engine = window.micrositeSearchShards = {
     // find returns the measures holding every term, best first: more
     // terms in the title first, then more in the lead units or category,
     // then by number.
     find: function (terms) {
-      return Promise.all(terms.map(term)).then(function (per) {
+      var key = terms.join(" ");
+      if (key === last.key) return last.found;
+      last.key = key;
+      last.found = Promise.all(terms.map(term)).then(function (per) {
         // Ranked by one number each, sorted natively: by the terms not
         // in the title, then those not in the meta, then by number.
         var B = per.length + 1, keys = new Float64Array(count), n = 0;
@@ -201,6 +205,10 @@
         for (var i = 0; i < n; i++) out[i] = keys[i] % count;
         return out;
       });
+      last.found.catch(function () {
+        if (last.key === key) last.key = null; // try again next time
+      });
+      return last.found;
     },
     // measure returns measure d's title and text.
     measure: function (d) {
