@@ -208,3 +208,79 @@ func TestSearchFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFiltersSharded opens a sharded 1,000-measure site's search page
+// from file:// with a query and a category in its address, then with a lead
+// unit too, and checks the results shown, the status's count and every
+// option's count against a full scan narrowed by the measures' sources:
+// with shards, the facets come from the manifest, not from the measures'
+// texts, which the page loads only for the results it shows.
+func TestSearchFiltersSharded(t *testing.T) {
+	dir := shardedSite(t, 1000)
+	s, err := content.Load(os.DirFS(filepath.Join(filepath.Dir(dir), "src")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := newScanner(t, readIndex(t, dir))
+	tab := newSearchTab(t)
+	for _, q := range []string{"海关", "企業 登记"} {
+		all := scan.search(q)
+		// The category and, within it, the unit with the most results.
+		cat := mostOf(all, func(n int) []string { return []string{s.Measures[n-1].Category.Slug} })
+		inCat := expected(s, all, cat, "")
+		unit := mostOf(inCat, func(n int) []string {
+			var slugs []string
+			for _, u := range s.Measures[n-1].Units {
+				slugs = append(slugs, u.Slug)
+			}
+			return slugs
+		})
+		for _, f := range []struct{ cat, unit string }{{cat, ""}, {cat, unit}} {
+			t.Run(fmt.Sprintf("%s category=%s unit=%s", q, f.cat, f.unit), func(t *testing.T) {
+				u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, build.SearchPath))}
+				u.RawQuery = url.Values{"q": {q}, "category": {f.cat}, "unit": {f.unit}}.Encode()
+				tab.Do(t, chromedp.Navigate(u.String()))
+				st := readFilters(t, tab)
+				want := expected(s, all, f.cat, f.unit)
+				if len(want) == 0 || len(want) == len(all) {
+					t.Fatalf("%d of %d results narrowed: the filter tests nothing", len(want), len(all))
+				}
+				if st.Category != f.cat || st.Unit != f.unit || !slices.Equal(st.Numbers, want[:min(20, len(want))]) {
+					t.Errorf("filters %q %q, results %v; want %q %q and %v", st.Category, st.Unit, abbreviate(st.Numbers), f.cat, f.unit, abbreviate(want[:min(20, len(want))]))
+				}
+				if !strings.Contains(st.Status, strconv.Itoa(len(want))) {
+					t.Errorf("status %q: want the count %d", st.Status, len(want))
+				}
+				for _, o := range st.Options["search-category"] {
+					if got, want := counted(o), len(expected(s, all, o.Value, f.unit)); o.Value != "" && got != want {
+						t.Errorf("category option %q: count %d, want %d", o.Text, got, want)
+					}
+				}
+				for _, o := range st.Options["search-unit"] {
+					if got, want := counted(o), len(expected(s, all, f.cat, o.Value)); o.Value != "" && got != want {
+						t.Errorf("unit option %q: count %d, want %d", o.Text, got, want)
+					}
+				}
+			})
+		}
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console: %s", e)
+	}
+}
+
+// mostOf returns the key that most of numbers have, the first in order
+// among equals.
+func mostOf(numbers []int, keys func(int) []string) string {
+	count := map[string]int{}
+	best := ""
+	for _, n := range numbers {
+		for _, k := range keys(n) {
+			count[k]++
+			if count[k] > count[best] || best == "" {
+				best = k
+			}
+		}
+	}
+	return best
+}
