@@ -10,7 +10,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestHugoSiteMatches builds a small corpus with the microsite and with the
@@ -25,8 +25,8 @@ func TestHugoSiteMatches(t *testing.T) {
 	}
 	// Enough measures for every unit to lead one: Hugo makes no page for
 	// a unit that leads none.
-	src := corpus.Temp(t, 200)
-	dir := corpus.ScratchDir(t)
+	src := srctest.Corpus(t, 200)
+	dir := srctest.ScratchDir(t)
 	site, ours, theirs := filepath.Join(dir, "hugo"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")
 	if err := writeHugoSite(site, src); err != nil {
 		t.Fatal(err)

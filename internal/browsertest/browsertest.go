@@ -3,14 +3,26 @@
 //
 // Tests call New(t). Where no Chromium is installed the test is skipped —
 // unless MICROSITE_REQUIRE_BROWSER is set (CI sets it), in which case it fails:
-// browser tests must never silently not run in CI.
+// browser tests must never silently not run in CI. A package that uses it
+// runs its tests through Main (from its TestMain), which stops the browser
+// and removes its profile folder when they end; New fails a test of a
+// package that does not.
+//
+// Skip skips a test that lacks a browser or a tool, and says so on the
+// terminal, one line, even where "go test ./..." shows nothing else of a
+// package that passed.
 package browsertest
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,9 +36,61 @@ const RequireEnv = "MICROSITE_REQUIRE_BROWSER"
 var (
 	once       sync.Once
 	allocCtx   context.Context
+	stopAlloc  context.CancelFunc
 	browserCtx context.Context
 	startErr   error
+	profile    string      // the browser's profile folder, removed by Main
+	inMain     atomic.Bool // the tests run through Main
 )
+
+// Main runs the tests of a package that uses the browser, then stops the
+// browser and removes its profile folder (several megabytes in the
+// system's temporary folder), and returns the exit code for os.Exit:
+//
+//	func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
+func Main(m *testing.M) int {
+	inMain.Store(true)
+	code := m.Run()
+	if stopAlloc != nil {
+		stopAlloc() // waits for Chromium to exit
+	}
+	if profile != "" {
+		// Chromium keeps its singleton socket in a folder of its own
+		// beside the profile, linked from it: that goes too.
+		if sock, err := os.Readlink(filepath.Join(profile, "SingletonSocket")); err == nil {
+			if dir := filepath.Dir(sock); strings.HasPrefix(filepath.Base(dir), "org.chromium.Chromium.") {
+				os.RemoveAll(dir)
+			}
+		}
+		if err := os.RemoveAll(profile); err != nil {
+			fmt.Fprintf(os.Stderr, "browsertest: removing the browser's profile: %v\n", err)
+			return max(code, 1)
+		}
+	}
+	return code
+}
+
+// Skip skips the test, saying why on the terminal as well as in the test's
+// log: "go test ./..." prints nothing of a package that passed, not even
+// what its tests wrote to stderr, so a skip would go unseen. The line goes
+// to /dev/tty, which go test does not capture, or to stderr where there is
+// no terminal (there, as in CI, a skip should be made a failure instead).
+func Skip(t testing.TB, format string, args ...any) {
+	t.Helper()
+	reason := fmt.Sprintf(format, args...)
+	skipNote(t.Name(), reason)
+	t.Skip(reason)
+}
+
+// skipNote writes the one line Skip shows.
+func skipNote(test, reason string) {
+	var w io.Writer = os.Stderr
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		w = tty
+	}
+	fmt.Fprintf(w, "--- SKIP: %s: %s\n", test, reason)
+}
 
 // Path returns the Chromium binary, or "" when there is none.
 func Path() string {
@@ -55,7 +119,10 @@ func New(t testing.TB) *Tab {
 		if os.Getenv(RequireEnv) != "" {
 			t.Fatalf("no Chromium found, and %s is set: install it (apt-get install chromium)", RequireEnv)
 		}
-		t.Skip("no Chromium found; browser test skipped (set " + RequireEnv + " to make this a failure)")
+		Skip(t, "no Chromium found; browser test skipped (set %s to make this a failure)", RequireEnv)
+	}
+	if !inMain.Load() {
+		t.Fatal("browsertest: run this package's tests through browsertest.Main (func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }), which removes the browser's profile")
 	}
 	once.Do(func() { startErr = start(path) })
 	if startErr != nil {
@@ -136,8 +203,9 @@ func start(path string) error {
 	if err != nil {
 		return err
 	}
+	profile = dir
 	opts = append(opts, chromedp.UserDataDir(dir))
-	allocCtx, _ = chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, stopAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, _ = chromedp.NewContext(allocCtx)
 	return chromedp.Do(browserCtx)
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -15,12 +14,12 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
-
-// AssetDir is the folder of CSS, JS and images, in the sources and in the output.
-const AssetDir = "assets"
 
 // asset is a processed asset: minified, with a content hash in its name so
 // that browsers and caches never serve a stale copy after an update.
@@ -33,18 +32,18 @@ type asset struct {
 // loadAssets reads every file under assets/ but editors' and systems'
 // litter (content.Ignored), checks that each style sheet and script
 // parses, minifies what the registry knows, and names each by its content.
-// It returns the assets, the map from source name ("site.css") to output
-// path, and every problem as a content.ErrorList.
-func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, error) {
+// It returns the assets, the same by source name ("site.css") for the
+// layouts, and every problem as a diag.List.
+func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]render.Asset, error) {
 	var out []asset
-	var errs content.ErrorList
-	names := map[string]string{}
-	err := fs.WalkDir(fsys, AssetDir, func(p string, d fs.DirEntry, err error) error {
+	var errs diag.List
+	names := map[string]render.Asset{}
+	err := fs.WalkDir(fsys, site.AssetDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			errs = append(errs, content.FileError(p, err))
 			return nil
-		case p != AssetDir && content.Ignored(d.Name()):
+		case p != site.AssetDir && content.Ignored(d.Name()):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -58,7 +57,7 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 				errs = append(errs, content.FileError(p, err))
 				return nil
 			} else if fi.IsDir() {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "a symbolic link to a folder: not followed (link each file, or copy the folder)"})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: l10n.Sprintf("a symbolic link to a folder: not followed (link each file, or copy the folder)")})
 				return nil
 			}
 		}
@@ -74,20 +73,33 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 		}
 		if mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				errs = append(errs, &content.Error{Pos: site.Pos{File: p}, Msg: "minify: " + err.Error()})
+				errs = append(errs, &diag.Error{Pos: diag.Pos{File: p}, Msg: l10n.Sprintf("minify: %v", err)})
 				return nil
 			}
 		}
-		name := strings.TrimPrefix(p, AssetDir+"/")
-		sum := sha256.Sum256(data)
-		ext := path.Ext(name)
-		hashed := AssetDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		names[name] = hashed
-		out = append(out, asset{path: hashed, src: p, data: data})
+		out = append(out, asset{src: p, data: data})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
+	}
+	// Each is named by its content. A style sheet names the other assets
+	// it uses (url(cursor.svg)) by their names in assets/, which become
+	// the hashed ones first, so that its own name changes with theirs.
+	for _, sheets := range []bool{false, true} {
+		for i := range out {
+			a := &out[i]
+			if (minify.MediaType(a.src) == "text/css") != sheets {
+				continue
+			}
+			if sheets {
+				a.data = assetURLs(a.src, a.data, names)
+			}
+			name := strings.TrimPrefix(a.src, site.AssetDir+"/")
+			sum := sha256.Sum256(a.data)
+			a.path = site.AssetPath(name, hex.EncodeToString(sum[:4]))
+			names[name] = render.Asset{Path: a.path, Data: a.data}
+		}
 	}
 	if len(errs) > 0 {
 		return out, names, errs
@@ -95,10 +107,35 @@ func loadAssets(fsys fs.FS, m *minify.Minifier) ([]asset, map[string]string, err
 	return out, names, nil
 }
 
+// assetURLs returns the style sheet src (the asset file) with each url()
+// that names another asset, relative to the sheet, changed to name its
+// hashed file (names maps the names in assets/ to the hashed paths). A
+// hashed file lies where its source does, under another base name, so the
+// reference keeps its folders. Other URLs stay as they are.
+func assetURLs(file string, src []byte, names map[string]render.Asset) []byte {
+	var out bytes.Buffer
+	lex := css.NewLexer(parse.NewInputBytes(src))
+	for {
+		tt, data := lex.Next()
+		if tt == css.ErrorToken {
+			return out.Bytes()
+		}
+		if tt == css.URLToken {
+			ref := strings.Trim(string(data[len("url("):len(data)-1]), "\"' ")
+			name, inAssets := strings.CutPrefix(path.Join(path.Dir(file), ref), site.AssetDir+"/")
+			if a, ok := names[name]; ok && inAssets && !strings.Contains(ref, ":") {
+				out.WriteString("url(" + path.Join(path.Dir(ref), path.Base(a.Path)) + ")")
+				continue
+			}
+		}
+		out.Write(data)
+	}
+}
+
 // syntaxError parses a style sheet or a script and returns its first syntax
 // error, at its line and column (in characters), or nil. The minifiers are
 // lenient: they would publish a broken file, minified, without a word.
-func syntaxError(name, mediaType string, src []byte) *content.Error {
+func syntaxError(name, mediaType string, src []byte) *diag.Error {
 	var perr error
 	lang := ""
 	switch mediaType {
@@ -122,9 +159,9 @@ func syntaxError(name, mediaType string, src []byte) *content.Error {
 		return nil
 	}
 	text, _ := strings.CutSuffix(lineN(src, pe.Line), "\r")
-	return &content.Error{
-		Pos:  site.Pos{File: name, Line: pe.Line, Col: pe.Column},
-		Msg:  fmt.Sprintf("does not parse as %s: %s", lang, pe.Message),
+	return &diag.Error{
+		Pos:  diag.Pos{File: name, Line: pe.Line, Col: pe.Column},
+		Msg:  l10n.Sprintf("does not parse as %s: %s", lang, pe.Message),
 		Text: text,
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // The stages of a build, each alone and on one goroutine, over a corpus of
@@ -19,7 +19,7 @@ import (
 // benchOutputs returns the outputs of a corpus of n measures.
 func benchOutputs(b *testing.B, n int) []Output {
 	b.Helper()
-	outs, err := Outputs(os.DirFS(corpus.Temp(b, n)))
+	outs, err := Outputs(os.DirFS(srctest.Corpus(b, n)))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func BenchmarkMinify(b *testing.B) {
 func BenchmarkWrite(b *testing.B) {
 	outs := benchOutputs(b, 1000)
 	files := generated(b, outs, true)
-	scratch := corpus.ScratchDir(b)
+	scratch := srctest.ScratchDir(b)
 	b.ReportAllocs()
 	dir := filepath.Join(scratch, "site")
 	for b.Loop() {
@@ -113,8 +113,8 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{31, 1000} {
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			src := corpus.Temp(b, n)
-			out := corpus.ScratchDir(b)
+			src := srctest.Corpus(b, n)
+			out := srctest.ScratchDir(b)
 			b.ReportAllocs()
 			site := filepath.Join(out, "site")
 			for b.Loop() {
@@ -140,8 +140,8 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRebuild(b *testing.B) {
 	for _, n := range []int{31, 1000} {
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			src := corpus.Temp(b, n)
-			site := filepath.Join(corpus.ScratchDir(b), "site")
+			src := srctest.Corpus(b, n)
+			site := filepath.Join(srctest.ScratchDir(b), "site")
 			if _, err := Run(Options{Source: src, Out: site}); err != nil {
 				b.Fatal(err)
 			}

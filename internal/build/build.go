@@ -3,25 +3,20 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
-	"fmt"
-	"html/template"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/markdown"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
-	"github.com/gzgov/nansha-microsite/internal/render"
-	"github.com/gzgov/nansha-microsite/internal/script"
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Options configure a build.
@@ -31,6 +26,14 @@ type Options struct {
 	// Progress, when set, is called after each file is written with the
 	// number of files written so far and the total, one call at a time.
 	Progress func(done, total int)
+	// Drafts keeps the draft measures (draft = true), marked as drafts,
+	// as a preview shows them; without it they are left out, as if their
+	// files were not there. They are checked either way.
+	Drafts bool
+	// BaseURL, when set, replaces site.toml's base_url: the same sources
+	// built for a staging host and for production. It must be valid (see
+	// content.BaseURL).
+	BaseURL string
 }
 
 // Summary describes a finished build.
@@ -40,15 +43,16 @@ type Summary struct {
 	Bytes   int64         // their total size
 	Elapsed time.Duration // wall time of the whole build
 	// Notes tell the user what the build did besides, one sentence each:
-	// a site put back or a folder kept from an interrupted build.
+	// drafts left out, a site put back or a folder kept from an
+	// interrupted build.
 	Notes []string
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
+	return l10n.Sprintf("built %d pages, %d files, %d bytes in %v", s.Pages, s.Files, s.Bytes, s.Elapsed.Round(time.Millisecond))
 }
 
-// Run builds the site. Content errors are returned as a content.ErrorList.
+// Run builds the site. The problems of the sources are a diag.List.
 func Run(opts Options) (Summary, error) {
 	start := time.Now()
 	if opts.Source == "" {
@@ -83,7 +87,7 @@ func Run(opts Options) (Summary, error) {
 		return Summary{Notes: notes}, err
 	}
 	defer src.Close()
-	outputs, err := Outputs(src)
+	outputs, leftOut, err := outputs(src, nil, settings{drafts: opts.Drafts, baseURL: opts.BaseURL})
 	previous := <-survey
 	if previous.err != nil { // first: it names what would be lost
 		return Summary{Notes: notes}, previous.err
@@ -109,11 +113,14 @@ func Run(opts Options) (Summary, error) {
 		st.abort()
 		return Summary{Notes: notes}, err
 	}
+	if len(leftOut) > 0 {
+		notes = append(notes, draftsNote(leftOut))
+	}
 	// The new site is in place: what is left to do cannot fail the build.
 	if kept, err := st.finish(old, previous.rec); err != nil {
-		notes = append(notes, fmt.Sprintf("could not remove the previous site from %s: %v", old, err))
+		notes = append(notes, l10n.Sprintf("could not remove the previous site from %s: %v", old, err))
 	} else if len(kept) > 0 {
-		notes = append(notes, fmt.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
+		notes = append(notes, l10n.Sprintf("kept the previous site's folder as %s: %s", old, keptFiles(kept)))
 	}
 	sum.Notes = notes
 	sum.Elapsed = time.Since(start)
@@ -137,182 +144,6 @@ type Output struct {
 	Deps []string
 
 	from origin // for messages about two outputs at one path
-}
-
-// Outputs loads and validates the sources in fsys and returns every file of
-// the site, ready to generate. Nothing is written.
-func Outputs(fsys fs.FS) ([]Output, error) { return outputs(fsys, nil) }
-
-// outputs is Outputs converting Markdown through memo (nil: no memo).
-func outputs(fsys fs.FS, memo *textMemo) ([]Output, error) {
-	// The assets and layouts are prepared on the other core while the
-	// content loads: on a small site these steps are most of the time
-	// before the first page.
-	type prepared struct {
-		assets []asset
-		r      *render.Renderer
-		err    error
-	}
-	prep := make(chan prepared, 1)
-	go func() {
-		var p prepared
-		// A broken asset does not keep the layouts from being checked.
-		assets, names, err := loadAssets(fsys, minify.New())
-		p.assets = assets
-		p.r, p.err = render.New(fsys, names)
-		p.err = joinErrors(err, p.err)
-		prep <- p
-	}()
-	s, err := content.Load(fsys)
-	if err == nil {
-		for _, e := range s.Editions {
-			if e.Convert != "" {
-				// Load the dictionaries meanwhile too.
-				go script.Load(e.Convert)
-			}
-		}
-	}
-	p := <-prep
-	// The sources, the assets and the layouts are checked apart: report
-	// the problems of all at once. A broken asset alone still leaves the
-	// site's paths to list, and their clashes are reported with it.
-	if err != nil || p.r == nil {
-		return nil, joinErrors(err, p.err)
-	}
-	assets, r := p.assets, p.r
-	var outs []Output
-	var all []*render.Page // of every edition, for the sitemap
-	for _, e := range s.Editions {
-		ed, err := newEdition(s, e, r)
-		if err != nil {
-			return nil, err
-		}
-		// A converted edition's Markdown is converted when its first
-		// output is generated, and freed with its outputs (see write), so
-		// that a large site holds the texts of one edition at a time. The
-		// source edition is converted now: its Markdown errors are content
-		// errors, and a conversion of the same Markdown adds none.
-		texts := texts(sync.OnceValues(func() (map[*site.Source]converted, error) { return convertAll(ed, memo) }))
-		if e.Convert == "" {
-			if _, err := texts(); err != nil {
-				return nil, err
-			}
-		}
-		full := sync.OnceValues(func() ([]*render.Page, error) {
-			t, err := texts()
-			if err != nil {
-				return nil, err
-			}
-			return pages(ed.site, t, ed.r.Strings()), nil
-		})
-		// Each edition has its own search index and open data, in its
-		// script, beside its pages. They come first: the largest files of
-		// a big site, they are written while the edition's texts are
-		// being used anyway, and never left for last to one worker.
-		for _, o := range append(searchOutputs(ed.site, texts), openData(ed.site, texts, ed.r.Strings())...) {
-			o.Path = e.Prefix() + o.Path
-			o.from = origin{edition: e}
-			outs = append(outs, o)
-		}
-		// The same pages without their texts: paths, kinds and neighbours.
-		// They are final as rendered: the layouts and the texts are
-		// minified already (see render.New and convertAll).
-		ps := pages(ed.site, nil, ed.r.Strings())
-		for i, p := range ps {
-			outs = append(outs, Output{Path: p.File(), Page: true, Minified: true, Deps: pageDeps(p), from: pageOrigin(e, p), Generate: func(b *bytes.Buffer) error {
-				full, err := full()
-				if err != nil {
-					return err
-				}
-				return ed.r.Render(b, full[i])
-			}})
-		}
-		all = append(all, ps...)
-	}
-	for _, a := range assets {
-		outs = append(outs, Output{Path: a.path, Minified: true, Deps: []string{}, from: assetOrigin(a), Generate: func(b *bytes.Buffer) error { _, err := b.Write(a.data); return err }})
-	}
-	outs = append(outs, crawlerFiles(s, all)...)
-	if err := joinErrors(p.err, checkPaths(s, outs)); err != nil {
-		return nil, err
-	}
-	return outs, nil
-}
-
-// joinErrors returns one error for a and b, either of which may be nil:
-// both content.ErrorLists are merged into one, sorted; otherwise the list
-// comes first, as it is what an editor fixes.
-func joinErrors(a, b error) error {
-	var la, lb content.ErrorList
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case errors.As(a, &la) && errors.As(b, &lb):
-		return content.Join(la, lb)
-	case errors.As(b, &lb):
-		return b
-	}
-	return a
-}
-
-// texts returns an edition's converted Markdown, converting it on first use.
-type texts func() (map[*site.Source]converted, error)
-
-// converted is a Markdown source as HTML and as plain text.
-type converted struct {
-	html template.HTML
-	text string
-}
-
-// markdownConverter is the site's one goldmark configuration; it is safe for
-// concurrent use, so every build and edition shares it.
-var markdownConverter = markdown.New()
-
-// fragmentMinifier minifies the converted Markdown; it is safe for
-// concurrent use.
-var fragmentMinifier = minify.New()
-
-// convertAll converts the notice and every measure of an edition, in
-// parallel, in the edition's script, taking what memo already holds.
-func convertAll(ed *edition, memo *textMemo) (map[*site.Source]converted, error) {
-	s := ed.site
-	sources := []*site.Source{&s.Notice.Body}
-	for _, m := range s.Measures {
-		sources = append(sources, &m.Body)
-	}
-	results := make([]converted, len(sources))
-	errs := make([]error, len(sources))
-	known := memo.lookup(ed.key, sources, results)
-	parallel.For(len(sources), func(i int) {
-		if known[i] {
-			return
-		}
-		doc, err := markdownConverter.ConvertText(sources[i].Text, ed.transform)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s:%d: %w", sources[i].File, sources[i].Line, err)
-			return
-		}
-		// Minified here, once per source and edition, rather than in each
-		// page that shows it (the pages are not minified again).
-		h, err := fragmentMinifier.Bytes("text/html", doc.HTML)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: minify: %w", sources[i].File, err)
-			return
-		}
-		// goldmark escapes the text and drops raw HTML: its output is safe.
-		results[i] = converted{html: template.HTML(h), text: doc.Text}
-	})
-	out := make(map[*site.Source]converted, len(sources))
-	for i, src := range sources {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		out[src] = results[i]
-	}
-	memo.keep(ed.key, sources, results)
-	return out, nil
 }
 
 // written is what write wrote, for seal.
@@ -381,32 +212,10 @@ func produceEach(outputs []Output, progress func(done, total int), sink func(i i
 	return joinOutputErrors(errs)
 }
 
-// joinOutputErrors joins the outputs' errors, in the outputs' order, each mistake
-// in a layout once: met on every page of a kind, it would otherwise be
-// printed once per page (62 lines for one typo). The one reported counts
-// the pages and names the first.
-func joinOutputErrors(errs []error) error {
-	var out []error
-	var layout []*render.LayoutError
-	for _, err := range errs {
-		var le *render.LayoutError
-		if !errors.As(err, &le) {
-			if err != nil {
-				out = append(out, err)
-			}
-			continue
-		}
-		if i := slices.IndexFunc(layout, le.Same); i >= 0 {
-			layout[i].Pages++
-			continue
-		}
-		first := *le
-		first.Pages = 1
-		layout = append(layout, &first)
-		out = append(out, &first)
-	}
-	return errors.Join(out...)
-}
+// joinOutputErrors joins the outputs' errors (see diag.Join). A mistake in
+// a layout is met on every page of a kind: it is one problem, counting the
+// pages and naming the first, not 62 lines for one typo.
+func joinOutputErrors(errs []error) error { return diag.Join(errs...) }
 
 // bufferPool keeps the scratch buffers of produce for the next output.
 type bufferPool struct{ p sync.Pool }
@@ -442,7 +251,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
-			return nil, fmt.Errorf("minify %s: %w", o.Path, err)
+			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: l10n.Sprintf("minify: %v", err), Err: err}
 		}
 		data = min.Bytes()
 	}
@@ -464,4 +273,13 @@ func makeDirs(dir string, outputs []Output) error {
 		}
 	}
 	return nil
+}
+
+// draftsNote says which drafts a build left out, and how to keep them.
+func draftsNote(numbers []int) string {
+	list := make([]string, len(numbers))
+	for i, n := range numbers {
+		list[i] = strconv.Itoa(n)
+	}
+	return l10n.Sprintf("left out %d draft(s), not yet to be published: measure %s (build --drafts keeps them, marked)", len(numbers), strings.Join(list, ", "))
 }

@@ -2,29 +2,32 @@ package build
 
 import (
 	"bytes"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// repoRoot is the repository, whose layouts and assets the tests build with.
-const repoRoot = repo
-
-// copySource makes a source tree in a temporary directory: the content of
-// testdata/sites/<name>/src (or the repository's own content for name "")
-// with the repository's layouts and assets.
-func copySource(t *testing.T, name string) string {
+// goldenSources is the sources of testdata/sites/<name>/src with the
+// repository's layouts and assets.
+func goldenSources(t *testing.T, name string) string {
 	t.Helper()
-	if name == "" {
-		return srctest.Copy(t, repoRoot)
-	}
-	dir := srctest.Copy(t, repoRoot, "layouts", "assets")
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata/sites", name, "src"))); err != nil {
+	files := map[string]string{"content/": ""}
+	root := filepath.Join("testdata/sites", name, "src")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return dir
+	return sourceTree(t, files)
 }
 
 func mustBuild(t *testing.T, src, out string) Summary {
@@ -47,7 +50,7 @@ func TestGolden(t *testing.T) {
 	for _, s := range sites {
 		t.Run(s.Name(), func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			mustBuild(t, copySource(t, s.Name()), out)
+			mustBuild(t, goldenSources(t, s.Name()), out)
 			wantDir := filepath.Join("testdata/sites", s.Name(), "want")
 			if *update {
 				os.RemoveAll(wantDir)
@@ -61,7 +64,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 	mustBuild(t, src, a)
 	mustBuild(t, src, b)
@@ -80,7 +83,7 @@ func TestDeterministic(t *testing.T) {
 // the next build must fail and leave the output exactly as it was, with no
 // temporary directories left behind.
 func TestFailedBuildKeepsPreviousSite(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	mustBuild(t, src, out)
@@ -115,7 +118,7 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 // TestRefusedOutputDirs: folders that would put the sources at risk; see
 // TestOutputFolderReplacedOnlyWhenRecorded for what a folder may hold.
 func TestRefusedOutputDirs(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	home, _ := os.UserHomeDir()
 	tests := []struct{ name, out, want string }{
 		{"the source tree", src, "it is the source directory"},
@@ -142,7 +145,7 @@ func TestRefusedOutputDirs(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	sum := mustBuild(t, copySource(t, ""), filepath.Join(t.TempDir(), "public"))
+	sum := mustBuild(t, sourceTree(t, nil), filepath.Join(t.TempDir(), "public"))
 	// 31 measures, 7 categories, 17 units, and the home, table, unit index
 	// and 404 pages.
 	if want := 31 + 7 + 17 + 4; sum.Pages < want {

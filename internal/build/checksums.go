@@ -3,26 +3,25 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// SumsPath is the checksum file: one line per other file of the site, in
-// the format of sha256sum, so that a recipient of a copy can verify it with
-// "sha256sum -c SHA256SUMS".
-const SumsPath = "SHA256SUMS"
-
-// checksums returns the content of SumsPath for the files w wrote, from the
-// checksums write computed over their final bytes, sorted by path.
+// checksums returns the content of site.SumsPath for the files w wrote,
+// from the checksums write computed over their final bytes, sorted by path:
+// one line per file in the format of sha256sum, so that a recipient of a
+// copy can verify it with "sha256sum -c SHA256SUMS".
 func checksums(w *written) ([]byte, error) {
 	lines := make([]string, len(w.outputs))
 	for i, o := range w.outputs {
 		if strings.ContainsAny(o.Path, "\\\n\r") {
 			// sha256sum escapes such names; no file of the site needs one.
-			return nil, fmt.Errorf("%s: a backslash or line break in a file name", o.Path)
+			return nil, l10n.Errorf("%s: a backslash or line break in a file name", o.Path)
 		}
 		lines[i] = hex.EncodeToString(w.sums[i][:]) + "  " + o.Path + "\n"
 	}
@@ -30,11 +29,11 @@ func checksums(w *written) ([]byte, error) {
 	return []byte(strings.Join(lines, "")), nil
 }
 
-// writeChecksums writes SumsPath into dir and returns its size.
+// writeChecksums writes site.SumsPath into dir and returns its size.
 func writeChecksums(dir string, w *written) (int64, error) {
 	data, err := checksums(w)
 	if err != nil {
 		return 0, err
 	}
-	return int64(len(data)), os.WriteFile(filepath.Join(dir, SumsPath), data, 0o644)
+	return int64(len(data)), os.WriteFile(filepath.Join(dir, site.SumsPath), data, 0o644)
 }

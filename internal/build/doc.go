@@ -2,6 +2,16 @@
 // into the static site: load and validate → site model → render → minify →
 // write. It is the only package that writes files.
 //
+// outputs lists every file of the site, in named stages (outputs.go): load
+// the sources (the site with its UI strings, the assets, the layouts);
+// for each edition, convert the site for it (newEdition) and list its
+// outputs — its formats (search index, open data), then its pages, kind by
+// kind, as render.Kinds describes them (editionOutputs); then the site's
+// own outputs, its assets and the files for crawlers (siteOutputs); then
+// check that no two share a path (checkPaths). The files other than pages
+// are a table of formats; every path comes from internal/site/paths.go.
+// Nothing is generated yet: each Output generates its bytes when written.
+//
 // A build writes into a staging folder beside the output folder and swaps
 // it into place only when everything succeeded — every file written,
 // SHA256SUMS computed over their final bytes, and the site check (package

@@ -2,11 +2,11 @@ package build
 
 import (
 	"bytes"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkEditions builds the real site with the source edition only and
@@ -14,7 +14,7 @@ import (
 // twice the single-edition build). Dictionaries load once per process, as in
 // a real build: the first iteration pays for them.
 func BenchmarkEditions(b *testing.B) {
-	src := srctest.Copy(b, repoRoot)
+	src := sourceTree(b, nil)
 	both, err := os.ReadFile(filepath.Join(src, "site.toml"))
 	if err != nil {
 		b.Fatal(err)
@@ -31,7 +31,7 @@ func BenchmarkEditions(b *testing.B) {
 	}{{"single", single}, {"both", both}} {
 		b.Run(bc.name, func(b *testing.B) {
 			os.WriteFile(filepath.Join(src, "site.toml"), bc.toml, 0o644)
-			out := filepath.Join(corpus.ScratchDir(b), "public")
+			out := filepath.Join(srctest.ScratchDir(b), "public")
 			for b.Loop() {
 				if _, err := Run(Options{Source: src, Out: out}); err != nil {
 					b.Fatal(err)

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestKilledBuilds kills (SIGKILL: no chance to clean up) real `microsite
@@ -28,7 +28,7 @@ func TestKilledBuilds(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	// Two sources whose sites differ in one measure.
-	srcs := [2]string{corpus.Temp(t, 1000), corpus.Temp(t, 1000)}
+	srcs := [2]string{srctest.Corpus(t, 1000), srctest.Corpus(t, 1000)}
 	m := filepath.Join(srcs[1], "content/measures/0500.md")
 	data, err := os.ReadFile(m)
 	if err != nil {
@@ -37,7 +37,7 @@ func TestKilledBuilds(t *testing.T) {
 	if err := os.WriteFile(m, append(data, "\n補充一句。\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(corpus.ScratchDir(t), "public")
+	out := filepath.Join(srctest.ScratchDir(t), "public")
 	build := func(src string) *exec.Cmd {
 		return exec.Command(bin, "build", "--source", src, "--out", out)
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/minify"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // plain is HTML with its character references replaced and without its
@@ -38,7 +38,7 @@ func TestPagesMinified(t *testing.T) {
 		src  string
 	}{
 		{"site", repo},
-		{"corpus", corpus.Temp(t, 100)},
+		{"corpus", srctest.Corpus(t, 100)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			outs, err := Outputs(os.DirFS(tc.src))

@@ -7,36 +7,27 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the open data files, linked from the home page.
-const (
-	JSONPath = "measures.json"
-	CSVPath  = "measures.csv"
-)
-
-// openData returns measures.json and measures.csv: every field of every
+// dataJSON writes the edition's measures.json: every field of every
 // measure, for anyone who wants to reuse the list rather than read it.
-func openData(s *site.Site, texts texts, ui map[string]string) []Output {
-	return []Output{
-		// encoding/json writes compact JSON already: a minify pass over
-		// the largest file of a big site would only cost time.
-		{Path: JSONPath, Minified: true, Generate: func(b *bytes.Buffer) error {
-			t, err := texts()
-			if err != nil {
-				return err
-			}
-			return writeJSON(b, s, t)
-		}},
-		{Path: CSVPath, Generate: func(b *bytes.Buffer) error {
-			t, err := texts()
-			if err != nil {
-				return err
-			}
-			return writeCSV(b, s, t, ui)
-		}},
+func dataJSON(in formatInput, b *bytes.Buffer) error {
+	t, err := in.ed.texts()
+	if err != nil {
+		return err
 	}
+	return writeJSON(b, in.ed.site, t)
+}
+
+// dataCSV writes the edition's measures.csv, the same for spreadsheets.
+func dataCSV(in formatInput, b *bytes.Buffer) error {
+	t, err := in.ed.texts()
+	if err != nil {
+		return err
+	}
+	return writeCSV(b, in.ed.site, t)
 }
 
 // The schema of measures.json (README, "Open data").
@@ -79,16 +70,16 @@ type (
 	}
 )
 
-func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) error {
+func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
 	n := s.Notice
 	f := dataFile{
 		Notice: dataNotice{Number: n.Number, Title: n.Title, Addressees: n.Addressees, Issuer: n.Issuer,
-			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: HomePath},
+			Date: n.ISODate(), Attachment: n.Attachment, Language: s.Language, Page: site.HomePath},
 		Categories: []dataCategory{},
 		Measures:   []dataMeasure{},
 	}
 	if s.BaseURL != "" {
-		f.Notice.URL = s.BaseURL + s.Edition.Prefix()
+		f.Notice.URL = s.BaseURL + s.ThisEdition.Prefix()
 	}
 	for _, c := range s.Categories {
 		dc := dataCategory{Slug: c.Slug, Name: c.Name, Summary: c.Summary, Measures: []int{}}
@@ -109,9 +100,9 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted) 
 	b.Truncate(b.Len() - len("]}\n"))
 	for i, m := range s.Measures {
 		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
-			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].text, Page: m.Path()}
+			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].Plain, Page: m.Path()}
 		if s.BaseURL != "" {
-			dm.URL = s.BaseURL + s.Edition.Prefix() + m.Path()
+			dm.URL = s.BaseURL + s.ThisEdition.Prefix() + m.Path()
 		}
 		for _, u := range m.Units {
 			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})
@@ -134,7 +125,8 @@ const bom = "\ufeff"
 
 // writeCSV writes one row per measure, RFC 4180 (CRLF line ends, fields
 // quoted when they need it), with a header row in the site's language.
-func writeCSV(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted, ui map[string]string) error {
+func writeCSV(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
+	ui := s.Strings
 	b.Grow(dataSize(s, 100))
 	b.WriteString(bom)
 	w := csv.NewWriter(b)
@@ -147,7 +139,7 @@ func writeCSV(b *bytes.Buffer, s *site.Site, texts map[*site.Source]converted, u
 			units[i] = u.Name
 		}
 		w.Write([]string{strconv.Itoa(m.Number), textCell(m.Category.Name), textCell(m.Title),
-			textCell(texts[&m.Body].text), textCell(strings.Join(units, "、")), textCell(m.Scope)})
+			textCell(texts[&m.Body].Plain), textCell(strings.Join(units, "、")), textCell(m.Scope)})
 	}
 	w.Flush()
 	return w.Error()

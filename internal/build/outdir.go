@@ -2,11 +2,12 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // sourceDirs are the source folders an output directory must stay clear of.
@@ -28,7 +29,7 @@ func checkOutDir(source, out string) (string, error) {
 	}
 	linked, err := followLinks(abs)
 	if err != nil {
-		return "", fmt.Errorf("refusing output directory %s: %w", out, err)
+		return "", l10n.Errorf("refusing output directory %s: %w", out, err)
 	}
 	target, err := realPath(linked)
 	if err != nil {
@@ -36,7 +37,7 @@ func checkOutDir(source, out string) (string, error) {
 	}
 	name := out
 	if target != abs {
-		name = fmt.Sprintf("%s (a link to %s)", out, target)
+		name = l10n.Sprintf("%s (a link to %s)", out, target)
 	}
 	home, _ := os.UserHomeDir()
 	if home != "" {
@@ -46,11 +47,11 @@ func checkOutDir(source, out string) (string, error) {
 	}
 	for _, dst := range []string{abs, target} {
 		if why := riskToSources(src, home, dst); why != "" {
-			return "", fmt.Errorf("refusing output directory %s: %s", name, why)
+			return "", l10n.Errorf("refusing output directory %s: %s", name, why)
 		}
 	}
 	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
-		return "", fmt.Errorf("refusing output directory %s: it is a file, not a folder", name)
+		return "", l10n.Errorf("refusing output directory %s: it is a file, not a folder", name)
 	}
 	return target, nil
 }
@@ -86,10 +87,10 @@ func checkReplaceable(out, target string) (*record, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("refusing output directory %s: %w", out, err)
+		return nil, l10n.Errorf("refusing output directory %s: %w", out, err)
 	}
 	if !l.empty() {
-		return nil, fmt.Errorf("refusing output directory %s: %s; replacing the folder would lose them: move them out of it, or choose another folder", out, l.describe())
+		return nil, l10n.Errorf("refusing output directory %s: %s; replacing the folder would lose them: move them out of it, or choose another folder", out, l.describe())
 	}
 	return l.rec, nil
 }
@@ -117,7 +118,7 @@ func followLinks(p string) (string, error) {
 		}
 		p = filepath.Clean(link)
 	}
-	return "", errors.New("too many levels of symbolic links")
+	return "", l10n.Errorf("too many levels of symbolic links")
 }
 
 // realPath is the absolute path of p with every link in its existing part

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // snapshot describes every entry under dir (folders, links and files with
@@ -71,11 +73,11 @@ func sameSnapshot(t *testing.T, what string, before, after map[string]string) {
 func wholeSite(t *testing.T, dir string) []byte {
 	t.Helper()
 	files := readTree(t, dir)
-	sums, ok := files[SumsPath]
+	sums, ok := files[site.SumsPath]
 	if !ok {
-		t.Fatalf("%s: no %s", dir, SumsPath)
+		t.Fatalf("%s: no %s", dir, site.SumsPath)
 	}
-	delete(files, SumsPath)
+	delete(files, site.SumsPath)
 	for _, line := range strings.Split(strings.TrimSuffix(string(sums), "\n"), "\n") {
 		want, name, _ := strings.Cut(line, "  ")
 		data, ok := files[name]
@@ -89,7 +91,7 @@ func wholeSite(t *testing.T, dir string) []byte {
 		delete(files, name)
 	}
 	for name := range files {
-		t.Errorf("%s: %s is not listed in %s", dir, name, SumsPath)
+		t.Errorf("%s: %s is not listed in %s", dir, name, site.SumsPath)
 	}
 	return sums
 }
@@ -114,7 +116,7 @@ func siblings(t *testing.T, dir string) []string {
 // uploads/ folder, a built site with a file added or a page edited by
 // hand) is refused, naming what would be lost, and nothing is touched.
 func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	built := buildTree(t, src)
 	write := func(name, data string) func(t *testing.T, out string) {
 		return func(t *testing.T, out string) {
@@ -188,9 +190,9 @@ func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
 				sum := sha256.Sum256([]byte(n[:1]))
 				sums += hex.EncodeToString(sum[:]) + "  " + n + "\n"
 			}
-			write(SumsPath, sums)(t, out)
+			write(site.SumsPath, sums)(t, out)
 		}, want: "its SHA256SUMS was not written by this program (its lines are not as a build writes them), and it holds 3 files: SHA256SUMS, a.html, b.html"},
-		{name: "a SHA256SUMS that is no list", built: true, setup: write(SumsPath, "all files are fine\n"),
+		{name: "a SHA256SUMS that is no list", built: true, setup: write(site.SumsPath, "all files are fine\n"),
 			want: "its SHA256SUMS was not written by this program (SHA256SUMS:1: expected \"<sha256>  <path>\")"},
 	}
 	for _, tt := range tests {
@@ -232,12 +234,12 @@ func TestOutputFolderReplacedOnlyWhenRecorded(t *testing.T) {
 // its SHA256SUMS was written (a copy, chmod, touch) is read and hashed, and
 // replaced when its bytes are as built.
 func TestRebuildOfTouchedSite(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	before := wholeSite(t, out)
 	later := time.Now().Add(time.Hour)
 	for name := range readTree(t, out) {
-		if name != SumsPath {
+		if name != site.SumsPath {
 			if err := os.Chtimes(filepath.Join(out, filepath.FromSlash(name)), later, later); err != nil {
 				t.Fatal(err)
 			}
@@ -254,7 +256,7 @@ func TestRebuildOfTouchedSite(t *testing.T) {
 // which may not exist yet. A link to the sources is refused like the
 // sources themselves.
 func TestLinkedOutputFolder(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	www := t.TempDir()
 	target := filepath.Join(www, "site")
 	out := filepath.Join(t.TempDir(), "public")

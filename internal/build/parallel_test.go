@@ -7,15 +7,15 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestParallelOutputIsSerialOutput builds a corpus on one goroutine and on
 // many: whatever order the workers finish in, every file must come out the
 // same, byte for byte.
 func TestParallelOutputIsSerialOutput(t *testing.T) {
-	src := corpus.Temp(t, 300)
-	out := corpus.ScratchDir(t)
+	src := srctest.Corpus(t, 300)
+	out := srctest.ScratchDir(t)
 	build := func(procs int) map[string][]byte {
 		t.Helper()
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))

@@ -1,11 +1,12 @@
 package build
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -15,33 +16,35 @@ import (
 // blamed on the entry that can change.
 type origin struct {
 	edition *site.Edition // nil for a file of the whole site: assets, SHA256SUMS, the sitemap
-	pos     site.Pos      // the entry that named the file; zero for a path fixed by the URL scheme
+	pos     diag.Pos      // the entry that named the file; zero for a path fixed by the URL scheme
 	what    string        // that entry, for messages: `units: slug "index"`
-	change  string        // what to change about it: "choose another slug"
+	change  string        // what to change about it: l10n.Sprintf("choose another slug")
 }
 
-// pageOrigin is the origin of page p of edition e.
+// pageOrigin is the origin of page p of edition e: the measure, category
+// or unit the page is about, whose number or slug its path holds; none for
+// a page at a path the URL scheme fixes.
 func pageOrigin(e *site.Edition, p *render.Page) origin {
 	o := origin{edition: e}
 	switch {
-	case p.Kind == render.Measure:
-		o.pos, o.what, o.change = site.Pos{File: p.Measure.Body.File}, fmt.Sprintf("measure %d", p.Measure.Number), "choose another number"
-	case p.Kind == render.Category:
-		o.pos, o.what, o.change = p.Category.Pos, fmt.Sprintf("categories: slug %q", p.Category.Slug), "choose another slug"
-	case p.Kind == render.Unit:
-		o.pos, o.what, o.change = p.Unit.Pos, fmt.Sprintf("units: slug %q", p.Unit.Slug), "choose another slug"
+	case p.Measure != nil:
+		o.pos, o.what, o.change = diag.Pos{File: p.Measure.Body.File}, l10n.Sprintf("measure %d", p.Measure.Number), l10n.Sprintf("choose another number")
+	case p.Category != nil:
+		o.pos, o.what, o.change = p.Category.Pos, l10n.Sprintf("categories: slug %q", p.Category.Slug), l10n.Sprintf("choose another slug")
+	case p.Unit != nil:
+		o.pos, o.what, o.change = p.Unit.Pos, l10n.Sprintf("units: slug %q", p.Unit.Slug), l10n.Sprintf("choose another slug")
 	}
 	return o
 }
 
 // assetOrigin is the origin of an asset.
 func assetOrigin(a asset) origin {
-	return origin{pos: site.Pos{File: a.src}, what: a.src, change: "rename the file"}
+	return origin{pos: diag.Pos{File: a.src}, what: a.src, change: "rename the file"}
 }
 
 // editionOrigin is the origin of the edition e's folder.
 func editionOrigin(e *site.Edition) origin {
-	return origin{edition: e, pos: e.Pos, what: fmt.Sprintf("editions: path %q", e.Path), change: "choose another path"}
+	return origin{edition: e, pos: e.Pos, what: l10n.Sprintf("editions: path %q", e.Path), change: l10n.Sprintf("choose another path")}
 }
 
 // claim is a path the site writes, and where it comes from.
@@ -63,14 +66,16 @@ func checkPaths(s *site.Site, outs []Output) error {
 	for _, o := range outs {
 		claims = append(claims, claim{o.Path, o.from})
 	}
-	claims = append(claims, claim{SumsPath, origin{}})
+	for _, p := range sealedPaths() {
+		claims = append(claims, claim{p, origin{}})
+	}
 
-	var errs content.ErrorList
+	var errs diag.List
 	blamed := map[string]bool{}
 	blame := func(on origin, msg string) {
 		if on.what == "" {
 			// Two paths of the URL scheme itself: not the editor's doing.
-			on = origin{pos: site.Pos{File: content.SiteFile}, what: "the site"}
+			on = origin{pos: diag.Pos{File: content.SiteFile}, what: "the site"}
 		}
 		key := on.pos.String() + "\x00" + on.what
 		if blamed[key] {
@@ -80,7 +85,7 @@ func checkPaths(s *site.Site, outs []Output) error {
 		if on.what != on.pos.File { // an asset is its file
 			msg = on.what + ": " + msg
 		}
-		errs = append(errs, &content.Error{Pos: on.pos, Msg: msg + ": " + on.change})
+		errs = append(errs, &diag.Error{Pos: on.pos, Msg: msg + ": " + on.change})
 	}
 
 	// An edition's folder holds its own files only.
@@ -95,9 +100,9 @@ func checkPaths(s *site.Site, outs []Output) error {
 			}
 			switch f := fold(c.path); {
 			case f == folder:
-				blame(editionOrigin(e), fmt.Sprintf("the folder %s/ would have the name of %s%s", e.Path, describe(c), caseNote(c.path, e.Path)))
+				blame(editionOrigin(e), l10n.Sprintf("the folder %s/ would have the name of %s%s", e.Path, describe(c), caseNote(c.path, e.Path)))
 			case strings.HasPrefix(f, folder+"/"):
-				blame(editionOrigin(e), fmt.Sprintf("the folder %s/ already holds %s%s", e.Path, describe(c), caseNote(strings.SplitN(c.path, "/", 2)[0], e.Path)))
+				blame(editionOrigin(e), l10n.Sprintf("the folder %s/ already holds %s%s", e.Path, describe(c), caseNote(strings.SplitN(c.path, "/", 2)[0], e.Path)))
 			default:
 				continue
 			}
@@ -120,20 +125,17 @@ func checkPaths(s *site.Site, outs []Output) error {
 		if other, dup := files[f]; dup {
 			if other.from.edition == c.from.edition { // else an edition's folder is at fault, above
 				on, off := culprit(other, c)
-				blame(on.from, fmt.Sprintf("it would write %s over %s%s", on.path, describe(off), caseNote(on.path, off.path)))
+				blame(on.from, l10n.Sprintf("it would write %s over %s%s", on.path, describe(off), caseNote(on.path, off.path)))
 			}
 			continue
 		}
 		files[f] = c
 		if dir, ok := folders[f]; ok && dir.from.edition == c.from.edition {
 			on, _ := culprit(dir, c)
-			blame(on.from, fmt.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
+			blame(on.from, l10n.Sprintf("%s would be both a file (%s) and a folder (%s)%s", c.path, describe(c), describe(dir), caseNote(c.path, dir.path)))
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return content.Join(errs)
+	return diag.Join(errs)
 }
 
 // culprit returns the claim to blame of a and b, then the other: the one
@@ -150,11 +152,11 @@ func culprit(a, b claim) (on, off claim) {
 func describe(c claim) string {
 	switch c.from.what {
 	case "":
-		return "the site's own " + c.path
+		return l10n.Sprintf("the site's own %s", c.path)
 	case c.from.pos.File:
-		return fmt.Sprintf("%s (from %s)", c.path, c.from.pos.File)
+		return l10n.Sprintf("%s (from %s)", c.path, c.from.pos.File)
 	}
-	return fmt.Sprintf("%s (%s, %s)", c.path, c.from.what, c.from.pos)
+	return l10n.Sprintf("%s (%s, %s)", c.path, c.from.what, c.from.pos)
 }
 
 // caseNote explains a clash of names that differ in case only.
@@ -162,7 +164,7 @@ func caseNote(a, b string) string {
 	if a == b {
 		return ""
 	}
-	return " on Windows and macOS, which do not tell capital from small letters"
+	return l10n.Sprintf(" on Windows and macOS, which do not tell capital from small letters")
 }
 
 // fold is a path as a file system that ignores case compares it.

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -14,7 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // A site's SHA256SUMS is also the build's record of what it wrote: a build
@@ -23,8 +24,8 @@ import (
 // holds (an uploads/ folder in a web root, a page edited by hand) is
 // someone's work.
 
-// errNoRecord is a folder without SumsPath.
-var errNoRecord = errors.New("no " + SumsPath)
+// errNoRecord is a folder without site.SumsPath.
+var errNoRecord = errors.New("no " + site.SumsPath)
 
 // record is a site's SHA256SUMS, parsed.
 type record struct {
@@ -38,7 +39,7 @@ type record struct {
 // readRecord reads the record of the site in fsys; errNoRecord when there
 // is none.
 func readRecord(fsys fs.FS) (*record, error) {
-	data, err := fs.ReadFile(fsys, SumsPath)
+	data, err := fs.ReadFile(fsys, site.SumsPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNoRecord
 	}
@@ -55,7 +56,7 @@ func parseRecord(data []byte) (*record, error) {
 	prev := ""
 	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		sum, name, ok := strings.Cut(line, "  ")
-		if !ok || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == SumsPath {
+		if !ok || len(sum) != 2*sha256.Size || !fs.ValidPath(name) || name == "." || name == site.SumsPath {
 			return nil, badRecordLine(i + 1)
 		}
 		for _, c := range []byte(sum) {
@@ -80,7 +81,7 @@ func parseRecord(data []byte) (*record, error) {
 type badRecordLine int
 
 func (n badRecordLine) Error() string {
-	return fmt.Sprintf("%s:%d: expected \"<sha256>  <path>\"", SumsPath, int(n))
+	return l10n.Sprintf("%s:%d: expected \"<sha256>  <path>\"", site.SumsPath, int(n))
 }
 
 // folders returns every folder that holds a listed file, at any depth.
@@ -160,7 +161,7 @@ func takeInventory(fsys fs.FS, infos bool, limit int) (*inventory, error) {
 func (r *record) unlisted(inv *inventory) []string {
 	var out []string
 	for _, p := range inv.files {
-		if _, ok := r.sums[p]; !ok && p != SumsPath {
+		if _, ok := r.sums[p]; !ok && p != site.SumsPath {
 			out = append(out, p)
 		}
 	}
@@ -181,7 +182,7 @@ func (r *record) unlisted(inv *inventory) []string {
 // tool can set back, unlike the modification time. Only the others, and
 // every file where the system gives no change time, are read and hashed.
 func (r *record) changed(dir string, inv *inventory) ([]string, error) {
-	sumsInfo, err := os.Lstat(filepath.Join(dir, SumsPath))
+	sumsInfo, err := os.Lstat(filepath.Join(dir, site.SumsPath))
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +259,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 				return nil, err
 			}
 			for _, e := range entries {
-				if e.Name() != SumsPath {
+				if e.Name() != site.SumsPath {
 					if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 						return nil, err
 					}
@@ -278,7 +279,7 @@ func removeSite(dir string, r *record) (kept []string, err error) {
 				os.Remove(filepath.Join(dir, filepath.FromSlash(d)))
 			}
 		}
-		os.Remove(filepath.Join(dir, SumsPath))
+		os.Remove(filepath.Join(dir, site.SumsPath))
 	}
 	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -312,7 +313,7 @@ func survey(dir string) (loss, error) {
 	var bad badRecordLine
 	switch {
 	case err == nil && !r.canonical:
-		err = errors.New("its lines are not as a build writes them")
+		err = l10n.Errorf("its lines are not as a build writes them")
 	case err != nil && !errors.Is(err, errNoRecord) && !errors.As(err, &bad):
 		return loss{}, err
 	}
@@ -344,37 +345,36 @@ var maxListed = 10000
 // about it ("it has …", "it holds …"), naming the first few paths.
 func (l loss) describe() string {
 	if l.record != nil {
-		why := "it has no " + SumsPath + ", so no build of this program wrote it"
-		if !errors.Is(l.record, errNoRecord) {
-			why = "its " + SumsPath + " was not written by this program (" + l.record.Error() + ")"
-		}
-		n := count(l.unlisted, "")
+		n := count(l.unlisted)
 		if l.more {
-			n = "more than " + n
+			n = l10n.Sprintf("more than %s", n)
 		}
-		return why + ", and it holds " + n + ": " + sample(l.unlisted, l.more)
+		if errors.Is(l.record, errNoRecord) {
+			return l10n.Sprintf("it has no %s, so no build of this program wrote it, and it holds %s: %s", site.SumsPath, n, sample(l.unlisted, l.more))
+		}
+		return l10n.Sprintf("its %s was not written by this program (%v), and it holds %s: %s", site.SumsPath, l.record, n, sample(l.unlisted, l.more))
 	}
 	var parts []string
 	if len(l.unlisted) > 0 {
-		parts = append(parts, count(l.unlisted, " that its "+SumsPath+" does not list")+": "+sample(l.unlisted, false))
+		parts = append(parts, l10n.Sprintf("%s that its %s does not list: %s", count(l.unlisted), site.SumsPath, sample(l.unlisted, false)))
 	}
 	if len(l.changed) > 0 {
-		parts = append(parts, count(l.changed, " changed since the build (no longer as its "+SumsPath+" lists it)")+": "+sample(l.changed, false))
+		parts = append(parts, l10n.Sprintf("%s changed since the build (no longer as its %s lists it): %s", count(l.changed), site.SumsPath, sample(l.changed, false)))
 	}
-	return "it holds " + strings.Join(parts, "; and ")
+	return l10n.Sprintf("it holds %s", strings.Join(parts, l10n.Sprintf("; and ")))
 }
 
 // keptFiles says what a removal by the record left behind.
 func keptFiles(kept []string) string {
-	return fmt.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept, ""), SumsPath, sample(kept, false))
+	return l10n.Sprintf("it holds %s that its %s does not list (%s); look at them, then remove the folder", count(kept), site.SumsPath, sample(kept, false))
 }
 
 // count says how many files a list holds.
-func count(list []string, what string) string {
+func count(list []string) string {
 	if len(list) == 1 {
-		return "1 file" + what
+		return l10n.Sprintf("1 file")
 	}
-	return fmt.Sprintf("%d files%s", len(list), what)
+	return l10n.Sprintf("%d files", len(list))
 }
 
 // sample lists the first few names of a list, and how many more there
@@ -383,9 +383,9 @@ func sample(list []string, more bool) string {
 	const few = 5
 	switch {
 	case more:
-		return strings.Join(list[:min(few, len(list))], ", ") + " and more"
+		return l10n.Sprintf("%s and more", strings.Join(list[:min(few, len(list))], ", "))
 	case len(list) <= few:
 		return strings.Join(list, ", ")
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(list[:few], ", "), len(list)-few)
+	return l10n.Sprintf("%s and %d more", strings.Join(list[:few], ", "), len(list)-few)
 }

@@ -2,66 +2,37 @@ package build
 
 import (
 	"bytes"
-	"sync"
-
-	"github.com/gzgov/nansha-microsite/internal/search"
-	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// SearchPath is the search page; it reads the index from search.ScriptPath.
-const SearchPath = "search.html"
+// searchJSON writes the edition's search index, for other programs: built
+// once (perEdition.index) for it and the search page's files, and encoded
+// once.
+func searchJSON(in formatInput, b *bytes.Buffer) error {
+	data, err := in.ed.indexJSON()
+	if err != nil {
+		return err
+	}
+	return writeLarge(b, data)
+}
 
-// searchOutputs are the search index as JSON, for other programs such as
-// the city portal, and as the page's own index, for search.html (which must
-// work from file://, where fetch() is blocked): search.ScriptPath, and on a
-// large site the shards it loads on demand. The index is built once, by
-// whichever output is generated first; the page's files are laid out
-// beforehand from the sources' sizes, so that their paths are known before
-// anything is written.
-func searchOutputs(s *site.Site, texts texts) []Output {
-	index := sync.OnceValues(func() (*search.Index, error) {
-		t, err := texts()
-		if err != nil {
-			return nil, err
-		}
-		return search.Build(s, func(m *site.Measure) string { return t[&m.Body].text })
-	})
-	encoded := sync.OnceValues(func() ([]byte, error) {
-		idx, err := index()
-		if err != nil {
-			return nil, err
-		}
-		return idx.JSON()
-	})
-	layout := search.Plan(s)
-	files := sync.OnceValues(func() ([]search.File, error) {
-		idx, err := index()
-		if err != nil {
-			return nil, err
-		}
-		return search.PageFiles(s, idx, layout)
-	})
-	output := func(path string, data func() ([]byte, error)) Output {
-		return Output{Path: path, Minified: true, Generate: func(b *bytes.Buffer) error {
-			d, err := data()
-			if err != nil {
-				return err
-			}
-			// Megabytes on a large site: grow once, copy once.
-			b.Grow(len(d))
-			b.Write(d)
-			return nil
-		}}
+// searchPaths are the files of the search page's own index in the edition,
+// from its folder: search-index.js, and on a large site the shards it
+// loads per query (search.Plan).
+func searchPaths(ed *perEdition) []string { return ed.searchLayout.Paths() }
+
+// searchPart writes the search page's file number in.part, of those
+// searchPaths lists.
+func searchPart(in formatInput, b *bytes.Buffer) error {
+	files, err := in.ed.searchFiles()
+	if err != nil {
+		return err
 	}
-	outs := []Output{output(search.JSONPath, encoded)}
-	for i, path := range layout.Paths() {
-		outs = append(outs, output(path, func() ([]byte, error) {
-			fs, err := files()
-			if err != nil {
-				return nil, err
-			}
-			return fs[i].Data(), nil
-		}))
-	}
-	return outs
+	return writeLarge(b, files[in.part].Data())
+}
+
+// writeLarge writes data, megabytes on a large site: grow once, copy once.
+func writeLarge(b *bytes.Buffer, data []byte) error {
+	b.Grow(len(data))
+	_, err := b.Write(data)
+	return err
 }

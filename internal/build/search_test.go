@@ -9,8 +9,9 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // generateOutputs returns the outputs at the given paths, generated from the
@@ -37,18 +38,18 @@ func generateOutputs(t *testing.T, paths ...string) map[string][]byte {
 }
 
 func TestSearchOutputs(t *testing.T) {
-	first := generateOutputs(t, search.JSONPath, search.ScriptPath, SearchPath)
-	for _, p := range []string{search.JSONPath, search.ScriptPath, SearchPath} {
+	first := generateOutputs(t, site.SearchJSONPath, site.SearchScriptPath, site.SearchPath)
+	for _, p := range []string{site.SearchJSONPath, site.SearchScriptPath, site.SearchPath} {
 		if len(first[p]) == 0 {
 			t.Fatalf("the build has no %s", p)
 		}
 	}
 	var idx search.Index
-	if err := json.Unmarshal(first[search.JSONPath], &idx); err != nil {
-		t.Fatalf("%s: %v", search.JSONPath, err)
+	if err := json.Unmarshal(first[site.SearchJSONPath], &idx); err != nil {
+		t.Fatalf("%s: %v", site.SearchJSONPath, err)
 	}
 	if len(idx.Measures) != 31 || idx.Measures[30].URL != "measures/31.html" {
-		t.Errorf("%s: %d measures, the last at %q", search.JSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
+		t.Errorf("%s: %d measures, the last at %q", site.SearchJSONPath, len(idx.Measures), idx.Measures[len(idx.Measures)-1].URL)
 	}
 	// The page's own index: every measure, as search.json has it, in one
 	// file at 31 measures.
@@ -57,21 +58,21 @@ func TestSearchOutputs(t *testing.T) {
 		Page     string      `json:"page"`
 		Measures [][2]string `json:"measures"`
 	}
-	script := first[search.ScriptPath]
+	script := first[site.SearchScriptPath]
 	data, _, _ := bytes.Cut(bytes.TrimPrefix(script, []byte(search.ScriptPrefix)), []byte(search.ScriptSuffix))
 	if err := json.Unmarshal(data, &page); err != nil {
-		t.Fatalf("%s: %v", search.ScriptPath, err)
+		t.Fatalf("%s: %v", site.SearchScriptPath, err)
 	}
 	if page.Version != search.PageVersion || len(page.Measures) != len(idx.Measures) {
-		t.Fatalf("%s: version %d, %d measures", search.ScriptPath, page.Version, len(page.Measures))
+		t.Fatalf("%s: version %d, %d measures", site.SearchScriptPath, page.Version, len(page.Measures))
 	}
 	for i, m := range page.Measures {
 		e := idx.Measures[i]
 		if m != [2]string{e.Title, e.Text} || strings.Replace(page.Page, "%s", fmt.Sprintf("%02d", i+1), 1) != e.URL {
-			t.Errorf("%s: measure %d is %q at %s, search.json has %q, %q at %s", search.ScriptPath, i+1, m, page.Page, e.Title, e.Text, e.URL)
+			t.Errorf("%s: measure %d is %q at %s, search.json has %q, %q at %s", site.SearchScriptPath, i+1, m, page.Page, e.Title, e.Text, e.URL)
 		}
 	}
-	again := generateOutputs(t, search.JSONPath, search.ScriptPath)
+	again := generateOutputs(t, site.SearchJSONPath, site.SearchScriptPath)
 	if len(again) != 2 {
 		t.Fatalf("the second build has %d of the 2 outputs", len(again))
 	}
@@ -86,7 +87,7 @@ func TestSearchOutputs(t *testing.T) {
 // shards, each an output of the build at the path its layout gives, in each
 // edition.
 func TestSearchShardOutputs(t *testing.T) {
-	src := corpus.Temp(t, 2000)
+	src := srctest.Corpus(t, 2000)
 	s, err := content.Load(os.DirFS(src))
 	if err != nil {
 		t.Fatal(err)
@@ -126,11 +127,11 @@ func TestSearchShardOutputs(t *testing.T) {
 // base_url (see base.html).
 func TestSearchPageIndexable(t *testing.T) {
 	const noindex = `<meta name="robots" content="noindex">`
-	pages := generateOutputs(t, SearchPath, NotFoundPath)
-	if bytes.Contains(pages[SearchPath], []byte(noindex)) {
-		t.Errorf("%s carries %s", SearchPath, noindex)
+	pages := generateOutputs(t, site.SearchPath, site.NotFoundPath)
+	if bytes.Contains(pages[site.SearchPath], []byte(noindex)) {
+		t.Errorf("%s carries %s", site.SearchPath, noindex)
 	}
-	if !bytes.Contains(pages[NotFoundPath], []byte(noindex)) {
-		t.Errorf("%s lacks %s", NotFoundPath, noindex)
+	if !bytes.Contains(pages[site.NotFoundPath], []byte(noindex)) {
+		t.Errorf("%s lacks %s", site.NotFoundPath, noindex)
 	}
 }

@@ -1,23 +1,18 @@
 package build
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/gzgov/nansha-microsite/internal/check"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
-// CheckError is a built site that failed the site check (package check).
+// CheckError is a built site that failed the site check (package check):
+// its problems, each at its file of the site.
 type CheckError struct {
-	Problems []check.Problem
+	Problems diag.List
 }
 
 func (e *CheckError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return fmt.Sprintf("the built site fails the check, %d problem(s):\n%s", len(e.Problems), strings.Join(lines, "\n"))
+	return l10n.Sprintf("the built site fails the check, %d problem(s):\n%s", len(e.Problems), e.Problems.Error())
 }
 
 // seal finishes a site written into dir: it writes SHA256SUMS over the final
@@ -48,5 +43,5 @@ func sitePaths(outputs []Output) []string {
 	for _, o := range outputs {
 		paths = append(paths, o.Path)
 	}
-	return append(paths, SumsPath)
+	return append(paths, sealedPaths()...)
 }

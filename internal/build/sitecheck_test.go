@@ -11,26 +11,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestCheckFailsBuild breaks the layouts so the built site fails the check:
 // the build reports every problem and leaves the previous site as it was.
 func TestCheckFailsBuild(t *testing.T) {
-	tree := sourceTree(t, true, nil)
-	src := writeTree(t, tree)
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	before := readTree(t, out)
 
-	broken := func(name, old, new string) string {
-		s := string(tree[name].Data)
-		if !strings.Contains(s, old) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		return strings.Replace(s, old, new, 1)
-	}
-	tree["layouts/404.html"].Data = []byte(broken("layouts/404.html", `<h1>{{t "not_found_title"}}</h1>`, `<p><a href="{{.Rel "gone.html"}}">x</a></p>`))
-	tree["layouts/units.html"].Data = []byte(broken("layouts/units.html", `<h1>`, `<h1 id="x">{{t "nav_units"}}</h1><h1>`))
-	src = writeTree(t, tree)
+	replaceIn(t, src, "layouts/404.html", `<h1>{{t "not_found_title"}}</h1>`, `<p><a href="{{.Rel "gone.html"}}">x</a></p>`)
+	replaceIn(t, src, "layouts/units.html", `<h1>`, `<h1 id="x">{{t "nav_units"}}</h1><h1>`)
 	_, err := Run(Options{Source: src, Out: out})
 	var bad *CheckError
 	if !errors.As(err, &bad) {
@@ -39,10 +32,10 @@ func TestCheckFailsBuild(t *testing.T) {
 	// Each problem is in both editions' pages.
 	want := "the built site fails the check, 6 problem(s):\n" +
 		"404.html: <h1>: missing: every page needs exactly one <h1>, its main heading\n" +
-		"404.html: <a href=\"gone.html\">: no such file: gone.html\n" +
+		"404.html: <a href=\"/gone.html\">: no such file: gone.html\n" +
 		"units/index.html: <h1>: 2 of them: every page needs exactly one <h1>, its main heading\n" +
 		"zh-hans/404.html: <h1>: missing: every page needs exactly one <h1>, its main heading\n" +
-		"zh-hans/404.html: <a href=\"gone.html\">: no such file: zh-hans/gone.html\n" +
+		"zh-hans/404.html: <a href=\"/zh-hans/gone.html\">: no such file: zh-hans/gone.html\n" +
 		"zh-hans/units/index.html: <h1>: 2 of them: every page needs exactly one <h1>, its main heading"
 	if err.Error() != want {
 		t.Errorf("error:\n%s\nwant:\n%s", err, want)
@@ -62,8 +55,8 @@ func TestCheckFailsBuild(t *testing.T) {
 func TestChecksums(t *testing.T) {
 	out := buildTree(t, repo)
 	files := readTree(t, out)
-	sums := string(files[SumsPath])
-	delete(files, SumsPath)
+	sums := string(files[site.SumsPath])
+	delete(files, site.SumsPath)
 	var want []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		sum := sha256.Sum256(files[name])
@@ -76,7 +69,7 @@ func TestChecksums(t *testing.T) {
 		t.Log("no sha256sum: verified in Go only")
 		return
 	}
-	cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", SumsPath)
+	cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", site.SumsPath)
 	cmd.Dir = out
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("sha256sum -c: %v\n%s", err, msg)

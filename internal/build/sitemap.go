@@ -8,26 +8,14 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the files for search engines, written only with a base_url:
-// both must name absolute URLs.
-const (
-	SitemapPath = "sitemap.xml"
-	RobotsPath  = "robots.txt"
-)
+// sitemap writes sitemap.xml, listing every page but the 404 page (whose
+// kind is shown anywhere, with no URL of its own).
+func sitemap(in formatInput, b *bytes.Buffer) error { return writeSitemap(b, in.pages) }
 
-// crawlerFiles returns sitemap.xml, listing every page but the 404 page, and
-// robots.txt naming it; none without a base_url.
-func crawlerFiles(s *site.Site, pages []*render.Page) []Output {
-	if s.BaseURL == "" {
-		return nil
-	}
-	return []Output{
-		{Path: SitemapPath, Generate: func(b *bytes.Buffer) error { return writeSitemap(b, pages) }},
-		{Path: RobotsPath, Generate: func(b *bytes.Buffer) error {
-			b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + SitemapPath + "\n")
-			return nil
-		}},
-	}
+// robots writes robots.txt, naming the sitemap.
+func robots(in formatInput, b *bytes.Buffer) error {
+	b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + in.site.BaseURL + site.SitemapPath + "\n")
+	return nil
 }
 
 // writeSitemap writes the sitemaps.org protocol. It gives no <lastmod>: the

@@ -8,14 +8,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 func TestCrawlerFilesGolden(t *testing.T) {
-	tree := sourceTree(t, false, smallSite)
-	tree["site.toml"].Data = []byte(withBaseURL(t, tree, "https://www.gz.gov.cn/nansha3/"))
-	files := readTree(t, buildTree(t, writeTree(t, tree)))
-	golden(t, "crawler/sitemap.xml", files[SitemapPath])
-	golden(t, "crawler/robots.txt", files[RobotsPath])
+	files := readTree(t, buildTree(t, sourceTree(t, with(smallSite, map[string]string{"site.toml": withBaseURL(t, "https://www.gz.gov.cn/nansha3/")}))))
+	golden(t, "crawler/sitemap.xml", files[site.SitemapPath])
+	golden(t, "crawler/robots.txt", files[site.RobotsPath])
 }
 
 var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
@@ -26,9 +26,8 @@ var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
 // appears anywhere.
 func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 	const base = "https://www.gz.gov.cn/nansha3/"
-	tree := sourceTree(t, true, nil)
-	plain := readTree(t, buildTree(t, writeTree(t, tree)))
-	for _, name := range []string{SitemapPath, RobotsPath} {
+	plain := readTree(t, buildTree(t, repo))
+	for _, name := range []string{site.SitemapPath, site.RobotsPath} {
 		if _, ok := plain[name]; ok {
 			t.Errorf("%s written without a base_url", name)
 		}
@@ -41,22 +40,21 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 		}
 	}
 
-	tree["site.toml"].Data = []byte(withBaseURL(t, tree, base))
-	files := readTree(t, buildTree(t, writeTree(t, tree)))
+	files := readTree(t, buildTree(t, sourceTree(t, map[string]string{"site.toml": withBaseURL(t, base)})))
 	var want []string
 	for name, data := range files {
 		if path.Ext(name) != ".html" {
 			continue
 		}
 		m := canonical.FindAllSubmatch(data, -1)
-		if path.Base(name) == NotFoundPath {
+		if path.Base(name) == site.NotFoundPath {
 			if len(m) != 0 {
 				t.Errorf("%s has a canonical URL", name)
 			}
 			continue
 		}
 		wantURL := base + name // pages by their file …
-		if edition, ok := strings.CutSuffix(name, HomePath); ok && (edition == "" || edition == "zh-hans/") {
+		if edition, ok := strings.CutSuffix(name, site.HomePath); ok && (edition == "" || edition == "zh-hans/") {
 			wantURL = base + edition // … but an edition's home page, as the portal links it
 		}
 		if len(m) != 1 || string(m[0][1]) != wantURL {
@@ -70,7 +68,7 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 	var set struct {
 		URLs []string `xml:"url>loc"`
 	}
-	if err := xml.Unmarshal(files[SitemapPath], &set); err != nil {
+	if err := xml.Unmarshal(files[site.SitemapPath], &set); err != nil {
 		t.Fatal(err)
 	}
 	slices.Sort(want)
@@ -78,7 +76,7 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("sitemap.xml lists\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if r := string(files[RobotsPath]); !strings.Contains(r, "\nSitemap: "+base+"sitemap.xml\n") {
+	if r := string(files[site.RobotsPath]); !strings.Contains(r, "\nSitemap: "+base+"sitemap.xml\n") {
 		t.Errorf("robots.txt does not name the sitemap:\n%s", r)
 	}
 }

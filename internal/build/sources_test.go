@@ -9,21 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
-
-// appendTo appends text to the file name under dir.
-func appendTo(t *testing.T, dir, name, text string) {
-	t.Helper()
-	f, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(name)), os.O_APPEND|os.O_WRONLY, 0)
-	if err == nil {
-		_, err = f.WriteString(text)
-		f.Close()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // TestSymlinksLeavingSources links a file of each kind of source to a file
 // outside the sources: the build refuses it, naming the link, and nothing
@@ -32,7 +19,7 @@ func TestSymlinksLeavingSources(t *testing.T) {
 	const secret = "root:x:0:0:secret outside the sources"
 	for _, name := range []string{"assets/passwd.css", "assets/img/passwd.svg", "content/measures/05.md", "layouts/404.html", "layouts/strings.toml", "site.toml"} {
 		t.Run(name, func(t *testing.T) {
-			src := copySource(t, "")
+			src := sourceTree(t, nil)
 			outside := filepath.Join(t.TempDir(), "outside")
 			link := filepath.Join(src, filepath.FromSlash(name))
 			// The file outside is the source's own, with a secret in a
@@ -62,7 +49,7 @@ func TestSymlinksLeavingSources(t *testing.T) {
 		})
 	}
 	t.Run("the measures folder", func(t *testing.T) {
-		src := copySource(t, "")
+		src := sourceTree(t, nil)
 		measures := filepath.Join(src, "content", "measures")
 		outside := filepath.Join(t.TempDir(), "measures")
 		if err := os.Rename(measures, outside); err != nil {
@@ -78,7 +65,7 @@ func TestSymlinksLeavingSources(t *testing.T) {
 		}
 	})
 	t.Run("inside", func(t *testing.T) {
-		src := copySource(t, "")
+		src := sourceTree(t, nil)
 		if err := os.Symlink("site.css", filepath.Join(src, "assets", "print.css")); err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +85,7 @@ func TestSymlinksLeavingSources(t *testing.T) {
 // TestLitterIgnored leaves the files of editors and systems among the
 // sources: the build is the same, byte for byte, as without them.
 func TestLitterIgnored(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	clean := readTree(t, buildTree(t, src))
 	litter := map[string]string{
 		"content/measures/._05.md":     "\x00\x05\x16\x07Mac OS X        \x00\x02",
@@ -136,17 +123,17 @@ func TestLitterIgnored(t *testing.T) {
 // build refuses each at its line and column, in the same run as a content
 // error.
 func TestBrokenAssets(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	css, _ := os.ReadFile(filepath.Join(src, "assets", "site.css"))
 	js, _ := os.ReadFile(filepath.Join(src, "assets", "search.js"))
 	cssLine, jsLine := bytes.Count(css, []byte("\n"))+1, bytes.Count(js, []byte("\n"))+1
-	appendTo(t, src, "assets/site.css", "}}} @@@ {{{\n")
-	appendTo(t, src, "assets/search.js", "const 名 = ;\n")
-	appendTo(t, src, "content/measures/05.md", "\x00")
+	edit(t, src, "assets/site.css", func(s string) string { return s + "}}} @@@ {{{\n" })
+	edit(t, src, "assets/search.js", func(s string) string { return s + "const 名 = ;\n" })
+	edit(t, src, "content/measures/05.md", func(s string) string { return s + "\x00" })
 	_, err := Run(Options{Source: src, Out: filepath.Join(t.TempDir(), "public")})
-	var list content.ErrorList
+	var list diag.List
 	if !errors.As(err, &list) {
-		t.Fatalf("got %v, want a content.ErrorList", err)
+		t.Fatalf("got %v, want a diag.List", err)
 	}
 	want := []string{
 		"assets/search.js:" + strconv.Itoa(jsLine) + ":11: does not parse as JavaScript: unexpected ; in expression",

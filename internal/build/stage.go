@@ -3,11 +3,12 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // A build writes the new site into a staging folder beside the output
@@ -56,7 +57,7 @@ func newStage(out string) (*stage, error) {
 	if err == nil {
 		var locked bool
 		if locked, err = tryLock(s.marker); err == nil && !locked {
-			err = errors.New("cannot lock " + s.marker.Name())
+			err = l10n.Errorf("cannot lock %s", s.marker.Name())
 		}
 	}
 	if err == nil {
@@ -100,7 +101,7 @@ func (s *stage) commit() (string, error) {
 	// A kill here leaves no output folder: the next build restores old/.
 	if err := os.Rename(s.dir, s.out); err != nil {
 		if os.Rename(old, s.out) != nil {
-			return "", fmt.Errorf("%w; the previous site is in %s", err, old)
+			return "", l10n.Errorf("%w; the previous site is in %s", err, old)
 		}
 		return "", err
 	}
@@ -163,7 +164,7 @@ func recoverLeftovers(out string) ([]string, error) {
 	}
 	pattern := regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.(new|old)-[0-9]+$`)
 	var notes []string
-	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
+	note := func(msg string) { notes = append(notes, msg) }
 	for _, e := range entries {
 		m := pattern.FindStringSubmatch(e.Name())
 		if m == nil || !e.IsDir() { // e.IsDir is false for a link
@@ -223,18 +224,18 @@ func claimStage(root string) (marker *os.File, ok bool, err error) {
 
 // recoverStage finishes the staging folder root of a build that ended
 // without doing so: see recoverLeftovers.
-func recoverStage(root string, marker *os.File, out string, note func(string, ...any)) error {
+func recoverStage(root string, marker *os.File, out string, note func(string)) error {
 	defer marker.Close()
 	old := filepath.Join(root, "old")
 	if _, err := os.Lstat(old); err == nil {
 		if restored, err := restore(old, out); err != nil {
 			return err
 		} else if restored {
-			note("put %s back from %s, where an interrupted build had left it", out, old)
+			note(l10n.Sprintf("put %s back from %s, where an interrupted build had left it", out, old))
 		} else if kept, err := removeSite(old, nil); err != nil {
 			return err
 		} else if len(kept) > 0 {
-			note("kept %s, which an interrupted build left: %s", root, keptFiles(kept))
+			note(l10n.Sprintf("kept %s, which an interrupted build left: %s", root, keptFiles(kept)))
 			return nil
 		}
 	}
@@ -250,7 +251,7 @@ func recoverStage(root string, marker *os.File, out string, note func(string, ..
 // recoverOld handles root, a .<out>.old-N folder of the old layout: its
 // site/ is the previous site, which is put back when out is missing, and
 // else removed as its SHA256SUMS lists it.
-func recoverOld(root, out string, note func(string, ...any)) error {
+func recoverOld(root, out string, note func(string)) error {
 	site := filepath.Join(root, "site")
 	if fi, err := os.Lstat(site); err == nil && fi.IsDir() {
 		restored, err := restore(site, out)
@@ -258,7 +259,7 @@ func recoverOld(root, out string, note func(string, ...any)) error {
 		case err != nil:
 			return err
 		case restored:
-			note("put %s back from %s, where an interrupted build had left it", out, site)
+			note(l10n.Sprintf("put %s back from %s, where an interrupted build had left it", out, site))
 		default:
 			if kept, err := removeIfRecorded(site, note); err != nil || kept {
 				return err
@@ -272,13 +273,13 @@ func recoverOld(root, out string, note func(string, ...any)) error {
 // removeIfRecorded removes the folder dir when its SHA256SUMS accounts for
 // everything in it, or it is empty; otherwise it names dir in a note and
 // leaves it alone (kept).
-func removeIfRecorded(dir string, note func(string, ...any)) (kept bool, err error) {
+func removeIfRecorded(dir string, note func(string)) (kept bool, err error) {
 	l, err := survey(dir)
 	if err != nil {
 		return false, err
 	}
 	if !l.empty() {
-		note("left %s alone: an interrupted build may have left it, but %s; look at it, then remove it yourself", dir, l.describe())
+		note(l10n.Sprintf("left %s alone: an interrupted build may have left it, but %s; look at it, then remove it yourself", dir, l.describe()))
 		return true, nil
 	}
 	left, err := removeSite(dir, nil)

@@ -15,9 +15,9 @@ import (
 // only look alike: a build puts a missing site back, removes what is its
 // own, and leaves the rest alone, saying so.
 func TestLeftoversOfInterruptedBuilds(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	siteA := buildTree(t, src)
-	broken := copySource(t, "")
+	broken := sourceTree(t, nil)
 	if err := os.WriteFile(filepath.Join(broken, "content/measures/07.md"), []byte("no front matter\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestLeftoversOfInterruptedBuilds(t *testing.T) {
 // TestStagingOfRunningBuildKept: a build never removes the staging folder
 // of a build still running, whose marker is locked.
 func TestStagingOfRunningBuildKept(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	running, err := newStage(out)
 	if err != nil {
@@ -177,7 +177,7 @@ func TestStagingOfRunningBuildKept(t *testing.T) {
 // while the build runs is not deleted with the previous site: the folder
 // that holds it stays, and the build says where.
 func TestFilesAddedDuringBuildKept(t *testing.T) {
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	upload := filepath.Join(out, "uploads", "r.pdf")
 	sum, err := Run(Options{Source: src, Out: out, Progress: func(done, total int) {
@@ -207,7 +207,7 @@ func TestFilesAddedDuringBuildKept(t *testing.T) {
 func TestSwapByTwoRenames(t *testing.T) {
 	defer func(f func(a, b string) error) { exchangeFolders = f }(exchangeFolders)
 	exchangeFolders = func(a, b string) error { return errors.ErrUnsupported }
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	out := buildTree(t, src)
 	before := wholeSite(t, out)
 	m := filepath.Join(src, "content/measures/05.md")

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Tree keeps a built site up to date in one output directory, for a preview
@@ -29,6 +29,7 @@ type Tree struct {
 	sources  *sourceCache
 	memo     textMemo
 	progress func(done, total int)
+	settings settings
 	seed     maphash.Seed
 
 	built   map[string]builtFile // what the output holds; nil before the first Update
@@ -43,8 +44,8 @@ type builtFile struct {
 	page bool
 }
 
-// Update says what one Tree.Update did.
-type Update struct {
+// UpdateSummary says what one Tree.Update did.
+type UpdateSummary struct {
 	Changed   []string // output paths written or removed, sorted
 	Generated int      // outputs generated; the others were left as they were
 	Outputs   int      // outputs in the site
@@ -53,8 +54,8 @@ type Update struct {
 	Elapsed   time.Duration
 }
 
-func (u Update) String() string {
-	return fmt.Sprintf("%d of %d files changed (%d regenerated) in %v",
+func (u UpdateSummary) String() string {
+	return l10n.Sprintf("%d of %d files changed (%d regenerated) in %v",
 		len(u.Changed), u.Outputs, u.Generated, u.Elapsed.Round(time.Millisecond))
 }
 
@@ -69,7 +70,7 @@ func NewTree(opts Options) (*Tree, error) {
 		return nil, err
 	}
 	if entries, err := os.ReadDir(opts.Out); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("refusing output directory %s: a tree needs an empty one", opts.Out)
+		return nil, l10n.Errorf("refusing output directory %s: a tree needs an empty one", opts.Out)
 	}
 	// Read through a content.Dir: no symbolic link leads out of the
 	// sources. It stays open for the Tree's life.
@@ -85,6 +86,7 @@ func NewTree(opts Options) (*Tree, error) {
 		out:      opts.Out,
 		sources:  &sourceCache{FS: src, files: map[string][]byte{}},
 		progress: opts.Progress,
+		settings: settings{drafts: opts.Drafts, baseURL: opts.BaseURL},
 		seed:     maphash.MakeSeed(),
 		pending:  map[string]bool{},
 		all:      true,
@@ -97,9 +99,9 @@ func NewTree(opts Options) (*Tree, error) {
 // files regenerates the outputs that depend on them; any other change
 // regenerates everything (and rereads every source).
 //
-// On error (a content error is a content.ErrorList) the changes are kept for
+// On error (a content error is a diag.List) the changes are kept for
 // the next Update, which then also covers them.
-func (t *Tree) Update(changed []string) (Update, error) { return t.UpdateEarly(changed, nil) }
+func (t *Tree) Update(changed []string) (UpdateSummary, error) { return t.UpdateEarly(changed, nil) }
 
 // UpdateEarly is Update that reports early: when an edit to measure files
 // also changes outputs that show every measure (the table, the home page,
@@ -107,7 +109,7 @@ func (t *Tree) Update(changed []string) (Update, error) { return t.UpdateEarly(c
 // measures' pages, their categories' and units'), calls early with the paths
 // it changed so far, and only then regenerates those. A preview reloads the
 // edited page without waiting for the table.
-func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Update, error) {
+func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (UpdateSummary, error) {
 	start := time.Now()
 	if changed == nil {
 		t.all = true
@@ -122,12 +124,12 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 		// Also a safety net: a change the caller missed is picked up here.
 		t.sources.forgetAll()
 	}
-	outs, err := outputs(t.sources, &t.memo)
+	outs, _, err := outputs(t.sources, &t.memo, t.settings)
 	if err != nil {
-		return Update{}, err
+		return UpdateSummary{}, err
 	}
 	var first, last []Output // last: the outputs that show every measure
-	u := Update{Outputs: len(outs), Full: !selective}
+	u := UpdateSummary{Outputs: len(outs), Full: !selective}
 	for _, o := range outs {
 		switch {
 		case selective && !t.stale(o):
@@ -154,7 +156,7 @@ func (t *Tree) UpdateEarly(changed []string, early func(written []string)) (Upda
 	}
 	if err != nil {
 		t.all = true // some files may be new, others not: redo them all
-		return Update{}, err
+		return UpdateSummary{}, err
 	}
 	u.Changed = append(written, t.removeGone(outs)...)
 	slices.Sort(u.Changed)

@@ -2,12 +2,11 @@ package build
 
 import (
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkTreeUpdate measures a Tree's rebuild after one measure's text
@@ -19,7 +18,7 @@ func BenchmarkTreeUpdate(b *testing.B) {
 	for _, n := range []int{31, 10000} {
 		b.Run(fmt.Sprintf("measures=%d", n), func(b *testing.B) {
 			src := benchCorpus(b, n)
-			tree, err := NewTree(Options{Source: src, Out: filepath.Join(corpus.ScratchDir(b), "site")})
+			tree, err := NewTree(Options{Source: src, Out: filepath.Join(srctest.ScratchDir(b), "site")})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -45,7 +44,7 @@ func BenchmarkFullBuild(b *testing.B) {
 	for _, n := range []int{31, 10000} {
 		b.Run(fmt.Sprintf("measures=%d", n), func(b *testing.B) {
 			src := benchCorpus(b, n)
-			out := corpus.ScratchDir(b)
+			out := srctest.ScratchDir(b)
 			i := 0
 			for b.Loop() {
 				i++
@@ -62,7 +61,7 @@ func BenchmarkFullBuild(b *testing.B) {
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
 	if n == 31 {
-		return srctest.Copy(b, "../..")
+		return sourceTree(b, nil)
 	}
-	return corpus.Temp(b, n)
+	return srctest.Corpus(b, n)
 }

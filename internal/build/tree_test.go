@@ -2,27 +2,15 @@ package build
 
 import (
 	"bytes"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-)
 
-// edit rewrites a source file with replace applied to its text.
-func edit(t *testing.T, src, name string, replace func(string) string) {
-	t.Helper()
-	file := filepath.Join(src, filepath.FromSlash(name))
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(replace(string(data))), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
 
 // builtTree is a Tree over src, after its first (full) build.
 func builtTree(t *testing.T, src string) *Tree {
@@ -46,7 +34,7 @@ func set(key, value string) func(string) string {
 // TestTreeMatchesFullBuild edits the sources step by step and checks, after
 // each Update, that the Tree's output is exactly what a full build gives.
 func TestTreeMatchesFullBuild(t *testing.T) {
-	src := srctest.Copy(t, "../..")
+	src := sourceTree(t, nil)
 	tree := builtTree(t, src)
 	m := func(n string) string { return "content/measures/" + n + ".md" }
 	steps := []struct {
@@ -118,7 +106,7 @@ func fullBuild(t *testing.T, src string) map[string][]byte {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
-	delete(files, SumsPath)
+	delete(files, site.SumsPath)
 	return files
 }
 
@@ -143,7 +131,7 @@ func compareTrees(t *testing.T, step string, got, want map[string][]byte) {
 // TestTreeRecoversFromErrors checks that changes made while the sources were
 // broken are all applied once they are fixed.
 func TestTreeRecoversFromErrors(t *testing.T) {
-	src := srctest.Copy(t, "../..")
+	src := sourceTree(t, nil)
 	tree := builtTree(t, src)
 	before := readTree(t, tree.out)
 	// A stylesheet change (every page) and a broken measure, in one go.
@@ -172,7 +160,7 @@ func TestNewTreeRefusesNonEmptyDir(t *testing.T) {
 }
 
 func TestTreeReportsEarly(t *testing.T) {
-	src := srctest.Copy(t, "../..")
+	src := sourceTree(t, nil)
 	tree := builtTree(t, src)
 	var early [][]string
 	record := func(written []string) { early = append(early, written) }

@@ -19,6 +19,8 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // zipEpoch is the timestamp of every entry when SOURCE_DATE_EPOCH is unset:
@@ -52,7 +54,7 @@ func ZipTime() (time.Time, error) {
 	}
 	secs, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected a number of seconds since 1970", v)
+		return time.Time{}, l10n.Errorf("SOURCE_DATE_EPOCH=%q: expected a number of seconds since 1970", v)
 	}
 	t := time.Unix(secs, 0).UTC()
 	switch {
@@ -61,7 +63,7 @@ func ZipTime() (time.Time, error) {
 		if secs >= 1e12 {
 			hint = "; it counts seconds since 1970, not milliseconds"
 		}
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s: %s is later than a zip can record (%s)%s",
+		return time.Time{}, l10n.Errorf("SOURCE_DATE_EPOCH=%s: %s is later than a zip can record (%s)%s",
 			v, t.Format(time.DateTime+" UTC"), zipLatest.Format(time.DateTime+" UTC"), hint)
 	case t.Before(zipEpoch):
 		t = zipEpoch // a zip cannot say earlier
@@ -85,7 +87,7 @@ func CheckArchive(site, file string) error {
 // write, with every link resolved.
 func archiveTarget(site, file string) (string, error) {
 	if !asciiName(archiveFolder(file)) {
-		return "", fmt.Errorf("%s: name the archive in ASCII letters, digits, '-', '_' or '.': its name becomes the folder inside it", file)
+		return "", l10n.Errorf("%s: name the archive in ASCII letters, digits, '-', '_' or '.': its name becomes the folder inside it", file)
 	}
 	if _, err := ZipTime(); err != nil {
 		return "", err
@@ -103,27 +105,27 @@ func archiveTarget(site, file string) (string, error) {
 		return "", err
 	}
 	if !asciiName(archiveFolder(dst)) {
-		return "", fmt.Errorf("%s: a link to %s: name the archive in ASCII letters, digits, '-', '_' or '.': its name becomes the folder inside it", file, dst)
+		return "", l10n.Errorf("%s: a link to %s: name the archive in ASCII letters, digits, '-', '_' or '.': its name becomes the folder inside it", file, dst)
 	}
 	absSite, err := realPath(site)
 	if err != nil {
 		return "", err
 	}
 	if dst == absSite || within(dst, absSite) {
-		return "", fmt.Errorf("%s: the archive cannot be written inside the site it archives (%s)", file, site)
+		return "", l10n.Errorf("%s: the archive cannot be written inside the site it archives (%s)", file, site)
 	}
 	parent := filepath.Dir(dst)
 	if fi, err := os.Stat(parent); err != nil || !fi.IsDir() {
-		return "", fmt.Errorf("cannot write the archive %s: the folder %s does not exist", file, parent)
+		return "", l10n.Errorf("cannot write the archive %s: the folder %s does not exist", file, parent)
 	}
 	for dir := parent; ; dir = filepath.Dir(dir) {
 		if fi, err := os.Stat(filepath.Join(dir, content.SiteFile)); err == nil && fi.Mode().IsRegular() {
 			if dst == filepath.Join(dir, content.SiteFile) {
-				return "", fmt.Errorf("%s: the archive cannot replace the sources' %s (%s)", file, content.SiteFile, dir)
+				return "", l10n.Errorf("%s: the archive cannot replace the sources' %s (%s)", file, content.SiteFile, dir)
 			}
 			for _, d := range sourceDirs {
 				if sd := filepath.Join(dir, d); within(dst, sd) {
-					return "", fmt.Errorf("%s: the archive cannot be written into the sources' %s/ folder (%s)", file, d, sd)
+					return "", l10n.Errorf("%s: the archive cannot be written into the sources' %s/ folder (%s)", file, d, sd)
 				}
 			}
 		}
@@ -136,11 +138,11 @@ func archiveTarget(site, file string) (string, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return dst, nil
 	case err != nil:
-		return "", fmt.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
+		return "", l10n.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
 	case fi.IsDir():
-		return "", fmt.Errorf("%s is a folder: name the archive's file", file)
+		return "", l10n.Errorf("%s is a folder: name the archive's file", file)
 	case !fi.Mode().IsRegular() || !ourArchive(dst):
-		return "", fmt.Errorf("refusing to replace %s: it is not an archive this program wrote; move it away, or choose another name", file)
+		return "", l10n.Errorf("refusing to replace %s: it is not an archive this program wrote; move it away, or choose another name", file)
 	}
 	return dst, nil
 }
@@ -188,16 +190,16 @@ func unwrapPath(err error) error {
 // written beside file and renamed into place.
 func Package(dir, file string) (int, error) {
 	if fi, err := os.Stat(dir); err != nil {
-		return 0, fmt.Errorf("cannot package %s: %w", dir, unwrapPath(err))
+		return 0, l10n.Errorf("cannot package %s: %w", dir, unwrapPath(err))
 	} else if !fi.IsDir() {
-		return 0, fmt.Errorf("cannot package %s: it is a file, not a built site's folder", dir)
+		return 0, l10n.Errorf("cannot package %s: it is a file, not a built site's folder", dir)
 	}
 	dst, err := archiveTarget(dir, file)
 	if err != nil {
 		return 0, err
 	}
-	site := os.DirFS(dir)
-	r, err := check.Site(site)
+	built := os.DirFS(dir)
+	r, err := check.Site(built)
 	if err != nil {
 		return 0, err
 	}
@@ -211,11 +213,11 @@ func Package(dir, file string) (int, error) {
 	folder := archiveFolder(dst) // a link's target's name: the file on disk
 	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".new-*")
 	if err != nil {
-		return 0, fmt.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
+		return 0, l10n.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name()) // after the rename, a no-op
 	w := bufio.NewWriter(tmp)
-	n, err := writeZip(w, site, folder, mtime)
+	n, err := writeZip(w, built, folder, mtime)
 	if err != nil {
 		tmp.Close()
 		return 0, err
@@ -231,30 +233,30 @@ func Package(dir, file string) (int, error) {
 		err = os.Rename(tmp.Name(), dst)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
+		return 0, l10n.Errorf("cannot write the archive %s: %w", file, unwrapPath(err))
 	}
 	return n, nil
 }
 
-// writeZip writes the archive of site to w and returns how many files it
+// writeZip writes the archive of the site built to w and returns how many files it
 // holds: exactly those SHA256SUMS lists, each with its hash, and
 // SHA256SUMS. Anything else in the site is an error.
-func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, error) {
-	rec, err := readRecord(site)
+func writeZip(w io.Writer, built fs.FS, folder string, mtime time.Time) (int, error) {
+	rec, err := readRecord(built)
 	if errors.Is(err, errNoRecord) {
-		return 0, fmt.Errorf("no %s: not a built site, or built by an older version: rebuild it", SumsPath)
+		return 0, l10n.Errorf("no %s: not a built site, or built by an older version: rebuild it", site.SumsPath)
 	}
 	if err != nil {
 		return 0, err
 	}
-	inv, err := takeInventory(site, false, 0)
+	inv, err := takeInventory(built, false, 0)
 	if err != nil {
 		return 0, err
 	}
 	for _, p := range slices.Concat(inv.files, inv.others) {
 		for _, name := range strings.Split(strings.TrimSuffix(p, "/"), "/") {
 			if !asciiName(name) {
-				return 0, fmt.Errorf("%s: not an ASCII name; zip tools disagree on how other names are encoded: rename it", p)
+				return 0, l10n.Errorf("%s: not an ASCII name; zip tools disagree on how other names are encoded: rename it", p)
 			}
 		}
 	}
@@ -262,13 +264,13 @@ func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, err
 		p := extra[0]
 		switch {
 		case strings.HasSuffix(p, "/"):
-			return 0, fmt.Errorf("%s is a folder without a file that %s lists, so it is not part of the site as built: move it out of the site", p, SumsPath)
+			return 0, l10n.Errorf("%s is a folder without a file that %s lists, so it is not part of the site as built: move it out of the site", p, site.SumsPath)
 		case slices.Contains(inv.others, p):
-			return 0, fmt.Errorf("%s: not a regular file", p)
+			return 0, l10n.Errorf("%s: not a regular file", p)
 		}
-		return 0, fmt.Errorf("%s is not listed in %s, so it is not part of the site as built: move it out of the site", p, SumsPath)
+		return 0, l10n.Errorf("%s is not listed in %s, so it is not part of the site as built: move it out of the site", p, site.SumsPath)
 	}
-	names := []string{SumsPath}
+	names := []string{site.SumsPath}
 	for name := range rec.sums {
 		names = append(names, name)
 	}
@@ -287,16 +289,16 @@ func writeZip(w io.Writer, site fs.FS, folder string, mtime time.Time) (int, err
 			}
 			continue
 		}
-		data, err := fs.ReadFile(site, name)
+		data, err := fs.ReadFile(built, name)
 		if errors.Is(err, fs.ErrNotExist) {
-			return 0, fmt.Errorf("%s is listed in %s but missing: rebuild the site", name, SumsPath)
+			return 0, l10n.Errorf("%s is listed in %s but missing: rebuild the site", name, site.SumsPath)
 		}
 		if err != nil {
 			return 0, err
 		}
-		if name != SumsPath {
+		if name != site.SumsPath {
 			if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != rec.sums[name] {
-				return 0, fmt.Errorf("%s differs from its checksum in %s: rebuild the site", name, SumsPath)
+				return 0, l10n.Errorf("%s differs from its checksum in %s: rebuild the site", name, site.SumsPath)
 			}
 		}
 		h.Method = zip.Deflate

@@ -168,14 +168,14 @@ func TestPackageRefuses(t *testing.T) {
 		{"link out of the site", func(d string) error { return os.Symlink("/etc/passwd", filepath.Join(d, "passwd.txt")) },
 			"site.zip", "passwd.txt: a symbolic link to /etc/passwd, outside the site"},
 		{"missing file", func(d string) error {
-			f, err := os.OpenFile(filepath.Join(d, SumsPath), os.O_APPEND|os.O_WRONLY, 0)
+			f, err := os.OpenFile(filepath.Join(d, "SHA256SUMS"), os.O_APPEND|os.O_WRONLY, 0)
 			if err == nil {
 				_, err = f.WriteString(strings.Repeat("0", 64) + "  gone.html\n")
 				f.Close()
 			}
 			return err
 		}, "site.zip", "gone.html is listed in SHA256SUMS but missing: rebuild the site"},
-		{"no SHA256SUMS", func(d string) error { return os.Remove(filepath.Join(d, SumsPath)) },
+		{"no SHA256SUMS", func(d string) error { return os.Remove(filepath.Join(d, "SHA256SUMS")) },
 			"site.zip", "no SHA256SUMS: not a built site, or built by an older version: rebuild it"},
 		{"non-ASCII name", func(d string) error { return os.WriteFile(filepath.Join(d, "說明.txt"), []byte("x"), 0o644) },
 			"site.zip", "說明.txt: not an ASCII name; zip tools disagree on how other names are encoded: rename it"},
@@ -214,7 +214,7 @@ func TestPackageRefuses(t *testing.T) {
 // and the program's own archive are fine.
 func TestArchiveTargets(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	src := copySource(t, "")
+	src := sourceTree(t, nil)
 	site := filepath.Join(src, "public")
 	mustBuild(t, src, site)
 	os.WriteFile(filepath.Join(src, "README.md"), []byte("# notes\n"), 0o644)

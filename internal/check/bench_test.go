@@ -9,7 +9,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/check"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // builtSite is a site built from a corpus of n measures, in memory: every
@@ -23,8 +23,8 @@ type builtSite struct {
 
 func buildSite(b *testing.B, n int) builtSite {
 	b.Helper()
-	out := filepath.Join(corpus.ScratchDir(b), "site")
-	if _, err := build.Run(build.Options{Source: corpus.Temp(b, n), Out: out}); err != nil {
+	out := filepath.Join(srctest.ScratchDir(b), "site")
+	if _, err := build.Run(build.Options{Source: srctest.Corpus(b, n), Out: out}); err != nil {
 		b.Fatal(err)
 	}
 	var s builtSite
@@ -33,7 +33,7 @@ func buildSite(b *testing.B, n int) builtSite {
 			return err
 		}
 		s.paths = append(s.paths, name)
-		if !check.Parsed(name) {
+		if !check.Reads(name) {
 			return nil
 		}
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))

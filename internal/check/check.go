@@ -3,15 +3,23 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"io/fs"
 	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/parallel"
+
+	// The URL scheme; the tests name a site of their own "site".
+	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Problem is one thing wrong with one file of the site.
+// Problem is one thing wrong with one file of the site, as the check finds
+// it. A Report holds each as a *diag.Error (see Diag), as every problem the
+// program reports is one.
 type Problem struct {
 	Page  string // the file's path in the site: "measures/03.html", "assets/site.css"
 	Tag   string // the element; "" in a CSS file
@@ -20,7 +28,9 @@ type Problem struct {
 	Msg   string
 }
 
-func (p Problem) String() string {
+// Diag is the problem as a diag.Error: at its file, the element and
+// attribute first in the message.
+func (p Problem) Diag() *diag.Error {
 	where := ""
 	switch {
 	case p.Attr == "url()" && p.Tag != "":
@@ -34,10 +44,11 @@ func (p Problem) String() string {
 	case p.Tag != "":
 		where = "<" + p.Tag + ">"
 	}
-	if where == "" {
-		return p.Page + ": " + p.Msg
+	msg := p.Msg
+	if where != "" {
+		msg = where + ": " + msg
 	}
-	return p.Page + ": " + where + ": " + p.Msg
+	return &diag.Error{Pos: diag.Pos{File: p.Page}, Msg: msg}
 }
 
 // Link is a reference that leaves the site, from a page.
@@ -52,27 +63,13 @@ func (l Link) String() string { return fmt.Sprintf("%s: <%s %s=%q>", l.Page, l.T
 type Report struct {
 	Pages    int       // HTML pages read
 	Styles   int       // CSS files read
-	Problems []Problem // by file, then in document order
+	Problems diag.List // by file, then in document order
 	External []Link    // every link out of the site, by page, then in document order
 }
 
 // Site checks every HTML page and CSS file of site.
-func Site(site fs.FS) (*Report, error) { return run(site, true) }
-
-// Links checks only the references: that every internal reference of every
-// page and style sheet resolves to a file (never a bare directory) and, with
-// a #fragment, to an element with that id, and that nothing is loaded from
-// outside the site.
-func Links(site fs.FS) ([]Problem, error) {
-	r, err := run(site, false)
-	if err != nil {
-		return nil, err
-	}
-	return r.Problems, nil
-}
-
-func run(site fs.FS, pageChecks bool) (*Report, error) {
-	c, err := read(site, pageChecks)
+func Site(site fs.FS) (*Report, error) {
+	c, err := read(site)
 	if err != nil {
 		return nil, err
 	}
@@ -87,27 +84,27 @@ func pageProblems(p *Page) []Problem {
 	}
 	switch {
 	case !p.HasLang:
-		add("html", "", "", `no lang attribute: screen readers and search engines need the page's language (lang="zh-Hant")`)
+		add("html", "", "", l10n.Sprintf(`no lang attribute: screen readers and search engines need the page's language (lang="zh-Hant")`))
 	case strings.TrimSpace(p.Lang) == "":
-		add("html", "lang", p.Lang, "empty: name the page's language")
+		add("html", "lang", p.Lang, l10n.Sprintf("empty: name the page's language"))
 	}
 	switch {
 	case !p.HasTitle:
-		add("title", "", "", "missing: browsers, bookmarks and search results show the page's title")
+		add("title", "", "", l10n.Sprintf("missing: browsers, bookmarks and search results show the page's title"))
 	case p.Title == "":
-		add("title", "", "", "empty: browsers, bookmarks and search results show the page's title")
+		add("title", "", "", l10n.Sprintf("empty: browsers, bookmarks and search results show the page's title"))
 	}
 	switch {
 	case !p.HasDescription:
-		add(`meta name="description"`, "", "", "missing: search engines and the portal show it as the page's summary")
+		add(`meta name="description"`, "", "", l10n.Sprintf("missing: search engines and the portal show it as the page's summary"))
 	case p.Description == "":
-		add(`meta name="description"`, "", "", "empty content: search engines and the portal show it as the page's summary")
+		add(`meta name="description"`, "", "", l10n.Sprintf("empty content: search engines and the portal show it as the page's summary"))
 	}
 	switch {
 	case p.H1 == 0:
-		add("h1", "", "", "missing: every page needs exactly one <h1>, its main heading")
+		add("h1", "", "", l10n.Sprintf("missing: every page needs exactly one <h1>, its main heading"))
 	case p.H1 > 1:
-		add("h1", "", "", fmt.Sprintf("%d of them: every page needs exactly one <h1>, its main heading", p.H1))
+		add("h1", "", "", l10n.Sprintf("%d of them: every page needs exactly one <h1>, its main heading", p.H1))
 	}
 	return out
 }
@@ -123,9 +120,9 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 	case External(ref.Value):
 		switch {
 		case ref.Tag == refreshTag:
-			msg = "sends the reader away from the site: a refresh must name a page of the site"
+			msg = l10n.Sprintf("sends the reader away from the site: a refresh must name a page of the site")
 		case ref.Fetched:
-			msg = "loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site"
+			msg = l10n.Sprintf("loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site")
 		default:
 			r.External = append(r.External, Link{from, ref})
 		}
@@ -133,7 +130,7 @@ func (r *Report) ref(s *siteFiles, from string, ref Ref) {
 		msg = s.resolve(from, ref.Value)
 	}
 	if msg != "" {
-		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg})
+		r.Problems = append(r.Problems, Problem{Page: from, Tag: ref.Tag, Attr: ref.Attr, Value: ref.Value, Msg: msg}.Diag())
 	}
 }
 
@@ -144,7 +141,7 @@ func External(ref string) bool {
 }
 
 // read lists site and parses its pages and style sheets, in parallel.
-func read(site fs.FS, pageChecks bool) (*Collector, error) {
+func read(site fs.FS) (*Collector, error) {
 	var names []string
 	dirs := map[string]bool{}
 	away := map[string]string{} // symbolic links out of the site, to their targets
@@ -167,14 +164,14 @@ func read(site fs.FS, pageChecks bool) (*Collector, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCollector(names, dirs, pageChecks)
+	c := newCollector(names, dirs)
 	for name, target := range away {
 		c.setChecked(name, []entry{{problem: Problem{Page: name,
-			Msg: fmt.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
+			Msg: l10n.Sprintf("a symbolic link to %s, outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site", target)}}})
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
-		if !Parsed(names[i]) || away[names[i]] != "" {
+		if !Reads(names[i]) || away[names[i]] != "" {
 			return // not read: what is outside the site is not checked
 		}
 		src, err := fs.ReadFile(site, names[i])
@@ -221,22 +218,22 @@ func (s *siteFiles) resolve(from, ref string) string {
 func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "", "", "not a valid URL: " + err.Error()
+		return "", "", l10n.Sprintf("not a valid URL: %v", err)
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		return "", "", "absolute path: breaks when the site is opened from a folder (file://) or published below the server's root"
+		return "", "", l10n.Sprintf("absolute path: breaks when the site is opened from a folder (file://) or published below the server's root")
 	}
 	target = from
 	if u.Path != "" {
 		target = path.Join(path.Dir(from), u.Path)
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "", "", "points outside the site"
+			return "", "", l10n.Sprintf("points outside the site")
 		}
 		switch {
 		case s.isDir(target):
-			return "", "", "a bare directory (" + target + "/): from file:// that lists the folder instead of a page; link the file"
+			return "", "", l10n.Sprintf("a bare directory (%s/): from file:// that lists the folder instead of a page; link the file", target)
 		case !s.isFile(target):
-			return "", "", "no such file: " + target
+			return "", "", l10n.Sprintf("no such file: %s", target)
 		}
 	}
 	return target, u.Fragment, ""
@@ -247,14 +244,14 @@ func (s *siteFiles) resolveFile(from, ref string) (target, fragment, msg string)
 func (s *siteFiles) resolveServed(rest string) string {
 	u, err := url.Parse(rest)
 	if err != nil {
-		return "not a valid URL: " + err.Error()
+		return l10n.Sprintf("not a valid URL: %v", err)
 	}
 	target := strings.TrimSuffix(u.Path, "/")
 	if target == "" || s.isDir(target) {
-		target = path.Join(target, "index.html")
+		target = path.Join(target, sitepath.IndexFile)
 	}
 	if !s.isFile(target) {
-		return "no such file: " + target
+		return l10n.Sprintf("no such file: %s", target)
 	}
 	return s.fragment(target, u.Fragment)
 }
@@ -343,7 +340,7 @@ func (s *siteFiles) plain(from, dir string, v []byte, buf *[]byte) (outcome, boo
 		base := dir
 		for ; up > 0; up-- {
 			if base == "." {
-				return outcome{kind: problem, msg: "points outside the site"}, true
+				return outcome{kind: problem, msg: l10n.Sprintf("points outside the site")}, true
 			}
 			if i := strings.LastIndexByte(base, '/'); i >= 0 {
 				base = base[:i]
@@ -362,7 +359,7 @@ func (s *siteFiles) plain(from, dir string, v []byte, buf *[]byte) (outcome, boo
 		case kind&isDir != 0:
 			return outcome{kind: problem, msg: "a bare directory (" + string(t) + "/): from file:// that lists the folder instead of a page; link the file"}, true
 		case kind&isFile == 0:
-			return outcome{kind: problem, msg: "no such file: " + string(t)}, true
+			return outcome{kind: problem, msg: l10n.Sprintf("no such file: %s", string(t))}, true
 		case len(frag) == 0 || !bytes.HasSuffix(t, []byte(".html")):
 			return outcome{}, true // no allocation for target
 		}

@@ -131,9 +131,9 @@ func TestSite(t *testing.T) {
 			[]string{`index.html: <meta http-equiv="refresh" content="measures/02.html">: no such file: measures/02.html`}},
 		{"own address resolves like a server", map[string]string{
 			"index.html": page("", `<link rel="canonical" href="https://www.example.gov.cn/site/">`, `<a href="measures/01.html">1</a>`),
-			"404.html": page("https://www.example.gov.cn/site/", "",
+			"search.html": page("", "",
 				`<a href="https://www.example.gov.cn/site/">home</a><a href="https://www.example.gov.cn/site/measures/01.html#text">1</a><a href="https://www.example.gov.cn/site/measures/09.html">9</a>`),
-		}, []string{`404.html: <a href="https://www.example.gov.cn/site/measures/09.html">: no such file: measures/09.html`}},
+		}, []string{`search.html: <a href="https://www.example.gov.cn/site/measures/09.html">: no such file: measures/09.html`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +170,7 @@ func wantProblems(t *testing.T, fsys fstest.MapFS, want []string) {
 	}
 	var got []string
 	for _, p := range r.Problems {
-		got = append(got, p.String())
+		got = append(got, p.Error())
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -207,7 +207,7 @@ func TestSymlinkOutOfSite(t *testing.T) {
 	}
 	var got []string
 	for _, p := range r.Problems {
-		got = append(got, p.String())
+		got = append(got, p.Error())
 	}
 	const why = ", outside the site: a copy or upload of the site would lack the file, or publish another computer's; put the file itself in the site"
 	want := []string{

@@ -1,13 +1,17 @@
 package check
 
 import (
+	"bytes"
 	"encoding/binary"
-	"fmt"
 	"net/url"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+
+	// The URL scheme; the tests name a site of their own "site".
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	sitepath "github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Collector checks a site file by file, from the bytes of each, so that a
@@ -17,8 +21,7 @@ import (
 // pages (a #fragment of another page) or the site's address (absolute
 // URLs) — not the page. It is safe for concurrent use.
 type Collector struct {
-	pageChecks bool
-	s          siteFiles // paths are fixed when the Collector is made
+	s siteFiles // paths are fixed when the Collector is made
 
 	mu        sync.Mutex
 	checked   map[string][]entry // by page or style sheet, those with entries
@@ -32,6 +35,7 @@ type siteFiles struct {
 	paths map[string]pathKind // every file and directory, by path
 	ids   map[string]idSet    // every page's element ids, by page
 	base  string              // the site's own address, or ""
+	root  string              // its folder on the server: base's path, or "/"
 }
 
 // pathKind says whether a path is a file or a directory of the site (both
@@ -62,15 +66,16 @@ const (
 	absolute                // ref, under the site's address or leaving the site
 	fragment                // an element id of another page
 	self                    // an element id of the page itself, while it is read
+	anywhere                // ref, of a page that may be shown at any address (see shownAnywhere)
 )
 
 // NewCollector returns a Collector for a site of these files
 // (slash-separated, from the site root): every file, whether or not its
 // content is given to Add.
-func NewCollector(files []string) *Collector { return newCollector(files, nil, true) }
+func NewCollector(files []string) *Collector { return newCollector(files, nil) }
 
 // newCollector makes a Collector; dirs nil means the folders of the files.
-func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collector {
+func newCollector(files []string, dirs map[string]bool) *Collector {
 	paths := make(map[string]pathKind, len(files)+len(dirs)+1)
 	if dirs == nil {
 		paths["."] = isDir
@@ -86,13 +91,14 @@ func newCollector(files []string, dirs map[string]bool, pageChecks bool) *Collec
 			}
 		}
 	}
-	return &Collector{pageChecks: pageChecks, checked: map[string][]entry{},
+	return &Collector{checked: map[string][]entry{},
 		s: siteFiles{paths: paths, ids: map[string]idSet{}}}
 }
 
-// Parsed reports whether the check reads a file's content: HTML pages and
-// CSS files. Add ignores the others.
-func Parsed(name string) bool {
+// Reads reports whether the check reads the content of the file name: it
+// does for HTML pages and CSS files, whose references it checks; Add
+// ignores the others.
+func Reads(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".html" || ext == ".css"
 }
@@ -109,10 +115,8 @@ func (c *Collector) Add(name string, src []byte) error {
 			return err
 		}
 		var entries []entry
-		if c.pageChecks {
-			for _, pr := range pageProblems(&p) {
-				entries = append(entries, entry{problem: pr})
-			}
+		for _, pr := range pageProblems(&p) {
+			entries = append(entries, entry{problem: pr})
 		}
 		ids := idSet(pc.ids)
 		entries = pc.finish(entries, ids)
@@ -121,7 +125,7 @@ func (c *Collector) Add(name string, src []byte) error {
 		c.s.ids[name] = ids
 		c.setChecked(name, entries)
 		c.pages++
-		if name == "index.html" {
+		if name == sitepath.HomePath {
 			c.canonical = p.Canonical
 		}
 	case ".css":
@@ -163,6 +167,10 @@ type pageCheck struct {
 	ids       []byte    // the file's ids, as an idSet
 	buf       []byte
 	scratch
+
+	// maybeAnywhere: the file is named like the page a server shows at
+	// any address; whether it is one is known once every page is in.
+	maybeAnywhere bool
 }
 
 // selfRef is a reference to an element of its own page, checked once the
@@ -173,6 +181,7 @@ var pageChecks = sync.Pool{New: func() any { return new(pageCheck) }}
 
 func (pc *pageCheck) start(s *siteFiles, from string) {
 	pc.s, pc.from, pc.dir = s, from, path.Dir(from)
+	pc.maybeAnywhere = path.Base(from) == sitepath.NotFoundPath
 	if pc.dir == ".." || strings.HasPrefix(pc.dir, "../") || strings.HasPrefix(pc.dir, "/") {
 		pc.dir = ""
 	}
@@ -191,6 +200,14 @@ func (pc *pageCheck) release() {
 func (pc *pageCheck) id(v []byte) { pc.ids = appendID(pc.ids, v) }
 
 func (pc *pageCheck) ref(el *element, attr string, v []byte, fetched bool) {
+	if pc.maybeAnywhere {
+		if !bytes.HasPrefix(v, []byte("data:")) {
+			tag := el.String()
+			pc.entries = append(pc.entries, entry{problem: Problem{Page: pc.from, Tag: tag, Attr: attr, Value: string(v)},
+				pending: anywhere, ref: Ref{Tag: tag, Attr: attr, Value: string(v), Fetched: fetched}})
+		}
+		return
+	}
 	var o outcome
 	o, pc.buf = pc.s.outcome(pc.from, pc.dir, v, pc.buf)
 	if o.kind == nothing {
@@ -242,7 +259,7 @@ func missingID(target, id string, ids idSet) string {
 	if ids.has([]byte(id)) {
 		return ""
 	}
-	return fmt.Sprintf("no element with id %q in %s", id, target)
+	return l10n.Sprintf("no element with id %q in %s", id, target)
 }
 
 // idSet is the element ids of a page in one string, each preceded by its
@@ -279,13 +296,17 @@ func (c *Collector) Site() *Report {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := &c.s
-	s.base = ""
+	s.base, s.root = "", "/"
 	if u, err := url.Parse(c.canonical); err == nil && u.IsAbs() && u.Host != "" {
-		s.base = strings.TrimSuffix(c.canonical, "index.html")
+		s.base = strings.TrimSuffix(c.canonical, sitepath.HomePath)
 		if !strings.HasSuffix(s.base, "/") {
 			s.base += "/"
 		}
+		if b, err := url.Parse(s.base); err == nil && b.EscapedPath() != "" {
+			s.root = b.EscapedPath()
+		}
 	}
+	shown := c.shownAnywhere()
 	order := make([]string, 0, len(c.checked))
 	for name := range c.checked {
 		order = append(order, name)
@@ -297,13 +318,19 @@ func (c *Collector) Site() *Report {
 			switch e.pending {
 			case absolute:
 				r.ref(s, name, e.ref)
+			case anywhere:
+				if shown[name] {
+					r.anywhereRef(s, name, e.ref)
+				} else {
+					r.ref(s, name, e.ref)
+				}
 			case fragment:
 				if msg := s.fragment(e.target, e.id); msg != "" {
 					e.problem.Msg = msg
-					r.Problems = append(r.Problems, e.problem)
+					r.Problems = append(r.Problems, e.problem.Diag())
 				}
 			default:
-				r.Problems = append(r.Problems, e.problem)
+				r.Problems = append(r.Problems, e.problem.Diag())
 			}
 		}
 	}

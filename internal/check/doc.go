@@ -20,6 +20,14 @@
 // index.html, present when the site has a base_url) are checked as files of
 // the site, the way a web server resolves them.
 //
+// The 404 page, which a server shows at any address (404.html, and the
+// other editions of it that it links by <link rel="alternate">), is held to
+// what works there: its references lead from the site's folder on the
+// server ("/nansha3/index.html": base_url's path, or "/"), and are checked
+// as a server resolves them; a relative one is a problem (from
+// /measures/xx/yy.html it leads elsewhere), and so is one loaded from the
+// site's own address (a staging copy would load production's).
+//
 // It works on any fs.FS, so tests feed it broken sites in memory, and
 // "microsite check" runs it on any folder. A Collector takes the files one by
 // one instead, as their bytes are written: the build checks every site it

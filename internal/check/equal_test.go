@@ -108,7 +108,7 @@ func FuzzOutcome(f *testing.F) {
 			f.Add(uint8(i), ref)
 		}
 	}
-	s := newCollector(outcomeSite, nil, true).s
+	s := newCollector(outcomeSite, nil).s
 	f.Fuzz(func(t *testing.T, fromIndex uint8, ref string) {
 		from := outcomeFroms[int(fromIndex)%len(outcomeFroms)]
 		checkOutcome(t, &s, from, ref)
@@ -116,7 +116,7 @@ func FuzzOutcome(f *testing.F) {
 }
 
 func TestOutcomeAsBefore(t *testing.T) {
-	s := newCollector(outcomeSite, nil, true).s
+	s := newCollector(outcomeSite, nil).s
 	for _, from := range outcomeFroms {
 		for _, ref := range outcomeRefs {
 			checkOutcome(t, &s, from, ref)

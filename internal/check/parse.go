@@ -23,7 +23,9 @@ type Ref struct {
 	Fetched bool
 }
 
-// Page is what check reads from one HTML page.
+// Page is what check reads from one HTML page. A Collector fills in the
+// facts below Refs and passes the ids and references on as it reads them;
+// the tests' ParsePage keeps them in IDs and Refs.
 type Page struct {
 	Path string
 	IDs  map[string]bool // every id and <a name>
@@ -116,24 +118,6 @@ var linkRels = map[string]bool{
 type refSink interface {
 	id(v []byte)
 	ref(el *element, attr string, value []byte, fetched bool)
-}
-
-// ParsePage reads what check needs from an HTML page.
-func ParsePage(name string, src []byte) (*Page, error) {
-	p := &Page{Path: name, IDs: map[string]bool{}}
-	if err := scanPage(name, src, p, pageRefs{p}, new(scratch)); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
-
-// pageRefs collects the ids and references of p.
-type pageRefs struct{ p *Page }
-
-func (r pageRefs) id(v []byte) { r.p.IDs[string(v)] = true }
-
-func (r pageRefs) ref(el *element, attr string, v []byte, fetched bool) {
-	r.p.Refs = append(r.p.Refs, Ref{el.String(), attr, string(v), fetched})
 }
 
 // scratch is the memory scanPage works in, reused from page to page.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -37,7 +38,7 @@ func TestCheck(t *testing.T) {
 			code:  0,
 			stdout: "links out of the site (1):\n" +
 				"  index.html: <a href=\"https://www.gz.gov.cn/\">\n" +
-				"checked 1 pages and 0 style sheets: 0 problem(s)\n",
+				"microsite check: checked 1 pages and 0 style sheets: 0 problem(s)\n",
 		},
 		{
 			name: "broken site",
@@ -47,10 +48,25 @@ func TestCheck(t *testing.T) {
 			code: 1,
 			stdout: "index.html: <a href=\"x.html\">: no such file: x.html\n" +
 				"index.html: <script src=\"https://cdn.example.com/a.js\">: loaded from outside the site: every script, style sheet, image, font and frame must be a file of the site\n" +
-				"checked 1 pages and 0 style sheets: 2 problem(s)\n",
+				"microsite check: checked 1 pages and 0 style sheets: 2 problem(s)\n",
+		},
+		{
+			name: "links out and a problem",
+			files: map[string]string{
+				"index.html": okPage + `<a href="https://www.gz.gov.cn/">portal</a><a href="x.html">x</a></body></html>`,
+			},
+			code: 1,
+			stdout: "links out of the site (1):\n" +
+				"  index.html: <a href=\"https://www.gz.gov.cn/\">\n" +
+				"index.html: <a href=\"x.html\">: no such file: x.html\n" +
+				"microsite check: checked 1 pages and 0 style sheets: 1 problem(s)\n",
 		},
 		{name: "not a directory", args: []string{"no-such-dir"}, code: 1,
 			wantStderr: "microsite check: no-such-dir is not a directory (build the site first: microsite build)\n"},
+		{name: "no pages", files: map[string]string{"notes.txt": "x", "assets/site.css": "body{}"}, code: 1,
+			wantStderr: "microsite check: DIR holds no pages (no .html file): is it a built site? (build one with: microsite build)\n"},
+		{name: "empty folder", files: map[string]string{}, code: 1,
+			wantStderr: "microsite check: DIR holds no pages (no .html file): is it a built site? (build one with: microsite build)\n"},
 		{name: "two arguments", args: []string{"a", "b"}, code: 2, wantStderr: "microsite check: unexpected argument \"b\" (see \"microsite check -h\")\n"},
 	}
 	for _, tt := range tests {
@@ -69,8 +85,8 @@ func TestCheck(t *testing.T) {
 			if stdout.String() != tt.stdout {
 				t.Errorf("stdout:\n%s\nwant:\n%s", stdout.String(), tt.stdout)
 			}
-			if stderr.String() != tt.wantStderr {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), tt.wantStderr)
+			if got := strings.ReplaceAll(stderr.String(), dir, "DIR"); got != tt.wantStderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", got, tt.wantStderr)
 			}
 		})
 	}

@@ -22,7 +22,7 @@ func TestExitCodes(t *testing.T) {
 		{"build", []string{"build", "--source", "../..", "--out", out}, 0, "pages", ""},
 		{"no command", nil, 2, "", "Usage:"},
 		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`},
-		{"unknown flag", []string{"build", "--sauce", "."}, 2, "", "flag provided but not defined: -sauce"},
+		{"unknown flag", []string{"build", "--sauce", "."}, 2, "", `unknown flag "--sauce": did you mean --source?`},
 		{"stray argument", []string{"build", "extra"}, 2, "", `unexpected argument "extra"`},
 		{"help", []string{"help"}, 0, "microsite build", ""},
 		{"content error", []string{"build", "--source", bad, "--out", filepath.Join(t.TempDir(), "o")}, 1, "",

@@ -15,12 +15,12 @@ const smallSite = 2000
 // paceCollector makes the garbage collector run a quarter as often
 // (GOGC=400) when the site in source is small, unless GOGC is set.
 //
-// The 31-measure site builds in about 45 ms, in which the collector, at its
-// default pace, runs four times over a heap of a few MiB: a fifth of the
-// build's time. Run less often it takes a few MiB more, and 1,000 measures
-// take 80 MiB instead of 47. A large site keeps the default pace, which
-// holds 10,000 measures under 250 MiB: the heap would grow to five times
-// what is live.
+// A small site's build is short, and at the default pace a good part of
+// it goes to collecting a heap that the process is about to drop anyway;
+// run less often, the collector lets the heap grow a little. A large site
+// keeps the default pace, which bounds its memory: at a quarter of the pace
+// the heap would grow to five times what is live. What this saves and
+// costs, measured, is in the README (Speed).
 func paceCollector(source string) {
 	if os.Getenv("GOGC") != "" {
 		return

@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestPaceCollector checks that a small site's build runs the collector at
 // GOGC=400, and a large one's, or one where GOGC is set, at the pace it had.
 func TestPaceCollector(t *testing.T) {
 	site := func(measures int) string {
-		dir := corpus.ScratchDir(t) // in RAM: two thousand files
+		dir := srctest.ScratchDir(t) // in RAM: two thousand files
 		m := filepath.Join(dir, filepath.FromSlash(content.MeasuresDir))
 		if err := os.MkdirAll(m, 0o755); err != nil {
 			t.Fatal(err)

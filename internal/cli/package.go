@@ -2,17 +2,17 @@ package cli
 
 import (
 	"errors"
-	"flag"
-	"fmt"
 	"io"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 var packageCommand = &command{
 	name:    "package",
-	summary: "write a built site to a zip archive, for USB copies",
-	usage: `Usage: microsite package [--site DIR] FILE
+	summary: l10n.Msg("write a built site to a zip archive, for USB copies"),
+	usage: l10n.Msg(`Usage: microsite package [--site DIR] FILE
 
 Writes the built site to the zip archive FILE, after checking it and every
 file against its SHA256SUMS. The archive holds exactly the files SHA256SUMS
@@ -29,16 +29,17 @@ content/, layouts/ or assets/. A link is followed, and stays.
 
 Flags:
   --site DIR   the built site (default "public")
+  --lang LANG  the language of the messages: zh (Chinese) or en (English)
 
 Examples:
   microsite package nansha3.zip
   microsite build --zip nansha3.zip    # build and package in one go
-`,
+`),
 	run: runPackage,
 }
 
 func runPackage(c *command, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("package", flag.ContinueOnError)
+	fs := newFlags("package")
 	dir := fs.String("site", "public", "")
 	if code, ok := parseFlagsArgs(fs, c, args, 1, 1, stdout, stderr); !ok {
 		return code
@@ -51,15 +52,11 @@ func writePackage(dir, file string, stdout, stderr io.Writer) int {
 	if err != nil {
 		var bad *build.CheckError
 		if errors.As(err, &bad) {
-			for _, p := range bad.Problems {
-				fmt.Fprintln(stderr, p)
-			}
-			fmt.Fprintf(stderr, "microsite: %s has %d problem(s); no archive written\n", dir, len(bad.Problems))
-			return exitFail
+			err = bad.Problems
 		}
-		fmt.Fprintf(stderr, "microsite: %v\n", err)
+		diag.Print(stderr, err, diag.NoArchive(dir))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "packaged %d files of %s into %s\n", n, dir, file)
+	l10n.Fprintf(stdout, "packaged %d files of %s into %s\n", n, dir, file)
 	return exitOK
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // progress draws "building: 4200/10030 files" on one terminal line during
@@ -65,7 +67,7 @@ func (p *progress) update(done, total int) {
 	case done == total:
 		p.wipe()
 	case now.Sub(p.start) >= progressAfter && now.Sub(p.last) >= progressTick:
-		fmt.Fprintf(p.w, "\rbuilding: %d/%d files", done, total)
+		l10n.Fprintf(p.w, "\rbuilding: %d/%d files", done, total)
 		p.last, p.shown = now, true
 	}
 }

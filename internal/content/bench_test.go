@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkLoad reads and validates a corpus of 1,000 measures from disk
@@ -14,7 +14,7 @@ import (
 // it, and through os.DirFS, which lets links lead anywhere: the difference
 // is what refusing them costs.
 func BenchmarkLoad(b *testing.B) {
-	dir := corpus.Temp(b, 1000)
+	dir := srctest.Corpus(b, 1000)
 	src, err := content.OpenDir(dir)
 	if err != nil {
 		b.Fatal(err)

@@ -2,14 +2,14 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // Dir is a source tree on disk (the folder holding site.toml), as an fs.FS
@@ -75,7 +75,7 @@ type LinkError struct {
 }
 
 func (e *LinkError) Error() string {
-	return fmt.Sprintf("a symbolic link to %s, outside the source folder: not read (copy it into the source folder instead)", e.Target)
+	return l10n.Sprintf("a symbolic link to %s, outside the source folder: not read (copy it into the source folder instead)", e.Target)
 }
 
 // explain turns os.Root's "path escapes from parent" for name into an error
@@ -119,11 +119,14 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// FileError is an error met reading a source, as an Error at the file it
+// FileError is an error met reading a source, as a diag.Error at the file it
 // is about, without the operation and path the os package puts in front:
 // "content/measures: permission denied", "assets/passwd.css: a symbolic
 // link to /etc/passwd, outside the source folder: …".
-func FileError(name string, err error) *Error {
+func FileError(name string, err error) *diag.Error { return fileError(name, err, false) }
+
+// fileError is FileError for a file, or a folder.
+func fileError(name string, err error, folder bool) *diag.Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if pe.Path != "" && pe.Path != "." {
@@ -135,9 +138,12 @@ func FileError(name string, err error) *Error {
 	var le *LinkError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg = "file not found"
-	case !errors.As(err, &le):
-		msg = "cannot read it: " + msg
+		msg = l10n.Sprintf("file not found")
+	case errors.As(err, &le):
+	case folder:
+		msg = l10n.Sprintf("cannot read the folder: %v", err)
+	default:
+		msg = l10n.Sprintf("cannot read it: %v", err)
 	}
-	return &Error{Pos: site.Pos{File: name}, Msg: msg}
+	return &diag.Error{Pos: diag.Pos{File: name}, Msg: msg}
 }

@@ -61,7 +61,9 @@ func TestDir(t *testing.T) {
 		}
 	}
 
-	// site.toml itself.
+	// site.toml itself; the rest of the sources are loaded anyway, and
+	// inside.md is not named after its number.
+	os.Remove(filepath.Join(dir, "content/measures/inside.md"))
 	os.Remove(filepath.Join(dir, SiteFile))
 	if err := os.Symlink(secret, filepath.Join(dir, SiteFile)); err != nil {
 		t.Fatal(err)

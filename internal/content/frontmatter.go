@@ -16,10 +16,11 @@ type document struct {
 	bodyLine  int    // line of body's first byte in the file
 }
 
-// errNoFrontMatter and errUnclosed are reported at line 1 and at the last line.
+// errNoFrontMatter and errUnclosed are reported at line 1 and at the last
+// line, in the editor's words (readDocument).
 var (
-	errNoFrontMatter = errors.New(`expected front matter: the file must start with a line "+++"`)
-	errUnclosed      = errors.New(`front matter is not closed: expected a line "+++" after it`)
+	errNoFrontMatter = errors.New("no front matter")
+	errUnclosed      = errors.New("front matter not closed")
 )
 
 // splitFrontMatter splits src at its +++ lines. Lines may end in \n or \r\n.

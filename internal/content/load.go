@@ -15,15 +15,18 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the sources inside the fs.FS given to Load.
+// Paths of the sources inside the fs.FS given to Load (and LoadStrings).
 const (
 	SiteFile    = "site.toml"
 	NoticeFile  = "content/notice.md"
 	MeasuresDir = "content/measures"
+	StringsFile = "layouts/strings.toml" // the UI strings: the words of the layouts
 )
 
 // The files' schemas. Every key is required unless its comment says otherwise.
@@ -32,8 +35,9 @@ type (
 		Title       string          `toml:"title"`
 		Description string          `toml:"description"` // optional
 		Language    string          `toml:"language"`
-		BaseURL     string          `toml:"base_url"`  // optional
-		Publisher   site.Publisher  `toml:"publisher"` // optional, each key optional
+		BaseURL     string          `toml:"base_url"`    // optional
+		Publisher   site.Publisher  `toml:"publisher"`   // optional, each key optional
+		ColumnType  string          `toml:"column_type"` // optional
 		Editions    []site.Edition  `toml:"editions"`
 		Categories  []categoryEntry `toml:"categories"`
 		Units       []unitEntry     `toml:"units"`
@@ -62,42 +66,53 @@ type field struct {
 type where struct {
 	file      string
 	data      []byte
-	firstLine int    // line of data's first byte in file
-	part      string // "the front matter" or ""
+	firstLine int  // line of data's first byte in file
+	front     bool // the front matter of a Markdown file, not a TOML file
 }
 
 // decodeFields decodes TOML key by key, so that a value of the wrong type is
 // reported at its own line with what was expected (TOML's own message for it
 // has no column and, in front matter, the wrong line). It reports missing and
-// unknown keys too, nested ones included, and returns whether every field
-// was decoded: an unknown key (a typo) leaves the schema's values whole, so
-// the checks that use them still run and report in the same pass.
-func (l *loader) decodeFields(w where, fields []field) bool {
+// unknown keys too, nested ones included, and returns the keys of the
+// fields it could not decode (missing, or of the wrong type), or all of
+// them when the TOML does not parse: an unknown key (a typo) leaves the
+// schema's values whole, and a field that decoded can be checked in the
+// same pass, whatever happened to the others.
+func (l *loader) decodeFields(w where, fields []field) (failed map[string]bool) {
 	var prims map[string]toml.Primitive
 	md := l.decode(w.file, w.data, w.firstLine, &prims)
 	if md == nil {
-		return false
+		failed = map[string]bool{}
+		for _, f := range fields {
+			failed[f.key] = true
+		}
+		return failed
 	}
-	at := func(key toml.Key, format string, args ...any) {
+	fail := func(key string) {
+		if failed == nil {
+			failed = map[string]bool{}
+		}
+		failed[key] = true
+	}
+	at := func(key toml.Key, msg string) {
 		pos, text := keyPos(w.file, w.data, w.firstLine, key)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: msg})
 	}
-	ok := true
 	for _, f := range fields {
 		prim, found := prims[f.key]
 		switch {
 		case !found && f.optional:
 		case !found:
-			in := ""
-			if w.part != "" {
-				in = " in " + w.part
+			msg := l10n.Sprintf("missing key %q (expected %s)", f.key, f.want)
+			if w.front {
+				msg = l10n.Sprintf("missing key %q in the front matter (expected %s)", f.key, f.want)
 			}
-			l.errs.add(site.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, "missing key %q%s (expected %s)", f.key, in, f.want)
-			ok = false
+			l.errs.add(diag.Pos{File: w.file, Line: max(w.firstLine-1, 1)}, msg)
+			fail(f.key)
 		default:
 			if err := md.PrimitiveDecode(prim, f.dst); err != nil {
-				at(toml.Key{f.key}, "%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key)))
-				ok = false
+				at(toml.Key{f.key}, l10n.Sprintf("%s: expected %s, got %s", f.key, f.want, article(md.Type(f.key))))
+				fail(f.key)
 			} else {
 				// Not fatal: the value is a string, and the rest of the
 				// sources can be checked with it.
@@ -113,15 +128,15 @@ func (l *loader) decodeFields(w where, fields []field) bool {
 	}
 	for _, key := range slices.Sorted(maps.Keys(prims)) {
 		if !known[key] {
-			at(toml.Key{key}, "unknown key %q: expected one of %s", key, fieldNames(fields))
+			at(toml.Key{key}, l10n.Sprintf("unknown key %q: expected one of %s", key, fieldNames(fields)))
 		}
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) > 1 && known[key[0]] {
-			at(key, "unknown key %q", key.String())
+			at(key, l10n.Sprintf("unknown key %q", key.String()))
 		}
 	}
-	return ok
+	return failed
 }
 
 func fieldNames(fields []field) string {
@@ -134,27 +149,46 @@ func fieldNames(fields []field) string {
 
 // article turns a TOML type name into words: "Integer" → "an integer".
 func article(tomlType string) string {
-	t := strings.ToLower(tomlType)
-	switch {
-	case t == "":
-		return "nothing"
-	case strings.ContainsRune("aeiou", rune(t[0])):
-		return "an " + t
+	switch tomlType {
+	case "":
+		return l10n.Sprintf("nothing")
+	case "String":
+		return l10n.Sprintf("a string")
+	case "Integer":
+		return l10n.Sprintf("an integer")
+	case "Float":
+		return l10n.Sprintf("a float")
+	case "Bool":
+		return l10n.Sprintf("a boolean")
+	case "Datetime":
+		return l10n.Sprintf("a date and time")
+	case "Array":
+		return l10n.Sprintf("an array")
+	case "Hash", "ArrayHash":
+		return l10n.Sprintf("a table")
 	}
-	return "a " + t
+	return strings.ToLower(tomlType)
 }
 
 // slugPattern is what a category or unit slug may be: it becomes a file name.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Load reads and validates the sources in fsys. On failure the error is an
-// ErrorList holding every problem found.
+// Load reads and validates the sources in fsys. On failure the error is a
+// diag.List holding every problem found.
 func Load(fsys fs.FS) (*site.Site, error) {
 	l := &loader{fsys: fsys}
 	s := l.loadSite()
-	if s != nil {
-		l.loadNotice(s)
-		l.loadMeasures(s)
+	// The notice and the measures are checked even when site.toml is
+	// broken, so that one run lists every problem; only their categories
+	// and units wait for site.toml.
+	taxonomy := s != nil
+	if s == nil {
+		s = &site.Site{}
+	}
+	l.loadNotice(s)
+	l.loadMeasures(s, taxonomy)
+	if taxonomy {
+		l.checkAddresses(s)
 	}
 	if err := l.errs.err(); err != nil {
 		return nil, err
@@ -162,9 +196,30 @@ func Load(fsys fs.FS) (*site.Site, error) {
 	return s, nil
 }
 
+// LoadStrings reads and validates the UI strings of the layouts,
+// StringsFile, for site.Site.Strings: the same checks as site.toml's (see
+// DecodeTOML). On failure the error is a diag.List.
+func LoadStrings(fsys fs.FS) (map[string]string, error) {
+	src, err := fs.ReadFile(fsys, StringsFile)
+	if err != nil {
+		return nil, diag.List{FileError(StringsFile, err)}
+	}
+	var strings map[string]string
+	if err := DecodeTOML(StringsFile, src, &strings); err != nil {
+		return nil, err
+	}
+	return strings, nil
+}
+
 type loader struct {
 	fsys fs.FS
 	errs errs
+	// baseURL is where site.toml sets base_url, for a problem with it
+	// found once the measures are loaded (checkAddresses).
+	baseURL struct {
+		pos  diag.Pos
+		text string
+	}
 }
 
 // readFile reads name and checks it is text (see Text); it reports and
@@ -197,13 +252,13 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 			if col > 0 {
 				col = column([]byte(text), col-1)
 			}
-			l.errs.addErr(&Error{
-				Pos:  site.Pos{File: file, Line: line, Col: col},
-				Msg:  strings.TrimPrefix(pe.Message, "toml: "),
+			l.errs.addErr(&diag.Error{
+				Pos:  diag.Pos{File: file, Line: line, Col: col},
+				Msg:  l10n.Sprintf("TOML syntax error: %s", strings.TrimPrefix(pe.Message, "toml: ")),
 				Text: text,
 			})
 		} else {
-			l.errs.add(site.Pos{File: file, Line: firstLine}, "%v", err)
+			l.errs.add(diag.Pos{File: file, Line: firstLine}, err.Error())
 		}
 		return nil
 	}
@@ -213,7 +268,7 @@ func (l *loader) decode(file string, data []byte, firstLine int, v any) *toml.Me
 // keyPos finds the line that defines key, for messages about a key whose
 // value is wrong. TOML's decoder keeps key positions private, so this looks
 // for "name =" (or a [table] header) on a line of its own.
-func keyPos(file string, data []byte, firstLine int, key toml.Key) (site.Pos, string) {
+func keyPos(file string, data []byte, firstLine int, key toml.Key) (diag.Pos, string) {
 	last := key[len(key)-1]
 	for i, line := range strings.Split(string(data), "\n") {
 		h := header(line)
@@ -222,16 +277,16 @@ func keyPos(file string, data []byte, firstLine int, key toml.Key) (site.Pos, st
 			if !ok {
 				col = column([]byte(line), strings.Index(line, "["))
 			}
-			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
+			return diag.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
 		}
 	}
-	return site.Pos{File: file, Line: firstLine}, ""
+	return diag.Pos{File: file, Line: firstLine}, ""
 }
 
 // keyPosIn is keyPos for a key in a table: in the index-th entry of an
 // array of tables ([[categories]]), or in a [table] when index is -1. A
 // top-level key is looked for before the first table.
-func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) (site.Pos, string) {
+func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) (diag.Pos, string) {
 	table := key[:len(key)-1].String()
 	last := key[len(key)-1]
 	in, n := len(key) == 1, -1
@@ -249,7 +304,7 @@ func keyPosIn(file string, data []byte, firstLine int, key toml.Key, index int) 
 			continue
 		}
 		if col, ok := keyCol(line, last); in && ok {
-			return site.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
+			return diag.Pos{File: file, Line: firstLine + i, Col: col}, strings.TrimRight(line, "\r")
 		}
 	}
 	return keyPos(file, data, firstLine, key)
@@ -283,8 +338,8 @@ func (l *loader) checkStrings(w where, key toml.Key, index int, v reflect.Value)
 	case reflect.String:
 		if r, bad := controlIn(v.String()); bad && len(key) > 0 {
 			pos, text := keyPosIn(w.file, w.data, w.firstLine, key, index)
-			l.errs.addErr(&Error{Pos: pos, Text: text,
-				Msg: fmt.Sprintf("%s: the value holds control character %U: not allowed in text (only tab and line breaks are)", key, r)})
+			l.errs.addErr(&diag.Error{Pos: pos, Text: text,
+				Msg: l10n.Sprintf("%s: the value holds control character %U: not allowed in text (only tab and line breaks are)", key, r)})
 			return false
 		}
 	case reflect.Slice, reflect.Array:
@@ -344,17 +399,18 @@ func (l *loader) loadSite() *site.Site {
 		return nil
 	}
 	var f siteFile
-	const str = "a string"
-	if !l.decodeFields(where{file: SiteFile, data: src, firstLine: 1}, []field{
+	str := l10n.Sprintf("a string")
+	if failed := l.decodeFields(where{file: SiteFile, data: src, firstLine: 1}, []field{
 		{key: "title", dst: &f.Title, want: str},
 		{key: "description", dst: &f.Description, want: str, optional: true},
-		{key: "language", dst: &f.Language, want: "a language tag such as \"zh-Hant\""},
-		{key: "base_url", dst: &f.BaseURL, want: "a URL", optional: true},
-		{key: "publisher", dst: &f.Publisher, want: "a table", optional: true},
-		{key: "editions", dst: &f.Editions, want: "[[editions]] tables with language, path, label and convert", optional: true},
-		{key: "categories", dst: &f.Categories, want: "[[categories]] tables with slug, name and summary"},
-		{key: "units", dst: &f.Units, want: "[[units]] tables with slug and name"},
-	}) {
+		{key: "language", dst: &f.Language, want: l10n.Sprintf("a language tag such as \"zh-Hant\"")},
+		{key: "base_url", dst: &f.BaseURL, want: l10n.Sprintf("a URL"), optional: true},
+		{key: "publisher", dst: &f.Publisher, want: l10n.Sprintf("a table"), optional: true},
+		{key: "column_type", dst: &f.ColumnType, want: str, optional: true},
+		{key: "editions", dst: &f.Editions, want: l10n.Sprintf("[[editions]] tables with language, path, label and convert"), optional: true},
+		{key: "categories", dst: &f.Categories, want: l10n.Sprintf("[[categories]] tables with slug, name and summary")},
+		{key: "units", dst: &f.Units, want: l10n.Sprintf("[[units]] tables with slug and name")},
+	}); len(failed) > 0 {
 		return nil
 	}
 	s := &site.Site{
@@ -363,27 +419,29 @@ func (l *loader) loadSite() *site.Site {
 		Language:    f.Language,
 		Publisher:   f.Publisher,
 	}
-	at := func(key toml.Key, index int, format string, args ...any) {
+	at := func(key toml.Key, index int, msg string) {
 		pos, text := keyPosIn(SiteFile, src, 1, key, index)
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: msg})
 	}
 	if f.BaseURL != "" {
 		if p := urlProblem(f.BaseURL, true); p != "" {
-			at(toml.Key{"base_url"}, -1, "base_url %q: %s: expected an absolute http(s) URL such as \"https://www.example.gov.cn/nansha/\", or \"\"", f.BaseURL, p)
+			at(toml.Key{"base_url"}, -1, l10n.Sprintf("base_url %q: %s: expected an absolute http(s) URL such as \"https://www.example.gov.cn/nansha/\", or \"\"", f.BaseURL, p))
 		} else {
-			s.BaseURL = strings.TrimSuffix(f.BaseURL, "/") + "/"
+			s.BaseURL = folderURL(f.BaseURL)
+			l.baseURL.pos, l.baseURL.text = keyPosIn(SiteFile, src, 1, toml.Key{"base_url"}, -1)
 		}
 	}
-	if u := f.Publisher.ICPURL; u != "" {
-		if p := urlProblem(u, false); p != "" {
-			at(toml.Key{"publisher", "icp_url"}, -1, "publisher: icp_url %q: %s: expected an absolute http(s) URL such as \"https://beian.miit.gov.cn/\", or \"\"", u, p)
-		}
+	l.checkPublisher(src, &s.Publisher)
+	if t := strings.TrimSpace(f.ColumnType); strings.ContainsAny(t, "\r\n") {
+		at(toml.Key{"column_type"}, -1, l10n.Sprintf("column_type: a line break: expected the value on one line"))
+	} else {
+		s.ColumnType = t
 	}
 	if p := languageProblem(f.Language); p != "" {
-		at(toml.Key{"language"}, -1, "language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p)
+		at(toml.Key{"language"}, -1, l10n.Sprintf("language %q: %s: expected a BCP 47 language tag such as \"zh-Hant\"", f.Language, p))
 	}
 	s.Editions = l.editions(src, f.Language, f.Editions)
-	s.Edition = s.Editions[0]
+	s.ThisEdition = s.Editions[0]
 	seen := map[string]bool{}
 	for i, c := range f.Categories {
 		pos := l.entryPos(src, "categories", i)
@@ -398,12 +456,55 @@ func (l *loader) loadSite() *site.Site {
 		l.checkSlug(pos, "units", u.Slug, seen)
 		l.checkNonEmpty(pos, "units", map[string]string{"name": u.Name})
 		if names[u.Name] {
-			l.errs.add(pos, "units: name %q is listed twice", u.Name)
+			l.errs.add(pos, l10n.Sprintf("units: name %q is listed twice", u.Name))
 		}
 		names[u.Name] = true
 		s.Units = append(s.Units, &site.Unit{Slug: u.Slug, Name: u.Name, Pos: pos})
 	}
 	return s
+}
+
+// maxAddress is the longest address a page of the site may have, in
+// characters: sitemaps.org allows fewer than 2,048, and the QR code of a
+// page (2,331 bytes at level M) holds that with room to spare.
+const maxAddress = 2047
+
+// checkAddresses checks that, with base_url, the address of every page —
+// the sitemap's entries, each page's QR code — is at most maxAddress
+// characters long (ASCII: base_url is checked to be).
+func (l *loader) checkAddresses(s *site.Site) {
+	if s.BaseURL == "" {
+		return
+	}
+	longest := ""
+	consider := func(p string) {
+		if len(p) > len(longest) {
+			longest = p
+		}
+	}
+	for _, p := range site.Named {
+		consider(p)
+	}
+	for _, c := range s.Categories {
+		consider(c.Path())
+	}
+	for _, u := range s.Units {
+		consider(u.Path())
+	}
+	for _, m := range s.Measures {
+		consider(m.Path())
+	}
+	prefix := ""
+	for _, e := range s.Editions {
+		if len(e.Prefix()) > len(prefix) {
+			prefix = e.Prefix()
+		}
+	}
+	if n := len(s.BaseURL) + len(prefix) + len(longest); n > maxAddress {
+		l.errs.addErr(&diag.Error{Pos: l.baseURL.pos, Text: l.baseURL.text, Msg: l10n.Sprintf(
+			"base_url is %d characters long: the address of %s%s would be %d, more than the %d that sitemaps allow and a page's QR code is made for: publish the site at a shorter address",
+			len(s.BaseURL), prefix, longest, n, maxAddress)})
+	}
 }
 
 // editions validates the [[editions]] of site.toml. Without any, the site has
@@ -418,18 +519,18 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 		pos := l.entryPos(src, "editions", i)
 		switch {
 		case i == 0 && (e.Language != language || e.Path != "" || e.Convert != ""):
-			l.errs.add(pos, "editions: the first edition is the source: expected language = %q, no path and no convert", language)
+			l.errs.add(pos, l10n.Sprintf("editions: the first edition is the source: expected language = %q, no path and no convert", language))
 		case i > 0 && (e.Path == "" || !slugPattern.MatchString(e.Path)):
-			l.errs.add(pos, "editions: path %q: expected a folder name of lowercase ASCII letters, digits and hyphens, such as \"zh-hans\"", e.Path)
+			l.errs.add(pos, l10n.Sprintf("editions: path %q: expected a folder name of lowercase ASCII letters, digits and hyphens, such as \"zh-hans\"", e.Path))
 		case i > 0 && paths[e.Path]:
-			l.errs.add(pos, "editions: path %q is used twice", e.Path)
+			l.errs.add(pos, l10n.Sprintf("editions: path %q is used twice", e.Path))
 		case i > 0 && e.Convert == "":
-			l.errs.add(pos, "editions: missing key \"convert\" (an OpenCC conversion from the source, such as \"t2s\")")
+			l.errs.add(pos, l10n.Sprintf("editions: missing key \"convert\" (an OpenCC conversion from the source, such as \"t2s\")"))
 		case e.Language == "" || e.Label == "":
-			l.errs.add(pos, "editions: expected a language and a label")
+			l.errs.add(pos, l10n.Sprintf("editions: expected a language and a label"))
 		case i > 0 && languageProblem(e.Language) != "":
 			at, text := keyPosIn(SiteFile, src, 1, toml.Key{"editions", "language"}, i)
-			l.errs.addErr(&Error{Pos: at, Text: text, Msg: fmt.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
+			l.errs.addErr(&diag.Error{Pos: at, Text: text, Msg: l10n.Sprintf("editions: language %q: %s: expected a BCP 47 language tag such as \"zh-Hans\"",
 				e.Language, languageProblem(e.Language))})
 		}
 		e.Pos = pos
@@ -440,35 +541,35 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 }
 
 // entryPos is the position of the i-th [[table]] header in site.toml.
-func (l *loader) entryPos(src []byte, table string, i int) site.Pos {
+func (l *loader) entryPos(src []byte, table string, i int) diag.Pos {
 	n := 0
 	for j, line := range strings.Split(string(src), "\n") {
 		if header(line) == "[["+table+"]]" {
 			if n == i {
-				return site.Pos{File: SiteFile, Line: j + 1}
+				return diag.Pos{File: SiteFile, Line: j + 1}
 			}
 			n++
 		}
 	}
-	return site.Pos{File: SiteFile, Line: 1}
+	return diag.Pos{File: SiteFile, Line: 1}
 }
 
-func (l *loader) checkSlug(pos site.Pos, table, slug string, seen map[string]bool) {
+func (l *loader) checkSlug(pos diag.Pos, table, slug string, seen map[string]bool) {
 	switch {
 	case slug == "":
-		l.errs.add(pos, "%s: missing key \"slug\"", table)
+		l.errs.add(pos, l10n.Sprintf("%s: missing key \"slug\"", table))
 	case !slugPattern.MatchString(slug):
-		l.errs.add(pos, "%s: slug %q: expected lowercase ASCII letters, digits and single hyphens (it becomes a file name)", table, slug)
+		l.errs.add(pos, l10n.Sprintf("%s: slug %q: expected lowercase ASCII letters, digits and single hyphens (it becomes a file name)", table, slug))
 	case seen[slug]:
-		l.errs.add(pos, "%s: slug %q is used twice", table, slug)
+		l.errs.add(pos, l10n.Sprintf("%s: slug %q is used twice", table, slug))
 	}
 	seen[slug] = true
 }
 
-func (l *loader) checkNonEmpty(pos site.Pos, table string, fields map[string]string) {
+func (l *loader) checkNonEmpty(pos diag.Pos, table string, fields map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		if strings.TrimSpace(fields[k]) == "" {
-			l.errs.add(pos, "%s: missing key %q", table, k)
+			l.errs.add(pos, l10n.Sprintf("%s: missing key %q", table, k))
 		}
 	}
 }
@@ -480,12 +581,12 @@ func (l *loader) readDocument(name string) (document, bool) {
 		return document{}, false
 	}
 	doc, err := splitFrontMatter(src)
-	if err != nil {
-		line := 1
-		if errors.Is(err, errUnclosed) {
-			line = bytes.Count(src, []byte("\n")) + 1
-		}
-		l.errs.add(site.Pos{File: name, Line: line}, "%v", err)
+	switch {
+	case errors.Is(err, errUnclosed):
+		l.errs.add(diag.Pos{File: name, Line: bytes.Count(src, []byte("\n")) + 1}, l10n.Sprintf(`front matter is not closed: expected a line "+++" after it`))
+		return document{}, false
+	case err != nil:
+		l.errs.add(diag.Pos{File: name, Line: 1}, l10n.Sprintf(`expected front matter: the file must start with a line "+++"`))
 		return document{}, false
 	}
 	return doc, true
@@ -504,7 +605,7 @@ func (l *loader) body(name string, doc document) site.Source {
 		text, line = rest, line+1
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
-		l.errs.add(site.Pos{File: name, Line: doc.bodyLine}, "empty body: expected the text after the closing +++ line")
+		l.errs.add(diag.Pos{File: name, Line: doc.bodyLine}, l10n.Sprintf("empty body: expected the text after the closing +++ line"))
 	}
 	src := site.Source{File: name, Line: line, Text: text}
 	l.controlRefs(src)
@@ -517,73 +618,143 @@ func (l *loader) loadNotice(s *site.Site) {
 		return
 	}
 	n := &s.Notice
-	const str = "a string"
-	l.decodeFields(where{NoticeFile, doc.front, doc.frontLine, "the front matter"}, []field{
+	str := l10n.Sprintf("a string")
+	var extra noticeExtra
+	w := where{NoticeFile, doc.front, doc.frontLine, true}
+	l.decodeFields(w, append([]field{
 		{"number", &n.Number, str, false},
 		{"title", &n.Title, str, false},
 		{"addressees", &n.Addressees, str, false},
 		{"issuer", &n.Issuer, str, false},
-		{"date", &n.Date, "a date such as 2018-07-02", false},
+		{"date", &n.Date, l10n.Sprintf("a date such as 2018-07-02"), false},
 		{"attachment", &n.Attachment, str, false},
-	})
+	}, noticeFields(&extra)...))
+	// What did not decode is zero, and passes.
+	l.checkNotice(w, &extra, n)
 	n.Body = l.body(NoticeFile, doc)
 }
 
-func (l *loader) loadMeasures(s *site.Site) {
+// loadMeasures loads every measure file into s. Without a taxonomy (site.toml
+// did not load) their categories and units are not checked, but all the
+// rest is.
+func (l *loader) loadMeasures(s *site.Site, taxonomy bool) {
 	names, ok := l.measureFiles()
 	if !ok {
 		return
 	}
-	categories := map[string]*site.Category{}
-	for _, c := range s.Categories {
-		categories[c.Slug] = c
-	}
-	units := map[string]*site.Unit{}
-	for _, u := range s.Units {
-		units[u.Name] = u
-	}
+	t := taxonomyOf(s, taxonomy)
 	// Reading and decoding the files is most of a load: do it on every CPU,
 	// each file with its own errors, merged below in file order.
 	loaded := make([]loadedMeasure, len(names))
 	parallel.For(len(names), func(i int) {
 		fl := &loader{fsys: l.fsys}
-		m, pos := fl.loadMeasure(names[i], categories, units)
-		loaded[i] = loadedMeasure{m, pos, fl.errs.list}
+		loaded[i] = fl.loadMeasure(names[i], t)
+		loaded[i].errs = fl.errs.list
 	})
+	// The numbers are checked across files whatever else is wrong in them:
+	// a duplicate number is a problem of its own, reported with a wrong
+	// unit in the same file.
 	byNumber := map[int]string{}
-	failed := false
-	for i, name := range names { // fs.Glob returns names sorted
-		l.errs.list = append(l.errs.list, loaded[i].errs...)
-		m, pos := loaded[i].measure, loaded[i].numberPos
-		if m == nil {
-			failed = true
+	drafts := map[int]diag.Pos{} // the drafts' numbers, and their draft keys
+	lastPublished := 0
+	complete := true             // every file has a number
+	for i, name := range names { // sorted, as fs.ReadDir returns them
+		lm := loaded[i]
+		l.errs.list = append(l.errs.list, lm.errs...)
+		if lm.number < 1 {
+			complete = false
 			continue
 		}
-		if other, dup := byNumber[m.Number]; dup {
-			l.errs.add(pos, "number %d is already used by %s", m.Number, other)
-			failed = true
+		if other, dup := byNumber[lm.number]; dup {
+			l.errs.add(lm.numberPos, l10n.Sprintf("number %d is already used by %s", lm.number, other))
 			continue
 		}
-		byNumber[m.Number] = name
-		s.Measures = append(s.Measures, m)
+		byNumber[lm.number] = name
+		if lm.draft {
+			drafts[lm.number] = lm.draftPos
+		} else {
+			lastPublished = max(lastPublished, lm.number)
+		}
+		if lm.measure != nil {
+			s.Measures = append(s.Measures, lm.measure)
+		}
 	}
 	slices.SortFunc(s.Measures, func(a, b *site.Measure) int { return a.Number - b.Number })
-	// A gap is only news when every file loaded: a broken file leaves one.
-	for i, m := range s.Measures {
-		if failed {
-			break
+	// A gap is only news when every file has its number: a file whose
+	// number could not be read leaves one.
+	if complete {
+		for i, n := range slices.Sorted(maps.Keys(byNumber)) {
+			if want := i + 1; n != want {
+				l.errs.add(diag.Pos{File: MeasuresDir}, l10n.Sprintf("measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[n]))
+				break
+			}
 		}
-		if want := i + 1; m.Number != want && (i == 0 || s.Measures[i-1].Number != want) {
-			l.errs.add(site.Pos{File: MeasuresDir}, "measure number %d is missing: numbers must run from 1 without gaps (next is %s)", want, byNumber[m.Number])
-			break
+	}
+	l.checkLinks(texts(s, names, loaded, byNumber))
+	// The notice's numbers are facts: a published site never renumbers,
+	// and has no gap. So drafts come last: a draft before a published
+	// measure would leave a gap where it is left out.
+	for _, n := range slices.Sorted(maps.Keys(drafts)) {
+		if n < lastPublished {
+			l.errs.add(drafts[n], l10n.Sprintf("measure %d is a draft, but measure %d after it is published: drafts must be the last measures, so that the published numbers run from 1 without gaps; publish this one too (remove draft = true), or make the later ones drafts", n, lastPublished))
 		}
 	}
 	for _, m := range s.Measures {
+		if m.Category == nil { // no taxonomy
+			continue
+		}
 		m.Category.Measures = append(m.Category.Measures, m)
 		for _, u := range m.Units {
 			u.Measures = append(u.Measures, m)
 		}
 	}
+}
+
+// texts are the texts of the sources: those links may lead to, by file
+// (the notice's, when it loaded, and those of the measures whose numbers
+// are known, one each), and every one whose links are to be checked, in
+// file order (those, and the measures that could not be numbered: their
+// links are a problem of their own).
+func texts(s *site.Site, names []string, loaded []loadedMeasure, byNumber map[int]string) (targets map[string]*text, linking []*text) {
+	targets = map[string]*text{}
+	if s.Notice.Body.File != "" {
+		targets[NoticeFile] = &text{src: &s.Notice.Body, page: site.HomePath}
+		linking = append(linking, targets[NoticeFile])
+	}
+	for i, name := range names {
+		lm := loaded[i]
+		if lm.body == nil || lm.body.File == "" {
+			continue // the file did not read
+		}
+		t := &text{src: lm.body, draft: lm.draft, shared: true}
+		if lm.number > 0 && byNumber[lm.number] == name {
+			t.page = (&site.Measure{Number: lm.number}).Path()
+			targets[name] = t
+		}
+		linking = append(linking, t)
+	}
+	return targets, linking
+}
+
+// taxonomy is what a measure's category and units are looked up in; nil
+// maps when site.toml did not load, and they cannot be checked.
+type taxonomy struct {
+	categories map[string]*site.Category // by slug
+	units      map[string]*site.Unit     // by name
+}
+
+func taxonomyOf(s *site.Site, known bool) taxonomy {
+	if !known {
+		return taxonomy{}
+	}
+	t := taxonomy{categories: map[string]*site.Category{}, units: map[string]*site.Unit{}}
+	for _, c := range s.Categories {
+		t.categories[c.Slug] = c
+	}
+	for _, u := range s.Units {
+		t.units[u.Name] = u
+	}
+	return t
 }
 
 // measureFiles lists the measure files, sorted: the .md files of
@@ -593,9 +764,7 @@ func (l *loader) measureFiles() ([]string, bool) {
 	entries, err := fs.ReadDir(l.fsys, MeasuresDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		// Not "no measures": the editor is to fix the folder, not add files.
-		e := FileError(MeasuresDir, err)
-		e.Msg = strings.Replace(e.Msg, "cannot read it", "cannot read the folder", 1)
-		l.errs.addErr(e)
+		l.errs.addErr(fileError(MeasuresDir, err, true))
 		return nil, false
 	}
 	var names []string
@@ -606,97 +775,119 @@ func (l *loader) measureFiles() ([]string, bool) {
 		if e.IsDir() {
 			// Named as a measure, it was meant to be one: say so rather
 			// than build a site that silently lacks it.
-			l.errs.add(site.Pos{File: path.Join(MeasuresDir, e.Name())}, "a folder, not a file: a measure is a Markdown file")
+			l.errs.add(diag.Pos{File: path.Join(MeasuresDir, e.Name())}, l10n.Sprintf("a folder, not a file: a measure is a Markdown file"))
 			continue
 		}
 		names = append(names, path.Join(MeasuresDir, e.Name()))
 	}
 	if len(names) == 0 {
-		l.errs.add(site.Pos{File: MeasuresDir}, "no measures: expected files named like %s/01.md", MeasuresDir)
+		l.errs.add(diag.Pos{File: MeasuresDir}, l10n.Sprintf("no measures: expected files named like %s/01.md", MeasuresDir))
 		return nil, false
 	}
 	return names, true
 }
 
-// loadedMeasure is the outcome of loadMeasure: the measure or nil, the
-// position of its number (for messages about duplicates), and the errors
-// found in its file.
+// loadedMeasure is the outcome of loadMeasure: the measure, or nil when its
+// file has errors; its number and the number's position, when the number
+// could be read, for the checks across files (duplicates, gaps), which run
+// whatever else is wrong; and the errors found in its file.
 type loadedMeasure struct {
 	measure   *site.Measure
-	numberPos site.Pos
-	errs      ErrorList
+	number    int // 0: not read
+	numberPos diag.Pos
+	draft     bool
+	draftPos  diag.Pos     // its draft key, when it is a draft
+	body      *site.Source // its text: the measure's, when it loaded
+	errs      diag.List
 }
 
-// loadMeasure loads one measure file, returning nil if it has errors, and the
-// position of its number for messages about duplicates.
-func (l *loader) loadMeasure(name string, categories map[string]*site.Category, units map[string]*site.Unit) (*site.Measure, site.Pos) {
+// loadMeasure loads one measure file, checking every field that could be
+// decoded, whatever happened to the others.
+func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 	doc, ok := l.readDocument(name)
 	if !ok {
-		return nil, site.Pos{}
+		return loadedMeasure{}
 	}
 	var (
 		m         = &site.Measure{}
 		category  string
 		leadUnits []string
 	)
-	const str = "a string"
-	ok = l.decodeFields(where{name, doc.front, doc.frontLine, "the front matter"}, []field{
-		{"number", &m.Number, "an integer", false},
+	str := l10n.Sprintf("a string")
+	failed := l.decodeFields(where{name, doc.front, doc.frontLine, true}, []field{
+		{"number", &m.Number, l10n.Sprintf("an integer"), false},
 		{"title", &m.Title, str, false},
-		{"category", &category, "a category slug from " + SiteFile, false},
-		{"lead_units", &leadUnits, "an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]", false},
+		{"category", &category, l10n.Sprintf("a category slug from %s", SiteFile), false},
+		{"lead_units", &leadUnits, l10n.Sprintf("an array of unit names, such as [\"廣州海關\", \"黃埔海關\"]"), false},
 		{"scope", &m.Scope, str, false},
+		{"draft", &m.Draft, l10n.Sprintf("true or false"), true},
 	})
 	m.Body = l.body(name, doc)
-	if !ok {
-		return nil, site.Pos{}
-	}
 	n := len(l.errs.list)
-	at := func(key, format string, args ...any) {
+	at := func(key, msg string) {
 		pos, text := keyPos(name, doc.front, doc.frontLine, toml.Key{key})
-		l.errs.addErr(&Error{Pos: pos, Text: text, Msg: fmt.Sprintf(format, args...)})
+		l.errs.addErr(&diag.Error{Pos: pos, Text: text, Msg: msg})
 	}
-	if m.Number < 1 {
-		at("number", "number %d: expected a positive integer", m.Number)
-	} else if base := path.Base(name); !fileNumber(base, m.Number) {
+	out := loadedMeasure{body: &m.Body}
+	switch {
+	case failed["number"]:
+	case m.Number < 1:
+		at("number", l10n.Sprintf("number %d: expected a positive integer", m.Number))
+	case !fileNumber(path.Base(name), m.Number):
 		// A file named like another measure would be looked for, and
-		// blamed, under that number.
+		// blamed, under that number. Which of the two is meant is for
+		// the editor to say: the number is not counted meanwhile.
+		base := path.Base(name)
 		stem := strings.TrimSuffix(base, ".md")
 		if strings.Trim(stem, "0123456789") == "" && stem != "" {
-			at("number", "file %s holds number %d: expected %s, or rename the file to %s", base, m.Number, strings.TrimLeft(stem, "0"), path.Base(MeasureFile(m.Number)))
+			at("number", l10n.Sprintf("file %s holds number %d: expected %s, or rename the file to %s", base, m.Number, strings.TrimLeft(stem, "0"), path.Base(MeasureFile(m.Number))))
 		} else {
-			at("number", "file name %s: expected the measure's number, as in %s", base, path.Base(MeasureFile(m.Number)))
+			at("number", l10n.Sprintf("file name %s: expected the measure's number, as in %s", base, path.Base(MeasureFile(m.Number))))
+		}
+	default:
+		out.number = m.Number
+		out.numberPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
+		out.draft = m.Draft
+		out.draftPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"draft"})
+	}
+	if !m.Draft {
+		l.placeholder(m.Body)
+	}
+	if !failed["title"] && strings.TrimSpace(m.Title) == "" {
+		at("title", l10n.Sprintf("title is empty"))
+	}
+	if !failed["scope"] && strings.TrimSpace(m.Scope) == "" {
+		at("scope", l10n.Sprintf("scope is empty"))
+	}
+	if !failed["category"] && t.categories != nil {
+		if m.Category = t.categories[category]; m.Category == nil {
+			at("category", l10n.Sprintf("unknown category %q: expected one of %s (the slugs in %s)",
+				category, strings.Join(slices.Sorted(maps.Keys(t.categories)), ", "), SiteFile))
 		}
 	}
-	if strings.TrimSpace(m.Title) == "" {
-		at("title", "title is empty")
-	}
-	if strings.TrimSpace(m.Scope) == "" {
-		at("scope", "scope is empty")
-	}
-	if m.Category = categories[category]; m.Category == nil {
-		at("category", "unknown category %q: expected one of %s (the slugs in %s)",
-			category, strings.Join(slices.Sorted(maps.Keys(categories)), ", "), SiteFile)
-	}
-	if len(leadUnits) == 0 {
-		at("lead_units", "lead_units is empty: expected at least one unit")
-	}
-	for _, unit := range leadUnits {
-		u := units[unit]
-		switch {
-		case u == nil:
-			at("lead_units", "unknown lead unit %q: add it to [[units]] in %s, or use one of the names there", unit, SiteFile)
-		case slices.Contains(m.Units, u):
-			at("lead_units", "lead unit %q is listed twice", unit)
-		default:
-			m.Units = append(m.Units, u)
+	if !failed["lead_units"] {
+		if len(leadUnits) == 0 {
+			at("lead_units", l10n.Sprintf("lead_units is empty: expected at least one unit"))
+		}
+		for _, unit := range leadUnits {
+			if t.units == nil {
+				break
+			}
+			u := t.units[unit]
+			switch {
+			case u == nil:
+				at("lead_units", l10n.Sprintf("unknown lead unit %q: add it to [[units]] in %s, or use one of the names there", unit, SiteFile))
+			case slices.Contains(m.Units, u):
+				at("lead_units", l10n.Sprintf("lead unit %q is listed twice", unit))
+			default:
+				m.Units = append(m.Units, u)
+			}
 		}
 	}
-	if len(l.errs.list) > n {
-		return nil, site.Pos{}
+	if len(failed) == 0 && len(l.errs.list) == n && t.categories != nil {
+		out.measure = m
 	}
-	pos, _ := keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
-	return m, pos
+	return out
 }
 
 // fileNumber reports whether base, a measure's file name, is its number n
@@ -712,3 +903,28 @@ func fileNumber(base string, n int) bool {
 
 // MeasureFile is the conventional file name of measure n.
 func MeasureFile(n int) string { return path.Join(MeasuresDir, fmt.Sprintf("%02d.md", n)) }
+
+// Placeholder is the text "microsite new measure" gives a new measure, a
+// draft, until its text is written: valid Markdown, so that the page can be
+// previewed at once, and easy to find (grep TODO).
+const Placeholder = "TODO:請在此處用 Markdown 寫下本項的實施內容。"
+
+// placeholders are the texts that are no measure's text yet: Placeholder,
+// and what earlier versions of "new measure" wrote in its place.
+var placeholders = []string{Placeholder, "TODO: write the text of this measure here, in Markdown."}
+
+// placeholder reports a published measure's text that still holds a
+// line of placeholder text, at that line.
+func (l *loader) placeholder(src site.Source) {
+	line := src.Line
+	for text := src.Text; len(text) > 0; line++ {
+		l1, rest, _ := cutLine(text)
+		t := strings.TrimSpace(string(l1))
+		if slices.Contains(placeholders, t) {
+			col := column(l1, bytes.Index(l1, []byte(t)))
+			l.errs.addErr(&diag.Error{Pos: diag.Pos{File: src.File, Line: line, Col: col}, Text: string(trimCR(l1)),
+				Msg: l10n.Sprintf(`the text is still the placeholder of "microsite new measure": write the measure's text here, or keep it a draft (draft = true) until it is written`)})
+		}
+		text = rest
+	}
+}

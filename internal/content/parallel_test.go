@@ -9,14 +9,15 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestParallelLoadReportsAlike breaks several measure files of a corpus and
 // loads it on one goroutine and on many: the errors must be the same,
 // whatever order the files were decoded in.
 func TestParallelLoadReportsAlike(t *testing.T) {
-	dir := corpus.Temp(t, 200)
+	dir := srctest.Corpus(t, 200)
 	breaks := map[string][2]string{ // file: old, new
 		"020.md": {"scope = ", "scope = = "},
 		"099.md": {"category = ", "category = \"nowhere\"\nunused = "},
@@ -35,9 +36,9 @@ func TestParallelLoadReportsAlike(t *testing.T) {
 	load := func(procs int) string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		_, err := content.Load(os.DirFS(dir))
-		var list content.ErrorList
+		var list diag.List
 		if !errors.As(err, &list) {
-			t.Fatalf("Load: got %v, want an ErrorList", err)
+			t.Fatalf("Load: got %v, want a diag.List", err)
 		}
 		return list.Error()
 	}

@@ -1,9 +1,7 @@
 package content
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,29 +9,10 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// seedFile is the notice as published, the source of truth for content/. It
-// lives outside the repository, in shared/seeds beside the checkout.
-const seedFile = "shared/seeds/000_26272b5152bbda85.txt"
-
-// findSeed looks for seedFile beside the repository and beside each of its
-// parents.
-func findSeed() (string, error) {
-	dir, err := filepath.Abs("../../..")
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, seedFile)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("%s not found beside the checkout or its parents", seedFile)
-		}
-		dir = parent
-	}
-}
+// seedFile is the notice as published, the source of truth for content/
+// (testdata/seed/README.md says where it comes from). It is part of the
+// repository, so that this test runs in every clone.
+const seedFile = "testdata/seed/notice.txt"
 
 // normalised lists the only differences between the content and the seed:
 // typing slips, documented in README. Keyed by measure number.
@@ -51,16 +30,9 @@ type seedRow struct {
 // only on the first row of each category (and repeated at page breaks).
 func readSeed(t *testing.T) (lines []string, rows map[int]seedRow) {
 	t.Helper()
-	name, err := findSeed()
-	var data []byte
-	if err == nil {
-		data, err = os.ReadFile(name)
-	}
+	data, err := os.ReadFile(seedFile)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("the seed is missing in CI: %v", err)
-		}
-		t.Skipf("seed not found (%v); the faithfulness test needs ../shared beside the checkout", err)
+		t.Fatal(err)
 	}
 	lines = strings.Split(string(data), "\n")
 	rows = map[int]seedRow{}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -181,6 +182,47 @@ convert = "t2s"
 			_, err := Load(fsys)
 			if tt.err == "" && err != nil || tt.err != "" && (err == nil || err.Error() != tt.err) {
 				t.Errorf("error\n got %v\nwant %s", err, tt.err)
+			}
+		})
+	}
+}
+
+// TestAddressLength checks that a base_url which would make some page's
+// address longer than a sitemap allows (and a page's QR code is made for)
+// is an error at its line, naming the longest address, and that one
+// character less loads.
+func TestAddressLength(t *testing.T) {
+	fsys := overlay(t, "testdata/valid").(fstest.MapFS)
+	src := string(fsys[SiteFile].Data)
+	s, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The longest page path of the test site: a unit's page.
+	longest := ""
+	for _, u := range s.Units {
+		if len(u.Path()) > len(longest) {
+			longest = u.Path()
+		}
+	}
+	for _, tt := range []struct {
+		name  string
+		total int // the longest address
+		err   bool
+	}{
+		{"at the limit", maxAddress, false},
+		{"one over", maxAddress + 1, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			base := "https://x.example/" + strings.Repeat("a", tt.total-len(longest)-len("https://x.example//")) + "/"
+			fsys[SiteFile] = &fstest.MapFile{Data: []byte(strings.Replace(src, `base_url = ""`, `base_url = "`+base+`"`, 1))}
+			_, err := Load(fsys)
+			want := fmt.Sprintf("site.toml:3:1: base_url is %d characters long: the address of %s would be %d, more than the 2047 that sitemaps allow and a page's QR code is made for: publish the site at a shorter address", len(base), longest, tt.total)
+			switch {
+			case !tt.err && err != nil:
+				t.Errorf("error %v, want none", err)
+			case tt.err && (err == nil || err.Error() != want):
+				t.Errorf("error\n got %v\nwant %s", err, want)
 			}
 		})
 	}

@@ -2,12 +2,13 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -22,9 +23,9 @@ var bom = []byte("\ufeff")
 // or CR LF): a NUL or an escape code pasted from another program would
 // otherwise reach the pages and the open data. On failure it returns nil and
 // the error, at the first offending character.
-func Text(name string, src []byte) ([]byte, *Error) {
+func Text(name string, src []byte) ([]byte, *diag.Error) {
 	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || looksUTF16(src) {
-		return nil, &Error{Pos: site.Pos{File: name, Line: 1}, Msg: "the file is saved as UTF-16: save it as UTF-8"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Msg: l10n.Sprintf("the file is saved as UTF-16: save it as UTF-8")}
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
@@ -44,14 +45,14 @@ func looksUTF16(src []byte) bool {
 		src[0] == 0 && src[1] != 0 && src[2] == 0 && src[3] != 0)
 }
 
-func invalidUTF8(name string, src []byte) *Error {
+func invalidUTF8(name string, src []byte) *diag.Error {
 	line, col, start := 1, 1, 0
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			return &Error{
-				Pos:  site.Pos{File: name, Line: line, Col: col},
-				Msg:  fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i]),
+			return &diag.Error{
+				Pos:  diag.Pos{File: name, Line: line, Col: col},
+				Msg:  l10n.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i]),
 				Text: string(bytes.ToValidUTF8(lineAt(src, start), []byte("\ufffd"))),
 			}
 		}
@@ -75,8 +76,8 @@ func lineAt(src []byte, start int) []byte {
 // valid UTF-8 src, or nil. Tab and LF are text; CR is, right before LF.
 // The error counts the other lines that hold one, so that a file full of
 // them (UTF-16 read as UTF-8, a binary file) is one message, not thousands.
-func controlChars(name string, src []byte) *Error {
-	var first *Error
+func controlChars(name string, src []byte) *diag.Error {
+	var first *diag.Error
 	more := 0
 	line, start := 1, 0
 	for i := 0; i < len(src); i++ {
@@ -99,8 +100,8 @@ func controlChars(name string, src []byte) *Error {
 			continue
 		}
 		text := lineAt(src, start)
-		first = &Error{
-			Pos:  site.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1},
+		first = &diag.Error{
+			Pos:  diag.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1},
 			Msg:  controlMsg(rune(c)),
 			Text: string(bytes.Map(visible, text)),
 		}
@@ -111,7 +112,7 @@ func controlChars(name string, src []byte) *Error {
 		}
 	}
 	if first != nil && more > 0 {
-		first.Msg += fmt.Sprintf(" (and on %d more line(s) of this file)", more)
+		first.Msg += l10n.Sprintf(" (and on %d more line(s) of this file)", more)
 	}
 	return first
 }
@@ -119,9 +120,9 @@ func controlChars(name string, src []byte) *Error {
 // controlMsg says what is wrong with the control character c in text.
 func controlMsg(c rune) string {
 	if c == '\r' {
-		return "carriage return (U+000D) without a line feed: save the file with LF or CR LF line ends"
+		return l10n.Sprintf("carriage return (U+000D) without a line feed: save the file with LF or CR LF line ends")
 	}
-	return fmt.Sprintf("control character %U: not allowed in text (only tab and line breaks are); delete it", c)
+	return l10n.Sprintf("control character %U: not allowed in text (only tab and line breaks are); delete it", c)
 }
 
 // isControl reports whether r is a control character text may not hold:
@@ -173,9 +174,9 @@ func (l *loader) controlRefs(src site.Source) {
 			if err != nil || n == 0 || !(isControl(rune(n)) || n == '\r') {
 				continue // &#0; is U+FFFD in CommonMark, not NUL
 			}
-			l.errs.addErr(&Error{
-				Pos:  site.Pos{File: src.File, Line: line, Col: utf8.RuneCount(l1[:m[0]]) + 1},
-				Msg:  fmt.Sprintf("character reference %s is control character %U: not allowed in text (only tab and line breaks are); delete it", l1[m[0]:m[1]], n),
+			l.errs.addErr(&diag.Error{
+				Pos:  diag.Pos{File: src.File, Line: line, Col: utf8.RuneCount(l1[:m[0]]) + 1},
+				Msg:  l10n.Sprintf("character reference %s is control character %U: not allowed in text (only tab and line breaks are); delete it", l1[m[0]:m[1]], n),
 				Text: string(trimCR(l1)),
 			})
 		}
@@ -193,7 +194,7 @@ func column(line []byte, offset int) int {
 // DecodeTOML decodes the TOML source file name (layouts/strings.toml) into
 // v with the checks of site.toml: text only (see Text), syntax errors at
 // their line and column in characters, and no control character in any
-// string, even written as an escape. On failure the error is an ErrorList.
+// string, even written as an escape. On failure the error is a diag.List.
 func DecodeTOML(name string, src []byte, v any) error {
 	l := &loader{}
 	if src, e := Text(name, src); e != nil {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
+	"github.com/gzgov/nansha-microsite/internal/render"
 )
 
 // requireToolsEnv makes a missing npm tool (axe-core, vnu-jar) a failure
@@ -30,7 +32,7 @@ func tool(t *testing.T, rel string) string {
 		if os.Getenv(requireToolsEnv) != "" {
 			t.Fatalf("%s is missing and %s is set: run npm ci --ignore-scripts in internal/e2e", p, requireToolsEnv)
 		}
-		t.Skipf("%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
+		browsertest.Skip(t, "%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
 	}
 	return p
 }
@@ -38,6 +40,7 @@ func tool(t *testing.T, rel string) string {
 // A pageType is one kind of page, by an example of it.
 type pageType struct {
 	name string
+	kind render.Kind
 	path string // from the site root, with any ?query
 }
 
@@ -47,24 +50,39 @@ func pageTypes() []pageType {
 	// finds none; its deferred scripts show the results before the load
 	// event, which Navigate waits for.
 	return []pageType{
-		{name: "home", path: "index.html"},
-		{name: "category", path: "categories/trade.html"},
-		{name: "unit", path: "units/guangzhou-customs.html"},
-		{name: "unit index", path: "units/index.html"},
-		{name: "measure", path: "measures/03.html"},
-		{name: "full table", path: "measures.html"},
-		{name: "404", path: "404.html"},
-		{name: "search with results", path: "search.html?q=" + url.QueryEscape("海關")},
-		{name: "search with none", path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
-		{name: "search with filters", path: "search.html?q=" + url.QueryEscape("海關") + "&category=trade&unit=guangzhou-customs"},
-		{name: "search, no query", path: "search.html"},
+		{name: "home", kind: render.Home, path: "index.html"},
+		{name: "category", kind: render.Category, path: "categories/trade.html"},
+		{name: "unit", kind: render.Unit, path: "units/guangzhou-customs.html"},
+		{name: "unit index", kind: render.Units, path: "units/index.html"},
+		{name: "measure", kind: render.Measure, path: "measures/03.html"},
+		{name: "full table", kind: render.Table, path: "measures.html"},
+		{name: "404", kind: render.NotFound, path: "404.html"},
+		{name: "site map", kind: render.SiteMap, path: "sitemap.html"},
+		{name: "search with results", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關")},
+		{name: "search with none", kind: render.Search, path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+		{name: "search with filters", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關") + "&category=trade&unit=guangzhou-customs"},
+		{name: "search, no query", kind: render.Search, path: "search.html"},
+	}
+}
+
+// TestPageTypesCoverKinds holds pageTypes to the page kinds: a kind added
+// to render.Kinds without an example here would go unchecked by axe, the
+// layout tests and the screenshots.
+func TestPageTypesCoverKinds(t *testing.T) {
+	for _, k := range render.Kinds {
+		if !slices.ContainsFunc(pageTypes(), func(pt pageType) bool { return pt.kind == k.Kind }) {
+			t.Errorf("page kind %s has no example in pageTypes", k.Kind)
+		}
 	}
 }
 
 // fileURL is the file:// URL of a page of the built site.
-func fileURL(path string) string {
+func fileURL(path string) string { return fileURLIn(siteDir, path) }
+
+// fileURLIn is the file:// URL of a page of the site built in dir.
+func fileURLIn(dir, path string) string {
 	p, query, _ := strings.Cut(path, "?")
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(siteDir, p)), RawQuery: query}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, p)), RawQuery: query}
 	return u.String()
 }
 
@@ -74,6 +92,8 @@ type mode struct {
 	scheme string // prefers-color-scheme: "light" or "dark"
 	size   int    // the text-size step, 0–2
 	high   bool   // high contrast
+	cursor bool   // the large pointer
+	guide  bool   // the reading guide
 }
 
 var modes = []mode{
@@ -81,6 +101,7 @@ var modes = []mode{
 	{name: "dark", scheme: "dark"},
 	{name: "light, larger text", scheme: "light", size: 2},
 	{name: "dark, large text, high contrast", scheme: "dark", size: 1, high: true},
+	{name: "light, large cursor, reading guide", scheme: "light", cursor: true, guide: true},
 }
 
 // prefsKey is the localStorage key of assets/prefs.js.
@@ -100,7 +121,7 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 // page the tab is on, and reloads it.
 func setPrefs(t *testing.T, tab *browsertest.Tab, m mode) {
 	t.Helper()
-	v, _ := json.Marshal(map[string]any{"size": m.size, "contrast": m.high})
+	v, _ := json.Marshal(map[string]any{"size": m.size, "contrast": m.high, "cursor": m.cursor, "guide": m.guide})
 	browsertest.Eval[bool](t, tab, fmt.Sprintf("localStorage.setItem(%q, %q), true", prefsKey, v))
 }
 
@@ -114,6 +135,12 @@ func checkMode(t *testing.T, tab *browsertest.Tab, m mode) {
 	var want []string
 	if m.high {
 		want = append(want, "contrast")
+	}
+	if m.cursor {
+		want = append(want, "cursor")
+	}
+	if m.guide {
+		want = append(want, "guide")
 	}
 	if m.size > 0 {
 		want = append(want, fmt.Sprintf("text-%d", m.size))
@@ -159,7 +186,8 @@ func runAxe(t *testing.T, tab *browsertest.Tab, axeSrc string) []axeViolation {
 }
 
 // TestAccessibility runs axe-core on every page type, in every mode, from
-// file://: zero violations allowed.
+// file://, as built from the repository and with a base_url (which adds
+// each page's QR code): zero violations allowed.
 func TestAccessibility(t *testing.T) {
 	axePath := tool(t, "axe-core/axe.min.js")
 	src, err := os.ReadFile(axePath)
@@ -167,23 +195,25 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)
-	for _, m := range modes {
-		t.Run(m.name, func(t *testing.T) {
-			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURL("index.html")))
-			setPrefs(t, tab, m)
-			for _, pt := range pageTypes() {
-				t.Run(pt.name, func(t *testing.T) {
-					tab.Do(t, chromedp.Navigate(fileURL(pt.path)))
-					checkMode(t, tab, m)
-					for _, v := range runAxe(t, tab, string(src)) {
-						t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
-						for _, n := range v.Nodes {
-							t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+	for _, dir := range []string{siteDir, buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")} {
+		for _, m := range modes {
+			t.Run(filepath.Base(dir)+", "+m.name, func(t *testing.T) {
+				tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
+				setPrefs(t, tab, m)
+				for _, pt := range pageTypes() {
+					t.Run(pt.name, func(t *testing.T) {
+						tab.Do(t, chromedp.Navigate(fileURLIn(dir, pt.path)))
+						checkMode(t, tab, m)
+						for _, v := range runAxe(t, tab, string(src)) {
+							t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
+							for _, n := range v.Nodes {
+								t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+							}
 						}
-					}
-				})
-			}
-		})
+					})
+				}
+			})
+		}
 	}
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)

@@ -24,6 +24,7 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // siteDir is the site built once from the repository's sources.
@@ -40,7 +41,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := browsertest.Main(m)
 	os.RemoveAll(tmp)
 	for _, dir := range corpusDirs {
 		os.RemoveAll(dir)
@@ -84,7 +85,7 @@ func shardedSite(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Mkdir(filepath.Join(out, search.ShardDir), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(out, site.SearchShardDir), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
@@ -122,12 +123,15 @@ func buildCorpus(t *testing.T, key int) string {
 }
 
 // builtPages lists the HTML pages of the built site.
-func builtPages(t *testing.T) []string {
+func builtPages(t *testing.T) []string { t.Helper(); return pagesIn(t, siteDir) }
+
+// pagesIn lists the HTML pages of the site in dir.
+func pagesIn(t *testing.T, dir string) []string {
 	t.Helper()
 	var pages []string
-	err := filepath.WalkDir(siteDir, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(siteDir, p)
+			rel, _ := filepath.Rel(dir, p)
 			pages = append(pages, filepath.ToSlash(rel))
 		}
 		return err
@@ -138,31 +142,33 @@ func builtPages(t *testing.T) []string {
 	return pages
 }
 
-func TestEveryLinkResolves(t *testing.T) {
-	problems, err := check.Links(os.DirFS(siteDir))
+// checkSite runs the site check on the site as written to disk: the build
+// checked it in memory, through a Collector; this reads the files back.
+func checkSite(t *testing.T) *check.Report { t.Helper(); return checkDir(t, siteDir) }
+
+// checkDir runs the site check on the built site in dir.
+func checkDir(t *testing.T, dir string) *check.Report {
+	t.Helper()
+	r, err := check.Site(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range problems {
+	return r
+}
+
+func TestEveryLinkResolves(t *testing.T) {
+	for _, p := range checkSite(t).Problems {
 		t.Error(p)
 	}
 }
 
+// TestNothingRequestedFromOutside: what a page loads from outside the site
+// is a problem of the check (above); of what leads out, only <a href> may,
+// as it is the reader's choice.
 func TestNothingRequestedFromOutside(t *testing.T) {
-	for _, name := range builtPages(t) {
-		src, err := os.ReadFile(filepath.Join(siteDir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, err := check.ParsePage(name, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ref := range page.Refs {
-			// Only <a href> may leave the site; it is the reader's choice.
-			if ref.Tag != "a" && check.External(ref.Value) {
-				t.Errorf("%s: <%s %s=%q> requests something from outside the site", name, ref.Tag, ref.Attr, ref.Value)
-			}
+	for _, l := range checkSite(t).External {
+		if l.Tag != "a" {
+			t.Errorf("%s: <%s %s=%q> leads outside the site", l.Page, l.Tag, l.Attr, l.Value)
 		}
 	}
 }
@@ -210,7 +216,7 @@ func testCrawl(t *testing.T, root *url.URL) {
 	tab := browsertest.New(t)
 	reached := crawl(t, tab, root)
 	for _, p := range builtPages(t) {
-		if path.Base(p) == build.NotFoundPath {
+		if path.Base(p) == site.NotFoundPath {
 			continue // reached by mistyped URLs, not by links
 		}
 		if !reached[p] {

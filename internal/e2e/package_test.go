@@ -13,6 +13,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestPackageUnpacksAndBrowses does what a recipient of a USB copy does:
@@ -29,7 +30,7 @@ func TestPackageUnpacksAndBrowses(t *testing.T) {
 	root := filepath.Join(unpacked, "nansha3")
 
 	if _, err := exec.LookPath("sha256sum"); err == nil {
-		cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", build.SumsPath)
+		cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", site.SumsPath)
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("sha256sum -c in the unpacked copy: %v\n%s", err, out)
@@ -43,7 +44,7 @@ func TestPackageUnpacksAndBrowses(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		if rel := filepath.ToSlash(rel); path.Base(rel) != build.NotFoundPath && !reached[rel] {
+		if rel := filepath.ToSlash(rel); path.Base(rel) != site.NotFoundPath && !reached[rel] {
 			t.Errorf("%s cannot be reached by following links in the unpacked copy", rel)
 		}
 		return nil

@@ -20,8 +20,9 @@ const screenshotsEnv = "MICROSITE_SCREENSHOTS"
 //
 //	MICROSITE_SCREENSHOTS=screenshots go test ./internal/e2e -run Screenshots
 //
-// writes full-page PNGs of home, a category, a measure, the full table, the
-// unit index, the 404 page and search results (once the site has a search page), 375 and 1280 pixels
+// writes full-page PNGs, of the site built with a base_url (so that each
+// page shows its QR code), of home, a category, a measure, the full table, the
+// unit index, the 404 page, the site map and search results (once the site has a search page), 375 and 1280 pixels
 // wide, in light mode, and at 375 also in dark mode and with the larger text
 // and high contrast on. The Chinese text needs a CJK font on the machine
 // (Debian: fonts-noto-cjk).
@@ -43,6 +44,7 @@ func TestScreenshots(t *testing.T) {
 		{name: "table", path: "measures.html"},
 		{name: "units", path: "units/index.html"},
 		{name: "404", path: "404.html"},
+		{name: "sitemap", path: "sitemap.html"},
 	}
 	for _, pt := range pageTypes() {
 		if strings.HasPrefix(pt.path, "search.html") {
@@ -58,17 +60,21 @@ func TestScreenshots(t *testing.T) {
 		{375, modes[1]},
 		{375, mode{name: "large-contrast", scheme: "light", size: 2, high: true}},
 	}
+	// With a base_url, so the pages show their QR codes; with a Chinese
+	// voice (instrumented), so 聽全文 shows as on a reader's computer.
+	site := buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")
 	tab := browsertest.New(t)
+	instrument(t, tab)
 	for _, v := range views {
 		opts := []chromedp.EmulateViewportOption{}
 		if v.width < 800 {
 			opts = append(opts, chromedp.EmulateMobile)
 		}
 		tab.Do(t, chromedp.EmulateViewport(v.width, 800, opts...), colorScheme(v.mode.scheme),
-			chromedp.Navigate(fileURL("index.html")))
+			chromedp.Navigate(fileURLIn(site, "index.html")))
 		setPrefs(t, tab, v.mode)
 		for _, s := range shots {
-			tab.Do(t, chromedp.Navigate(fileURL(s.path)))
+			tab.Do(t, chromedp.Navigate(fileURLIn(site, s.path)))
 			checkMode(t, tab, v.mode)
 			if w := browsertest.Eval[int](t, tab, "document.documentElement.scrollWidth"); int64(w) > v.width {
 				t.Errorf("%s at %dpx (%s): the page is %dpx wide and scrolls sideways", s.path, v.width, v.mode.name, w)

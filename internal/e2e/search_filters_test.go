@@ -16,7 +16,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
-	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -98,7 +97,7 @@ func testFilters(t *testing.T, root *url.URL, prefix string) {
 	}
 	haiguan := []int{3, 4, 5, 6, 7, 18, 29} // all of 海關's, ranked (see searchCases)
 	tab := newSearchTab(t)
-	u := root.JoinPath(prefix + build.SearchPath)
+	u := root.JoinPath(prefix + site.SearchPath)
 	u.RawQuery = "q=" + url.QueryEscape("海關") + "&category=trade"
 	tab.Do(t, chromedp.Navigate(u.String()))
 	browsertest.Eval[bool](t, tab, "window.marker = 1, true")
@@ -237,7 +236,7 @@ func TestSearchFiltersSharded(t *testing.T) {
 		})
 		for _, f := range []struct{ cat, unit string }{{cat, ""}, {cat, unit}} {
 			t.Run(fmt.Sprintf("%s category=%s unit=%s", q, f.cat, f.unit), func(t *testing.T) {
-				u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, build.SearchPath))}
+				u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, site.SearchPath))}
 				u.RawQuery = url.Values{"q": {q}, "category": {f.cat}, "unit": {f.unit}}.Encode()
 				tab.Do(t, chromedp.Navigate(u.String()))
 				st := readFilters(t, tab)

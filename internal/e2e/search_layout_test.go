@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
-	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // shiftObserver records the page's layout shifts from its start, those that
@@ -61,7 +61,7 @@ func TestSearchLayoutShift(t *testing.T) {
 			srv := slowSearch(tc.dir(t))
 			defer srv.Close()
 			u, _ := url.Parse(srv.URL)
-			u = u.JoinPath(build.SearchPath)
+			u = u.JoinPath(site.SearchPath)
 			u.RawQuery = "q=" + url.QueryEscape("海關")
 			for _, view := range []struct {
 				name          string

@@ -19,8 +19,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
-	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestSearchMatchesFullScan runs search.html's search, in Chromium from
@@ -47,7 +47,7 @@ func TestSearchMatchesFullScan(t *testing.T) {
 				t.Skip("-short: 10,000 measures take a while to build")
 			}
 			dir := tc.dir(t)
-			if _, err := os.Stat(filepath.Join(dir, search.ShardDir)); (err == nil) != tc.sharded {
+			if _, err := os.Stat(filepath.Join(dir, site.SearchShardDir)); (err == nil) != tc.sharded {
 				t.Fatalf("%s: the index is sharded: %v, want %v", dir, err == nil, tc.sharded)
 			}
 			idx := readIndex(t, dir)
@@ -56,7 +56,7 @@ func TestSearchMatchesFullScan(t *testing.T) {
 			wants := scan.searchAll(queries)
 
 			tab := browsertest.New(t)
-			u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, build.SearchPath))}
+			u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, site.SearchPath))}
 			tab.Do(t, chromedp.Navigate(u.String()))
 			var differ, matched int
 			for start := 0; start < len(queries); start += 100 {
@@ -94,7 +94,7 @@ func TestSearchMatchesFullScan(t *testing.T) {
 
 func readIndex(t *testing.T, dir string) *search.Index {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, search.JSONPath))
+	data, err := os.ReadFile(filepath.Join(dir, site.SearchJSONPath))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestSearchShardedPage(t *testing.T) {
 	for _, root := range []*url.URL{{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}, overHTTP} {
 		t.Run(root.Scheme, func(t *testing.T) {
 			tab := newSearchTab(t)
-			tab.Do(t, chromedp.Navigate(root.JoinPath(build.SearchPath).String()))
+			tab.Do(t, chromedp.Navigate(root.JoinPath(site.SearchPath).String()))
 			for _, q := range []string{"海關", "报关单 系统", "电子营业执照", "Ｏ２Ｏ", "17"} {
 				clearBox(t, tab)
 				tab.Do(t, chromedp.SendKeys("#search-q", q))

@@ -19,9 +19,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
-	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/search"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // searchCases are typed into search.html's box; want lists the measures
@@ -195,7 +194,7 @@ func newSearchTab(t *testing.T) *browsertest.Tab {
 
 func testSearchTyping(t *testing.T, root *url.URL) {
 	tab := newSearchTab(t)
-	tab.Do(t, chromedp.Navigate(root.JoinPath(build.SearchPath).String()))
+	tab.Do(t, chromedp.Navigate(root.JoinPath(site.SearchPath).String()))
 	checkEmpty(t, tab, "empty query")
 	for _, tc := range searchCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -277,7 +276,7 @@ func testSearchLinks(t *testing.T, root *url.URL) {
 		{"simplified lead unit", "黄埔海关", []int{3, 4, 5, 7}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			u := root.JoinPath(build.SearchPath)
+			u := root.JoinPath(site.SearchPath)
 			u.RawQuery = url.Values{"q": {tc.query}}.Encode()
 			tab.Do(t, chromedp.Navigate(u.String()))
 			if got := browsertest.Eval[pageState](t, tab, stateJS).Input; got != tc.query {
@@ -291,7 +290,7 @@ func testSearchLinks(t *testing.T, root *url.URL) {
 			chromedp.SendKeys("#site-search-q", "报关单"),
 			chromedp.Submit("#site-search-q"),
 			chromedp.WaitVisible("#search-results > li"))
-		if loc := browsertest.Eval[string](t, tab, "location.pathname"); !strings.HasSuffix(loc, "/"+build.SearchPath) {
+		if loc := browsertest.Eval[string](t, tab, "location.pathname"); !strings.HasSuffix(loc, "/"+site.SearchPath) {
 			t.Errorf("the header form led to %s, want search.html", loc)
 		}
 		checkResults(t, tab, "报关单", []int{3})
@@ -318,14 +317,14 @@ func TestSearchOverHTTP(t *testing.T) {
 // TestSearchWithoutJavaScript: the page says search needs JavaScript and
 // links to the full list.
 func TestSearchWithoutJavaScript(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(siteDir, build.SearchPath))
+	src, err := os.ReadFile(filepath.Join(siteDir, site.SearchPath))
 	if err != nil {
 		t.Fatal(err)
 	}
 	page := string(src)
 	start, end := strings.Index(page, "<noscript>"), strings.Index(page, "</noscript>")
-	if start < 0 || end < start || !strings.Contains(page[start:end], `href="`+build.TablePath+`"`) {
-		t.Errorf("search.html has no <noscript> message linking to %s", build.TablePath)
+	if start < 0 || end < start || !strings.Contains(page[start:end], `href="`+site.TablePath+`"`) {
+		t.Errorf("search.html has no <noscript> message linking to %s", site.TablePath)
 	}
 }
 
@@ -345,7 +344,7 @@ func TestSearchIndexOrder(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if strings.HasSuffix(r.URL.Path, "/"+search.ScriptPath) {
+				if strings.HasSuffix(r.URL.Path, "/"+site.SearchScriptPath) {
 					if tc.absent {
 						http.NotFound(w, r)
 						return
@@ -356,7 +355,7 @@ func TestSearchIndexOrder(t *testing.T) {
 			}))
 			defer srv.Close()
 			tab := newSearchTab(t)
-			u, _ := url.Parse(srv.URL + "/" + build.SearchPath)
+			u, _ := url.Parse(srv.URL + "/" + site.SearchPath)
 			u.RawQuery = url.Values{"q": {"黃埔海關"}}.Encode()
 			tab.Do(t, chromedp.Navigate(u.String()))
 			if tc.absent {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
 )
 
@@ -34,18 +35,19 @@ func vnuCommand(t *testing.T) []string {
 		if os.Getenv(toolsRequired) == "1" {
 			t.Fatalf("the HTML validator cannot run: no %s, and %s=1", missing, toolsRequired)
 		}
-		t.Skipf("HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
+		browsertest.Skip(t, "HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
 	}
 	return []string{"java", "-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", "--stdout"}
 }
 
 // TestValidHTML runs the Nu HTML Checker once over the whole site, as built
-// from the repository and as built with a base_url (which adds the canonical
-// and Open Graph tags), and fails on any error. One run: Java's start-up
-// costs more than checking every page.
+// from the repository and as built with every setting of the portal
+// (portalSite: a base_url, which adds the canonical and Open Graph tags,
+// the footer's identity items, the notice's facts and links), and fails on
+// any error. One run: Java's start-up costs more than checking every page.
 func TestValidHTML(t *testing.T) {
 	args := vnuCommand(t)
-	withBase := buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")
+	withBase := portalDir(t)
 	cmd := exec.Command(args[0], append(args[1:], siteDir, withBase)...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -64,6 +66,9 @@ func TestValidHTML(t *testing.T) {
 		t.Fatalf("vnu: %v\n%s", runErr, stderr.String())
 	}
 	for _, m := range report.Messages {
+		if vnuLags(m.Message) {
+			continue
+		}
 		page := m.URL
 		for _, dir := range []string{siteDir, withBase} {
 			if rel, ok := strings.CutPrefix(strings.TrimPrefix(page, "file:"), filepath.ToSlash(dir)+"/"); ok {
@@ -72,6 +77,16 @@ func TestValidHTML(t *testing.T) {
 		}
 		t.Errorf("%s:%d: %s: %s\n\t%s", page, m.LastLine, m.Type, m.Message, m.Extract)
 	}
+}
+
+// vnuLags reports whether a message of the checker is about CSS it has
+// not learnt yet: container queries (CSS Containment Level 3, in every
+// browser since 2023). It checks CSS only where a page carries it inline,
+// the 404 page (render/anywhere.go), and would fail it for the style sheet
+// every other page links.
+func vnuLags(msg string) bool {
+	return msg == "CSS: “container-type”: Property “container-type” doesn't exist." ||
+		msg == "CSS: Unrecognized at-rule “@container”"
 }
 
 // buildWithBaseURL builds the repository's sources with base_url set and

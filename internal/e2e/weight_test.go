@@ -13,6 +13,7 @@ import (
 	htmllex "github.com/tdewolff/parse/v2/html"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // maxPageWeight is the most a page may weigh, gzipped, with its CSS and JS:
@@ -22,7 +23,8 @@ const maxPageWeight = 14 * 1024
 
 // headRefs is what a page loads: its stylesheets and scripts.
 type headRefs struct {
-	stylesheets []string // href of each <link rel="stylesheet">
+	stylesheets []string // href of each <link rel="stylesheet"> for the screen
+	printSheets []string // href of each <link rel="stylesheet" media="print">, which no first render waits for
 	styleTags   int      // <style> elements
 	scripts     []string // src of each <script src>
 	blocking    []string // scripts that hold up rendering: neither defer nor async, or inline
@@ -37,7 +39,11 @@ func readRefs(src []byte) headRefs {
 	endOfTag := func() {
 		switch tag {
 		case "link":
-			if strings.EqualFold(attrs["rel"], "stylesheet") {
+			switch {
+			case !strings.EqualFold(attrs["rel"], "stylesheet"):
+			case strings.EqualFold(attrs["media"], "print"):
+				refs.printSheets = append(refs.printSheets, attrs["href"])
+			default:
 				refs.stylesheets = append(refs.stylesheets, attrs["href"])
 			}
 		case "style":
@@ -93,39 +99,86 @@ func gzipSize(t *testing.T, data []byte) int {
 	return b.Len()
 }
 
-// TestPageWeight checks every page: one stylesheet, no script that blocks
-// rendering, and the page with its CSS and JS under maxPageWeight gzipped.
+// TestPageWeight checks every page: one stylesheet for the screen, site.css
+// (search.html adds its own), and one
+// for print, media="print", which a browser fetches without holding the
+// page up, and so is not weighed), no script that blocks rendering, and the
+// page with its CSS and JS under maxPageWeight gzipped;
+// as built from the repository, with a base_url, which adds the canonical
+// and Open Graph tags and each page's QR code, and with every portal
+// setting, which adds the notice's facts and links and the footer's
+// identity items.
 func TestPageWeight(t *testing.T) {
+	const baseURL = "https://www.gz.gov.cn/nansha3/"
+	for _, tc := range []struct {
+		name, dir, baseURL string
+	}{
+		{"as built", siteDir, ""},
+		{"with a base_url", buildWithBaseURL(t, baseURL), baseURL},
+		{"with every portal setting", portalDir(t), baseURL},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPageWeights(t, tc.dir, tc.baseURL) })
+	}
+}
+
+// checkPageWeights checks the pages of the site in dir, built with baseURL.
+func checkPageWeights(t *testing.T, dir, baseURL string) {
 	s, err := content.Load(os.DirFS("../.."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	baseURL := s.BaseURL
+	// The 404 pages, which a server shows at any address: they carry their
+	// style sheet and scripts themselves (render/anywhere.go).
+	anywhere := map[string]bool{}
+	for _, e := range s.Editions {
+		anywhere[e.Prefix()+site.NotFoundPath] = true
+	}
 	heaviest, heaviestName := 0, ""
-	for _, name := range builtPages(t) {
-		src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(name)))
+	for _, name := range pagesIn(t, dir) {
+		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		refs := readRefs(src)
-		if len(refs.stylesheets) != 1 || refs.styleTags != 0 {
-			t.Errorf("%s: %d stylesheets and %d <style> elements, want the one stylesheet", name, len(refs.stylesheets), refs.styleTags)
-		}
-		for _, s := range refs.blocking {
-			t.Errorf("%s: %s blocks rendering: give it src and defer", name, s)
+		switch {
+		case anywhere[name]:
+			if len(refs.stylesheets) != 0 || refs.styleTags != 1 || len(refs.scripts) != 0 {
+				t.Errorf("%s: %d stylesheets, %d <style> elements and %d scripts, want its style inline and no file loaded", name, len(refs.stylesheets), refs.styleTags, len(refs.scripts))
+			}
+			// Its scripts are inline, after the whole page: they hold
+			// nothing up.
+			if script, footer := bytes.Index(src, []byte("<script")), bytes.Index(src, []byte("</footer>")); script < footer {
+				t.Errorf("%s: an inline script before the end of the page", name)
+			}
+		default:
+			// The search page adds its own (search.css), which no other
+			// page needs to carry.
+			sheets := 1
+			if path.Base(name) == site.SearchPath {
+				sheets = 2
+			}
+			if len(refs.stylesheets) != sheets || refs.styleTags != 0 {
+				t.Errorf("%s: %d stylesheets and %d <style> elements, want %d stylesheets", name, len(refs.stylesheets), refs.styleTags, sheets)
+			}
+			if len(refs.printSheets) != 1 {
+				t.Errorf("%s: %d print stylesheets, want one", name, len(refs.printSheets))
+			}
+			for _, ref := range refs.printSheets {
+				if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Join(path.Dir(name), ref)))); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
+			}
+			for _, s := range refs.blocking {
+				t.Errorf("%s: %s blocks rendering: give it src and defer", name, s)
+			}
 		}
 		weight := gzipSize(t, src)
 		for _, ref := range append(refs.stylesheets, refs.scripts...) {
 			if isSearchIndex(ref) {
 				continue
 			}
-			// From the site root: 404.html names its assets by absolute URL
-			// when the site has a base_url.
 			file := path.Join(path.Dir(name), ref)
-			if baseURL != "" && strings.HasPrefix(ref, baseURL) {
-				file = strings.TrimPrefix(ref, baseURL)
-			}
-			data, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue

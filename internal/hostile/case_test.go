@@ -209,7 +209,7 @@ func (e *env) environ(extra []string) []string {
 		"PATH=/usr/local/bin:/usr/bin:/bin",
 		"HOME=" + filepath.Join(e.root, "home"),
 		"TMPDIR=" + filepath.Join(e.root, "tmp"),
-		"LANG=C.UTF-8",
+		"LANG=zh_TW.UTF-8", // the editors' language: the cases match positions and paths, never words
 	}, extra...)
 }
 

@@ -62,6 +62,10 @@ func TestCheck(t *testing.T) {
 		}, page),
 		problem("no_lang", func(e *env) { e.replace("public/"+page, ` lang="zh-Hant"`, "") }, page),
 		{name: "not_a_folder", args: []string{"check", "nothere"}, code: 1, want: []string{"nothere"}},
+		// Nothing to check is no clean bill: a folder with no page fails.
+		{name: "folder_without_pages", args: []string{"check", "../docs"}, code: 1, want: []string{"../docs"},
+			mutate: func(e *env) { e.write("../docs/notes.txt", "no page here\n") }},
+		{name: "empty_folder", args: []string{"check", "../tmp"}, code: 1, want: []string{"../tmp"}},
 		{name: "link_out_allowed", args: []string{"check"}, mutate: inject(`<a href="https://www.gz.gov.cn/">廣州市人民政府</a>`),
 			want: []string{"https://www.gz.gov.cn/"}},
 		{name: "another_folder", args: []string{"check", "../sibling/site"}, mutate: func(e *env) { e.rename("public", "../sibling/site") }},

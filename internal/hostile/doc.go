@@ -20,9 +20,9 @@
 //     exactly the files SHA256SUMS lists; neither holds anything from
 //     outside the source tree.
 //
-// The serve cases run "microsite serve --port 0", read the address from its
-// "serving http://127.0.0.1:PORT/" line, talk to it over raw HTTP and stop
-// it with a signal. Run as root, every command runs as nobody (uid 65534),
+// The serve cases run "microsite serve --port 0" (some with --bind, opened
+// to the network), read the address from the http://ADDRESS:PORT/ it prints
+// first, talk to it over raw HTTP and stop it with a signal. Run as root, every command runs as nobody (uid 65534),
 // so that a permission means to it what it means to an editor.
 //
 // The package holds tests only, and nothing depends on it:

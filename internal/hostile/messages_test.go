@@ -20,16 +20,16 @@ func TestMessages(t *testing.T) {
 	cases := []hcase{
 		// 62 identical lines for one typo: once, with the number of pages.
 		hcase{name: "layout_error_reported_once", mutate: h1Is("{{.Title}}{{index .Units 99}}"), args: []string{"build"}, code: 1,
-			once: []string{fmt.Sprintf("measure.html:%d:", h1)}, want: []string{measurePages}}.proves(20),
+			once: []string{fmt.Sprintf("layouts/measure.html:%d:", h1)}, want: []string{measurePages}}.proves(20),
 		hcase{name: "missing_ui_string_reported_once", mutate: func(e *env) {
 			e.replace(layout, `{{t "content"}}`, `{{t "contnet"}}`)
-		}, args: []string{"build"}, code: 1, once: []string{fmt.Sprintf("measure.html:%d:", content)}, want: []string{measurePages}}.proves(20),
+		}, args: []string{"build"}, code: 1, once: []string{fmt.Sprintf("layouts/measure.html:%d:", content)}, want: []string{measurePages}}.proves(20),
 		hcase{name: "ui_string_removed_reported_once", mutate: func(e *env) {
 			e.setLine(stringsFile, lineOf(t, stringsFile, "home = "), "")
-		}, args: []string{"build"}, code: 1, once: []string{fmt.Sprintf("base.html:%d:", crumbHome)}}.proves(20),
-		buildFails("layout_parse_error", h1Is("{{if}}"), fmt.Sprintf("measure.html:%d", h1)),
-		buildFails("layout_unknown_function", h1Is("{{nope .Title}}"), fmt.Sprintf("measure.html:%d", h1)),
-		buildFails("layout_unclosed_action", h1Is("{{.Title"), fmt.Sprintf("measure.html:%d", h1)),
+		}, args: []string{"build"}, code: 1, once: []string{fmt.Sprintf("layouts/base.html:%d:", crumbHome)}}.proves(20),
+		buildFails("layout_parse_error", h1Is("{{if}}"), fmt.Sprintf("layouts/measure.html:%d", h1)),
+		buildFails("layout_unknown_function", h1Is("{{nope .Title}}"), fmt.Sprintf("layouts/measure.html:%d", h1)),
+		buildFails("layout_unclosed_action", h1Is("{{.Title"), fmt.Sprintf("layouts/measure.html:%d", h1)),
 
 		// The shared parts' path placeholder in a title was blamed on the layouts.
 		builds("site_title_holding_the_placeholder", func(e *env) {

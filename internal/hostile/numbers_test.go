@@ -26,6 +26,13 @@ func TestNumbers(t *testing.T) {
 		buildFails("array", number("[5]"), at(m05, numberLine)),
 		// A file holds its own number, so a duplicate is a file named for another.
 		buildFails("duplicate", number("4"), at(m05, numberLine), "04.md"),
+		// Issue 14: a wrong unit and a duplicate number in one file are two
+		// problems, reported in one run (the duplicate showed only after the
+		// unit was fixed). 5.md is a name of number 5, as 05.md is.
+		buildFails("duplicate_with_unknown_unit", func(e *env) {
+			e.write("content/measures/5.md", string(e.read(m05)))
+			e.setLine("content/measures/5.md", unitsLine, `lead_units = ["深圳海關"]`)
+		}, at("content/measures/5.md", numberLine), at("content/measures/5.md", unitsLine), "深圳海關"),
 		buildFails("three_alike", func(e *env) {
 			e.setLine(m05, numberLine, "number = 4")
 			e.setLine("content/measures/06.md", numberLine, "number = 4")

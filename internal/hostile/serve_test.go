@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os/exec"
 	"regexp"
@@ -22,9 +23,12 @@ import (
 type scase struct {
 	name   string
 	defect int
+	flags  []string // more flags, after "serve --port 0"
 	mutate func(e *env)
 	stop   syscall.Signal // how the server is stopped; SIGINT when 0
 	check  func(e *env, s *server)
+	// stopped checks what the server printed, once it has stopped.
+	stopped func(e *env, s *server, r *result)
 }
 
 // TestServe: the preview server over real HTTP: traversal in every
@@ -74,6 +78,7 @@ func TestServe(t *testing.T) {
 			}
 		}
 	}
+	lan := networkAddrs(t)
 	cases := []scase{
 		// The issue's example: 302 Location: //evil.example/../measures/.
 		{name: "redirect_encoded_slash", defect: 8, check: sameOrigin("/%2Fevil.example/..%2Fmeasures")},
@@ -143,6 +148,57 @@ func TestServe(t *testing.T) {
 				e.t.Errorf("GET /: %d, want 500 and a page naming %s:\n%s", r.status, at(m05, numberLine), clip(r.body))
 			}
 		}},
+		// serve --bind (issue 14): a preview opened to the office network on
+		// purpose, to look at it on a phone. It answers at this computer's
+		// addresses, names them, and still to no other name: a page of
+		// another site must not read it through a name of its own.
+		{name: "bind_all_addresses", flags: []string{"--bind", "0.0.0.0"}, check: func(e *env, s *server) {
+			for _, host := range []string{"127.0.0.1:PORT", "localhost:PORT"} {
+				status("/", host, http.StatusOK)(e, s)
+			}
+			for _, host := range []string{"evil.example:PORT", "127.0.0.1.nip.io:PORT", "0.0.0.0:PORT", "localhost.evil.example:PORT"} {
+				status("/", host, http.StatusForbidden)(e, s)
+			}
+			for _, a := range lan {
+				at := net.JoinHostPort(a, s.port)
+				if r := s.requestAt(at, "GET", "/measures/05.html", at); r.status != http.StatusOK {
+					e.t.Errorf("GET http://%s/measures/05.html: %d, want 200", at, r.status)
+				}
+				for _, host := range []string{"evil.example:" + s.port, a + ".nip.io:" + s.port} {
+					if r := s.requestAt(at, "GET", "/", host); r.status != http.StatusForbidden {
+						e.t.Errorf("GET http://%s/, Host: %s: %d, want 403", at, host, r.status)
+					}
+				}
+			}
+		}, stopped: func(e *env, s *server, r *result) {
+			for _, a := range lan { // the addresses to open on the phone
+				if at := "http://" + net.JoinHostPort(a, s.port) + "/"; !holds(r.stderr, at) {
+					e.t.Errorf("stderr does not name %s", at)
+				}
+			}
+			if holds(r.output(), "http://0.0.0.0:") {
+				e.t.Errorf("it names http://0.0.0.0:…, which no browser may open (the Host check refuses it)")
+			}
+		}},
+		{name: "bind_one_address", flags: []string{"--bind", first(lan)}, mutate: func(e *env) {
+			if len(lan) == 0 {
+				e.t.Skip("this computer has no address but loopback ones")
+			}
+		}, check: func(e *env, s *server) {
+			status("/", first(lan)+":PORT", http.StatusOK)(e, s)
+			status("/", "evil.example:PORT", http.StatusForbidden)(e, s)
+			status("/", first(lan)+".nip.io:PORT", http.StatusForbidden)(e, s)
+			// Bound to that address only: not reached at the others.
+			if conn, err := net.DialTimeout("tcp", "127.0.0.1:"+s.port, 5*time.Second); err == nil {
+				conn.Close()
+				e.t.Errorf("bound to %s, it is reached at 127.0.0.1:%s too", first(lan), s.port)
+			}
+		}, stopped: func(e *env, s *server, r *result) {
+			if at := "http://" + s.addr + "/"; !holds(r.stderr, at) {
+				e.t.Errorf("stderr does not name %s", at)
+			}
+		}},
+
 		// The build behind serve met them too, though its watcher ignores them.
 		{name: "editor_litter_ignored", defect: 7, mutate: func(e *env) {
 			e.symlink("editor@host.4242:1700000000", "content/measures/.#05.md")
@@ -165,7 +221,7 @@ func TestServe(t *testing.T) {
 			}
 			e.own()
 			before := snapshot(t, e.root)
-			s := e.serve()
+			s := e.serve(c.flags...)
 			if c.check != nil {
 				c.check(e, s)
 			}
@@ -174,6 +230,9 @@ func TestServe(t *testing.T) {
 				sig = syscall.SIGINT
 			}
 			r := s.stop(sig)
+			if c.stopped != nil {
+				c.stopped(e, s, r)
+			}
 			after := snapshot(t, e.root)
 			if r.code != 0 {
 				t.Errorf("stopped by %v, it exited with %d, want 0", sig, r.code)
@@ -191,11 +250,36 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// networkAddrs lists this computer's IPv4 addresses other computers can
+// reach it at: neither loopback nor link-local.
+func networkAddrs(t *testing.T) []string {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range addrs {
+		if p, err := netip.ParsePrefix(a.String()); err == nil && p.Addr().Is4() && !p.Addr().IsLoopback() && !p.Addr().IsLinkLocalUnicast() {
+			out = append(out, p.Addr().String())
+		}
+	}
+	return out
+}
+
+// first is the first of list, or "" when it is empty.
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
 // server is a running "microsite serve --port 0".
 type server struct {
 	e    *env
 	cmd  *exec.Cmd
-	addr string // 127.0.0.1:PORT, from the line it prints
+	args []string
+	addr string // 127.0.0.1:PORT (or the address given to --bind), from the line it prints
 	port string
 	out  *watchedBuffer
 	errs bytes.Buffer
@@ -203,13 +287,15 @@ type server struct {
 }
 
 // serveURL is how serve says where it serves.
-var serveURL = regexp.MustCompile(`http://(127\.0\.0\.1:([0-9]+))/`)
+var serveURL = regexp.MustCompile(`http://((?:[0-9]+\.){3}[0-9]+:([0-9]+))/`)
 
-// serve starts the server and waits for its address.
-func (e *env) serve() *server {
+// serve starts the server, with more flags if given, and waits for its
+// address.
+func (e *env) serve(flags ...string) *server {
 	e.t.Helper()
 	s := &server{e: e, out: &watchedBuffer{found: make(chan string, 1)}, done: make(chan struct{})}
-	s.cmd = exec.Command(bin, "serve", "--port", "0")
+	s.args = append([]string{"serve", "--port", "0"}, flags...)
+	s.cmd = exec.Command(bin, s.args...)
 	s.cmd.Dir = e.site
 	s.cmd.Env = e.environ(nil)
 	s.cmd.SysProcAttr = runAs()
@@ -244,7 +330,7 @@ func (s *server) stop(sig syscall.Signal) *result {
 		<-s.done
 		s.e.t.Errorf("still running 30 s after %v", sig)
 	}
-	r := &result{args: []string{"serve", "--port", "0"}, code: s.cmd.ProcessState.ExitCode(), stdout: s.out.String(), stderr: s.errs.String()}
+	r := &result{args: s.args, code: s.cmd.ProcessState.ExitCode(), stdout: s.out.String(), stderr: s.errs.String()}
 	return r
 }
 
@@ -262,7 +348,14 @@ func (s *server) get(target string) response { return s.request("GET", target, s
 // which no HTTP client allows.
 func (s *server) request(method, target, host string) response {
 	s.e.t.Helper()
-	conn, err := net.DialTimeout("tcp", s.addr, 10*time.Second)
+	return s.requestAt(s.addr, method, target, host)
+}
+
+// requestAt is request sent over a connection to addr, one of the
+// addresses the server listens on.
+func (s *server) requestAt(addr, method, target, host string) response {
+	s.e.t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 10*time.Second)
 	if err != nil {
 		s.e.t.Fatal(err)
 	}

@@ -5,14 +5,14 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/markdown"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkConvert converts the texts of a corpus of 1,000 measures and the
 // notice, one after the other.
 func BenchmarkConvert(b *testing.B) {
-	s, err := content.Load(os.DirFS(corpus.Temp(b, 1000)))
+	s, err := content.Load(os.DirFS(srctest.Corpus(b, 1000)))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, src := range sources {
-			if _, err := c.Convert(src); err != nil {
+			if _, err := c.Convert(src, nil, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -4,6 +4,11 @@
 // Raw HTML in content is never passed through (goldmark's default, kept on
 // purpose: content is text, and the layouts own the markup). Headings get IDs
 // that keep Chinese text, so "## 一、主要內容" links as #一主要內容.
+//
+// A text may link to another source by its file ("03.md", "../notice.md#…"):
+// Inspect finds the links for the check of the sources, and Convert
+// writes each as the relative link to that source's page from every page
+// that shows the text, which may be in different folders.
 package markdown
 
 import (
@@ -41,31 +46,14 @@ func New() *Converter {
 	)}
 }
 
-// Document is a converted Markdown source.
+// Document is a converted Markdown source (see Convert).
 type Document struct {
 	HTML []byte
 	Text string // the plain text, blocks separated by newlines
-}
-
-// Convert parses src once and returns its HTML and its plain text.
-func (c *Converter) Convert(src []byte) (Document, error) {
-	return c.ConvertText(src, nil)
-}
-
-// ConvertText is Convert with transform applied to the text a reader sees
-// (not to code, URLs or attributes). Heading IDs come from the text before
-// transform, so the same section has the same #fragment in every edition.
-func (c *Converter) ConvertText(src []byte, transform func(string) string) (Document, error) {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	if transform != nil {
-		src = transformText(root, src, transform)
-	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
-		return Document{}, err
-	}
-	return Document{HTML: buf.Bytes(), Text: plainText(root, src)}, nil
+	// ByUp is the HTML for a page that many folders below the edition's
+	// root ("", "../"), when the text links to other sources (see
+	// Convert); else nil, and HTML serves every page.
+	ByUp map[string][]byte
 }
 
 // transformText rewrites the text nodes of the tree: it appends each

@@ -55,7 +55,7 @@ func TestConvert(t *testing.T) {
 	c := New()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := c.Convert([]byte(tt.src))
+			doc, err := c.Convert([]byte(tt.src), nil, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +72,7 @@ func TestConvert(t *testing.T) {
 func FuzzConvert(f *testing.F) {
 	f.Add([]byte("## 標題\n\n內容**重點**。"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, err := New().Convert(src)
+		doc, err := New().Convert(src, nil, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func FuzzConvert(f *testing.F) {
 func TestConvertText(t *testing.T) {
 	upper := func(s string) string { return strings.ReplaceAll(strings.ToUpper(s), "關", "关") }
 	src := "## 海關 `code關`\n\n[黃埔海關](https://example.org/關) and <https://example.org/x>\n"
-	doc, err := New().ConvertText([]byte(src), upper)
+	doc, err := New().Convert([]byte(src), upper, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

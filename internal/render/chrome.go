@@ -1,13 +1,9 @@
 package render
 
 import (
-	"bytes"
-	"fmt"
-	"html/template"
-	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -32,50 +28,70 @@ type Chrome struct {
 	rel    string // what Rel puts before a path within the edition
 	root   string // what Asset puts before a path from the site root
 	prefix string // the edition's folder
-	assets map[string]string
+	assets map[string]Asset
 	kind   Kind          // the page's kind, seen through Kind and Article
 	path   string        // the page's path, seen through Current and Path
 	part   *renderedPart // the part being rendered for the first time, or nil
 }
 
-// Chrome is the page's Chrome.
-func (p *Page) Chrome() Chrome {
-	return Chrome{Site: p.Site, rel: p.Rel(""), root: p.Root(), prefix: p.prefix(), assets: p.assets, kind: p.Kind, path: p.Path}
-}
-
-// Rel is Page.Rel.
+// Rel turns a path within the page's edition into a path relative to the
+// page: "../measures/04.html" from measures/03.html; on the 404 page, a
+// path from the host's root (see anywhere.go).
 func (c Chrome) Rel(target string) string { return c.rel + target }
 
-// Asset is Page.Asset.
+// Asset is the path from the page to an asset by its source name
+// ("site.css"), which the build replaced with a content-hashed name; the
+// editions share the assets, at the site root.
 func (c Chrome) Asset(name string) (string, error) { return assetPath(c.assets, c.root, name) }
 
-// Current is Page.Current.
+// Current reports whether target (within the edition) is the page, for
+// aria-current in navigation.
 func (c Chrome) Current(target string) bool {
 	current := c.path == target
-	c.asked(func(o Chrome) bool { return (o.path == target) == current })
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return (o.path == target) == current })
+	}
 	return current
 }
 
 // Kind is the page's kind.
 func (c Chrome) Kind() Kind {
 	kind := c.kind
-	c.asked(func(o Chrome) bool { return o.kind == kind })
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return o.kind == kind })
+	}
 	return kind
 }
 
-// Article is Page.Article.
+// Article reports whether the page is one of the notice's texts — the
+// notice, its attachment table, a measure — rather than a list, for the
+// government meta tags ArticleTitle, PubDate and ContentSource.
 func (c Chrome) Article() bool {
 	article := c.kind.article()
-	c.asked(func(o Chrome) bool { return o.kind.article() == article })
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return o.kind.article() == article })
+	}
 	return article
 }
 
-// asked records, while the part renders for the first time, a question it
-// asked of the page, as same: whether another page answers it alike.
-func (c Chrome) asked(same func(Chrome) bool) {
+// Prints and Listens report whether the page offers the buttons 打印本頁
+// and 聽全文 (PageKind.Print, PageKind.Listen), whose scripts the head
+// loads.
+func (c Chrome) Prints() bool {
+	prints := c.kind.prints()
 	if c.part != nil {
-		c.part.probes = append(c.part.probes, same)
+		c.part.asked(func(o Chrome) bool { return o.kind.prints() == prints })
 	}
+	return prints
+}
+
+// Listens: see Prints.
+func (c Chrome) Listens() bool {
+	listens := c.kind.listens()
+	if c.part != nil {
+		c.part.asked(func(o Chrome) bool { return o.kind.listens() == listens })
+	}
+	return listens
 }
 
 // Path is the page's path within the edition, as Page.Path, to show.
@@ -96,167 +112,70 @@ func (c Chrome) pathText() string {
 		return c.path
 	}
 	c.part.hole = true
-	if !pathSafe(c.path) {
-		return c.path // and the part is not kept: see sharedPart
-	}
 	return c.part.placeholder
 }
 
-// Alternates is Page.Alternates.
+// Alternates lists the page in every edition of the site, for the language
+// switch and <link rel="alternate" hreflang>; none when the site has one
+// edition. They lead from the site root, as the page's other links. A page
+// shown anywhere (the 404 page) has no URL of its own: its alternates have
+// none either.
 func (c Chrome) Alternates() []Alternate {
-	return alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(HomePath))
-}
-
-// pathHole stands for the page's path in a shared part as first rendered.
-// It is made of the characters a path may have (pathSafe), and no escaper
-// of html/template changes those in a URL, an attribute or text: sharedPart
-// checks that it came out unchanged before it relies on that.
-//
-// No character could keep it out of the site's texts (a title may hold any
-// of those an escaper leaves alone), so sharedPart takes another, pathHole
-// followed by a number, when the part as rendered for the page holds it
-// already. Its first character is in it once, so two occurrences of it
-// cannot overlap: in a part rendered with a placeholder its text does not
-// hold, every occurrence of the placeholder is one the path put there.
-const pathHole = "zq0-path_hole/x9.q"
-
-// placeholderFor returns pathHole, or pathHole followed by the first number
-// that makes it a string that html does not hold.
-func placeholderFor(html string) string {
-	h := pathHole
-	for i := 1; strings.Contains(html, h); i++ {
-		h = pathHole + strconv.Itoa(i)
-	}
-	return h
-}
-
-// pathSafe reports whether path can replace pathHole: whether it has only
-// the characters pathHole has kinds of (the site's slugs and file names).
-func pathSafe(path string) bool {
-	for i := 0; i < len(path); i++ {
-		c := path[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
-			return false
+	alts := alternates(c.Site, c.root, c.prefix, c.pathText(), c.Current(site.HomePath))
+	if len(alts) > 0 && c.Site.BaseURL != "" && c.Anywhere() {
+		for i := range alts {
+			alts[i].URL = ""
 		}
 	}
-	return path != ""
+	return alts
 }
 
-// sharedKey names a shared part as rendered for one edition and depth.
-type sharedKey struct {
-	name      string
-	site      *site.Site
-	rel, root string
+// Alternate is this page in one of the site's editions.
+type Alternate struct {
+	Language string
+	Label    string
+	Href     string // relative to this page
+	URL      string // absolute, or "" without base_url
+	Current  bool   // the edition this page is in
 }
 
-// renderedPart is a shared part as rendered for the pages that answer its
-// questions alike.
-type renderedPart struct {
-	probes      []func(Chrome) bool // the questions it asked: does a page answer alike?
-	placeholder string              // what Path shows while the part renders
-	hole        bool                // the part showed Path: html holds placeholder instead
-	html        string
-}
-
-// fits reports whether c's page renders the part alike.
-func (p *renderedPart) fits(c Chrome) bool {
-	for _, same := range p.probes {
-		if !same(c) {
-			return false
+func alternates(s *site.Site, root, prefix, path string, home bool) []Alternate {
+	if len(s.Editions) < 2 {
+		return nil
+	}
+	alts := make([]Alternate, 0, len(s.Editions))
+	for _, e := range s.Editions {
+		alt := Alternate{
+			Language: e.Language,
+			Label:    e.Label,
+			Href:     root + e.Prefix() + path,
+			Current:  e.Prefix() == prefix,
 		}
+		if s.BaseURL != "" {
+			alt.URL = pageURL(s.BaseURL, e.Prefix(), path, home)
+		}
+		alts = append(alts, alt)
 	}
-	return true
+	return alts
 }
 
-// sharedParts holds the shared parts rendered so far; a part has a few
-// renderings at most (one per page it marks current or kind it tells
-// apart, one for the rest).
-type sharedParts struct {
-	mu    sync.RWMutex
-	parts map[sharedKey][]*renderedPart
+// Download is the link to a related link of the notice (see Page.Download).
+func (c Chrome) Download(l *site.Link) (string, error) {
+	switch {
+	case l.File == "":
+		return l.URL, nil
+	case strings.HasPrefix(l.File, site.AssetDir+"/"):
+		return c.Asset(strings.TrimPrefix(l.File, site.AssetDir+"/"))
+	}
+	return c.root + site.FilePath(strings.TrimPrefix(l.File, content.FilesDir+"/")), nil
 }
 
-func (s *sharedParts) find(key sharedKey, c Chrome) *renderedPart {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	for _, p := range s.parts[key] {
-		if p.fits(c) {
-			return p
-		}
+// ConacMark is the path from the page to the 黨政機關網站 mark, an asset
+// named in site.toml ("assets/dzjg.png"), or "" when there is none.
+func (c Chrome) ConacMark() (string, error) {
+	m := c.Site.Publisher.ConacMark
+	if m == "" {
+		return "", nil
 	}
-	return nil
-}
-
-func (s *sharedParts) add(key sharedKey, p *renderedPart) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.parts == nil {
-		s.parts = map[sharedKey][]*renderedPart{}
-	}
-	s.parts[key] = append(s.parts[key], p)
-}
-
-// sharedPart is the layouts' "shared" function: the template name executed
-// with c, rendered on first use and then reused. Parts that are the same on
-// every page of an edition at one depth (the header, the footer, the links
-// to the assets and to the page in the other editions) are rendered once
-// rather than for each of thousands of pages: each action costs a page a
-// microsecond or more of html/template's reflection and escaping.
-func (r *Renderer) sharedPart(name string, c Chrome) (template.HTML, error) {
-	key := sharedKey{name, c.Site, c.rel, c.root}
-	safe := pathSafe(c.path)
-	if p := r.shared.find(key, c); p != nil && (safe || !p.hole) {
-		if p.hole {
-			return template.HTML(strings.ReplaceAll(p.html, p.placeholder, c.path)), nil
-		}
-		return template.HTML(p.html), nil
-	}
-	part := &renderedPart{placeholder: pathHole}
-	html, err := r.executePart(name, c, part)
-	if err != nil {
-		return "", err
-	}
-	if part.hole && !safe {
-		// The page's own path is in it: good for this page alone.
-		return template.HTML(html), nil
-	}
-	if part.hole {
-		real, err := r.executePart(name, c, nil)
-		if err != nil {
-			return "", err
-		}
-		if h := placeholderFor(real); h != part.placeholder {
-			// The part shows the placeholder of its own (a title that
-			// holds it): render it with one it does not hold.
-			part = &renderedPart{placeholder: h}
-			if html, err = r.executePart(name, c, part); err != nil {
-				return "", err
-			}
-		}
-		// Rendered with the page's own path, the part must be the same
-		// as with the placeholder replaced: else an escaper changed the
-		// placeholder, and would change paths as well.
-		if strings.ReplaceAll(html, part.placeholder, c.path) != real {
-			return "", fmt.Errorf("shared part %q shows the page's path where html/template escapes it; show it outside shared parts", name)
-		}
-	}
-	// Two pages may render a part at once: both give the same bytes, and
-	// the second copy is never found first.
-	part.html = html
-	r.shared.add(key, part)
-	if part.hole {
-		return template.HTML(strings.ReplaceAll(html, part.placeholder, c.path)), nil
-	}
-	return template.HTML(html), nil
-}
-
-// executePart executes the template name with c, recording into part when
-// it is not nil.
-func (r *Renderer) executePart(name string, c Chrome, part *renderedPart) (string, error) {
-	c.part = part
-	var b bytes.Buffer
-	if err := r.layouts[Home].ExecuteTemplate(&b, name, c); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return c.Asset(strings.TrimPrefix(m, site.AssetDir+"/"))
 }

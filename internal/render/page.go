@@ -4,29 +4,9 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
-
-// Kind names a page kind; each has a layout file layouts/<kind>.html.
-type Kind string
-
-// The page kinds.
-const (
-	Home     Kind = "home"
-	Measure  Kind = "measure"
-	Category Kind = "category"
-	Unit     Kind = "unit"
-	Units    Kind = "units"
-	Table    Kind = "table"
-	NotFound Kind = "404"
-	Search   Kind = "search"
-)
-
-// HomePath is the home page's path: its URL is the edition's folder.
-const HomePath = "index.html"
-
-// Kinds lists every page kind, in the order New parses their layouts.
-var Kinds = []Kind{Home, Measure, Category, Unit, Units, Table, NotFound, Search}
 
 // Page is what a layout is executed with.
 type Page struct {
@@ -45,59 +25,99 @@ type Page struct {
 	Category *site.Category
 	Unit     *site.Unit
 	Bodies   map[*site.Measure]template.HTML // the full table's texts (Table)
+	// Data is what a kind's Pages gives its pages beyond the fields above,
+	// for its layout alone (.Data): a new kind needs no field of its own.
+	Data any
 
-	assets map[string]string
+	assets map[string]Asset
+	chrome Chrome // what the page shows alike with others: made by Render
+}
+
+// Chrome is what the page shares with the shared parts of the layouts: its
+// site, the way to the site's files, its kind and its path.
+func (p *Page) Chrome() Chrome { return *p.view() }
+
+// view is the page's Chrome, which answers for the page: as Render made it
+// while the page renders, else made now.
+func (p *Page) view() *Chrome {
+	if p.chrome.Site == nil {
+		c := newChrome(p)
+		return &c
+	}
+	return &p.chrome
+}
+
+// newChrome makes the Chrome of p, whose links lead from its file to the
+// site's.
+func newChrome(p *Page) Chrome {
+	prefix := p.prefix()
+	rel := strings.Repeat("../", strings.Count(p.Path, "/"))
+	root := strings.Repeat("../", strings.Count(prefix+p.Path, "/"))
+	if p.Kind.anywhere() {
+		// A web server shows the page at any missing address, at any
+		// depth: its links lead from the site's folder (anywhere.go).
+		root = anywhereRoot(p.Site)
+		rel = root + prefix
+	}
+	return Chrome{Site: p.Site, rel: rel, root: root, prefix: prefix, assets: p.assets, kind: p.Kind, path: p.Path}
 }
 
 // prefix is the edition's folder: "" or "zh-hans/".
 func (p *Page) prefix() string {
-	if p.Site.Edition == nil {
+	if p.Site.ThisEdition == nil {
 		return ""
 	}
-	return p.Site.Edition.Prefix()
+	return p.Site.ThisEdition.Prefix()
 }
 
 // File is the page's file, from the site root: "zh-hans/measures/03.html".
 func (p *Page) File() string { return p.prefix() + p.Path }
 
-// Root is the relative path from this page to the site root: "", "../" …
-func (p *Page) Root() string {
-	if p.Kind == NotFound && p.Site.BaseURL != "" {
-		// A web server shows 404.html at any missing path, at any depth:
-		// only absolute URLs work from there.
-		return p.Site.BaseURL
-	}
-	return strings.Repeat("../", strings.Count(p.File(), "/"))
-}
-
 // Rel turns a path within the page's edition into a path relative to this
-// page.
-func (p *Page) Rel(target string) string {
-	if p.Kind == NotFound && p.Site.BaseURL != "" {
-		return p.Root() + p.prefix() + target
-	}
-	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
-}
+// page (see Chrome.Rel).
+func (p *Page) Rel(target string) string { return p.view().Rel(target) }
 
 // Asset is the relative path to an asset by its source name ("site.css"),
-// which the build replaced with a content-hashed name.
-func (p *Page) Asset(name string) (string, error) {
-	return assetPath(p.assets, p.Root(), name) // assets are shared by the editions
+// which the build replaced with a content-hashed name (see Chrome.Asset).
+func (p *Page) Asset(name string) (string, error) { return p.view().Asset(name) }
+
+// Current reports whether target (within the edition) is this page, for
+// aria-current in navigation (see Chrome.Current).
+func (p *Page) Current(target string) bool { return p.view().Current(target) }
+
+// Alternates lists this page in every edition of the site, for the language
+// switch and <link rel="alternate" hreflang>; none when the site has one
+// edition (see Chrome.Alternates).
+func (p *Page) Alternates() []Alternate { return p.view().Alternates() }
+
+// Article reports whether the page is one of the notice's texts (see
+// Chrome.Article).
+func (p *Page) Article() bool { return p.view().Article() }
+
+// Prints and Listens report whether the page offers the buttons 打印本頁
+// and 聽全文 (see Chrome.Prints).
+func (p *Page) Prints() bool  { return p.view().Prints() }
+func (p *Page) Listens() bool { return p.view().Listens() }
+
+// Asset is a file of assets/ as the site publishes it.
+type Asset struct {
+	Path string // from the site root, with its content hash: assets/site.3f9a1c2b.css
+	Data []byte // minified
 }
 
 // assetPath is root followed by the hashed path of asset name.
-func assetPath(assets map[string]string, root, name string) (string, error) {
-	hashed, ok := assets[name]
+func assetPath(assets map[string]Asset, root, name string) (string, error) {
+	a, ok := assets[name]
 	if !ok {
 		return "", &missingAssetError{name}
 	}
-	return root + hashed, nil
+	return root + a.Path, nil
 }
 
 type missingAssetError struct{ name string }
 
 func (e *missingAssetError) Error() string {
-	return "asset " + e.name + " not found in assets/"
+	return l10n.Sprintf("asset %s not found in assets/", e.name)
 }
 
 // HeadTitle is the page's <title>: its own title and the site's, or the
@@ -115,7 +135,7 @@ func (p *Page) URL() string {
 	if p.Site.BaseURL == "" {
 		return ""
 	}
-	return pageURL(p.Site.BaseURL, p.prefix(), p.Path, p.Path == HomePath)
+	return pageURL(p.Site.BaseURL, p.prefix(), p.Path, p.Path == site.HomePath)
 }
 
 // pageURL is the absolute URL of the page at path in the edition at prefix.
@@ -128,44 +148,28 @@ func pageURL(base, prefix, path string, home bool) string {
 	return base + prefix + path
 }
 
-// Alternate is this page in one of the site's editions.
-type Alternate struct {
-	Language string
-	Label    string
-	Href     string // relative to this page
-	URL      string // absolute, or "" without base_url
-	Current  bool   // the edition this page is in
+// Download is the link to a related link of the notice: its address, or
+// the path from the page to the file of the site it names (published at
+// site.FilePath, or as an asset).
+func (p *Page) Download(l *site.Link) (string, error) { return p.view().Download(l) }
+
+// LinkGroup is one kind of the notice's related links, by the UI string
+// that names it, which is also its heading's id.
+type LinkGroup struct {
+	Key   string
+	Links []*site.Link
 }
 
-// Alternates lists this page in every edition of the site, for the language
-// switch and <link rel="alternate" hreflang>. It is empty when the site has
-// one edition.
-func (p *Page) Alternates() []Alternate {
-	// From the site root, as the page's other links: on a 404 page with a
-	// base URL that is absolute, since the page shows at any depth.
-	return alternates(p.Site, p.Root(), p.prefix(), p.Path, p.Path == HomePath)
-}
-
-func alternates(s *site.Site, root, prefix, path string, home bool) []Alternate {
-	if len(s.Editions) < 2 {
-		return nil
-	}
-	alts := make([]Alternate, 0, len(s.Editions))
-	for _, e := range s.Editions {
-		alt := Alternate{
-			Language: e.Language,
-			Label:    e.Label,
-			Href:     root + e.Prefix() + path,
-			Current:  e.Prefix() == prefix,
+// NoticeLinks are the notice's related links that the front matter gives,
+// by kind: the document to download, then its interpretations, then the
+// related documents.
+func (p *Page) NoticeLinks() []LinkGroup {
+	n := &p.Site.Notice
+	var out []LinkGroup
+	for _, g := range []LinkGroup{{"originals", n.Originals}, {"interpretations", n.Interpretations}, {"related", n.Related}} {
+		if len(g.Links) > 0 {
+			out = append(out, g)
 		}
-		if s.BaseURL != "" {
-			alt.URL = pageURL(s.BaseURL, e.Prefix(), path, home)
-		}
-		alts = append(alts, alt)
 	}
-	return alts
+	return out
 }
-
-// Current reports whether target (within the edition) is this page, for
-// aria-current in navigation.
-func (p *Page) Current(target string) bool { return p.Path == target }

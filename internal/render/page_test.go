@@ -19,9 +19,10 @@ func TestRel(t *testing.T) {
 		{Measure, "measures/03.html", "measures/04.html", plain, "../measures/04.html"},
 		{Measure, "measures/03.html", "index.html", plain, "../index.html"},
 		{Unit, "units/court.html", "units/index.html", plain, "../units/index.html"},
-		// 404.html is served at any depth: absolute when the site has a base URL.
-		{NotFound, "404.html", "index.html", portal, "https://www.example.gov.cn/nansha/index.html"},
-		{NotFound, "404.html", "index.html", plain, "index.html"},
+		// 404.html is served at any depth: from the site's folder, base_url's
+		// path, or the host's root; never from base_url's host.
+		{NotFound, "404.html", "index.html", portal, "/nansha/index.html"},
+		{NotFound, "404.html", "index.html", plain, "/index.html"},
 	}
 	for _, tt := range tests {
 		p := &Page{Kind: tt.kind, Path: tt.from, Site: tt.site}
@@ -34,9 +35,9 @@ func TestRel(t *testing.T) {
 func TestEditionLinks(t *testing.T) {
 	hant := &site.Edition{Language: "zh-Hant", Label: "繁體"}
 	hans := &site.Edition{Language: "zh-Hans", Path: "zh-hans", Label: "简体", Convert: "t2s"}
-	s := &site.Site{Editions: []*site.Edition{hant, hans}, Edition: hans}
+	s := &site.Site{Editions: []*site.Edition{hant, hans}, ThisEdition: hans}
 	p := &Page{Kind: Measure, Path: "measures/03.html", Site: s,
-		assets: map[string]string{"site.css": "assets/site.1234.css"}}
+		assets: map[string]Asset{"site.css": {Path: "assets/site.1234.css"}}}
 	if got := p.File(); got != "zh-hans/measures/03.html" {
 		t.Errorf("File = %q", got)
 	}
@@ -53,15 +54,16 @@ func TestEditionLinks(t *testing.T) {
 	}
 	s.BaseURL = "https://www.example.gov.cn/nansha/"
 	hantSite := *s
-	hantSite.Edition = hant
+	hantSite.ThisEdition = hant
 	home := &Page{Kind: Home, Path: "index.html", Site: &hantSite}
 	if alts := home.Alternates(); alts[0].URL != s.BaseURL || alts[1].URL != s.BaseURL+"zh-hans/" {
 		t.Errorf("home alternates = %+v", alts)
 	}
-	// 404.html shows at any missing address: its switch must be absolute.
+	// 404.html shows at any missing address: its switch leads from the
+	// site's folder, and it has no URL of its own.
 	notFound := &Page{Kind: NotFound, Path: "404.html", Site: &hantSite}
-	if alts := notFound.Alternates(); alts[1].Href != s.BaseURL+"zh-hans/404.html" {
-		t.Errorf("404 switch leads to %q, want an absolute URL", alts[1].Href)
+	if alts := notFound.Alternates(); alts[1].Href != "/nansha/zh-hans/404.html" || alts[1].URL != "" {
+		t.Errorf("404 alternates = %+v, want /nansha/zh-hans/404.html and no URL", alts)
 	}
 	if got := p.URL(); got != s.BaseURL+"zh-hans/measures/03.html" {
 		t.Errorf("URL = %q", got)

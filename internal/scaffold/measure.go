@@ -3,17 +3,19 @@ package scaffold
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/markdown"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -24,13 +26,8 @@ type Measure struct {
 	Category string   // a category of site.toml, by slug or by name
 	Units    []string // lead units (牽頭單位) of site.toml, by name or by slug
 	Scope    string   // 推廣范圍; "": the scope most measures have
-	Text     string   // 實施內容, Markdown; "": a placeholder to replace
+	Text     string   // 實施內容, Markdown; "": content.Placeholder, to replace
 }
-
-// Placeholder is the text of a new measure created without one. It is
-// valid content, so the new page can be previewed at once, and easy to find
-// if it is left in: grep for TODO.
-const Placeholder = "TODO: write the text of this measure here, in Markdown."
 
 // front is a measure's front matter, in the order editors read it; its keys
 // are content's (a test checks the written file loads).
@@ -40,24 +37,27 @@ type front struct {
 	Category  string   `toml:"category"`
 	LeadUnits []string `toml:"lead_units"`
 	Scope     string   `toml:"scope"`
+	Draft     bool     `toml:"draft"` // always true: a new measure is published when its editor says so
 }
 
 // NewMeasure creates the file of measure m in the source tree at dir and
 // returns its path from dir (content/measures/32.md). It refuses a number
 // already used or that would leave a gap, a file that exists, and a
-// category or unit site.toml lacks.
+// category or unit site.toml lacks. Sources that do not load are refused
+// with their own error, the diag.List of every problem: they are to be
+// fixed first.
 func NewMeasure(dir string, m Measure) (string, error) {
 	s, err := load(dir)
 	if err != nil {
-		return "", fmt.Errorf("the sources have errors; fix them first:\n%w", err)
+		return "", err
 	}
 	f, err := check(s, m)
 	if err != nil {
 		return "", err
 	}
-	text := strings.TrimSpace(m.Text)
-	if text == "" {
-		text = Placeholder
+	text, err := checkText(m.Text)
+	if err != nil {
+		return "", err
 	}
 	var b bytes.Buffer
 	b.WriteString("+++\n")
@@ -72,13 +72,13 @@ func NewMeasure(dir string, m Measure) (string, error) {
 	file := filepath.Join(dir, filepath.FromSlash(name))
 	if err := create(file, b.Bytes()); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("%s already exists: measure %d needs that name; rename or remove the file, or choose another number", name, f.Number)
+			return "", l10n.Errorf("%s already exists: measure %d needs that name; rename or remove the file, or choose another number", name, f.Number)
 		}
 		return "", err
 	}
 	if _, err := load(dir); err != nil {
 		os.Remove(file)
-		return "", fmt.Errorf("%s would not load, so it was not kept:\n%w", name, err)
+		return "", l10n.Errorf("%s would not load, so it was not kept:\n%w", name, err)
 	}
 	return name, nil
 }
@@ -120,16 +120,19 @@ func check(s *site.Site, m Measure) (front, error) {
 	}
 	switch {
 	case n < 1:
-		return f, fmt.Errorf("number %d: expected a positive number (the next one is %d)", n, next)
+		return f, l10n.Errorf("number %d: expected a positive number (the next one is %d)", n, next)
 	case n < next:
-		return f, fmt.Errorf("number %d is already used by %s (the next free number is %d)", n, s.Measures[n-1].Body.File, next)
+		return f, l10n.Errorf("number %d is already used by %s (the next free number is %d)", n, s.Measures[n-1].Body.File, next)
 	case n > next:
-		return f, fmt.Errorf("number %d would leave a gap: numbers run from 1 without gaps, and the next one is %d", n, next)
+		return f, l10n.Errorf("number %d would leave a gap: numbers run from 1 without gaps, and the next one is %d", n, next)
 	}
-	f.Number = n
+	f.Number, f.Draft = n, true
 
 	var err error
 	if f.Title, err = oneLine("title", m.Title); err != nil {
+		return f, err
+	}
+	if err := noControl("category", m.Category); err != nil {
 		return f, err
 	}
 	c, ok := findCategory(s, m.Category)
@@ -138,19 +141,22 @@ func check(s *site.Site, m Measure) (front, error) {
 		for i, c := range s.Categories {
 			slugs[i] = c.Slug
 		}
-		return f, fmt.Errorf("unknown category %q: expected one of %s (the slugs in %s)", m.Category, strings.Join(slugs, ", "), content.SiteFile)
+		return f, l10n.Errorf("unknown category %q: expected one of %s (the slugs in %s)", m.Category, strings.Join(slugs, ", "), content.SiteFile)
 	}
 	f.Category = c.Slug
 	if len(m.Units) == 0 {
-		return f, errors.New("no lead unit: name at least one")
+		return f, l10n.Errorf("no lead unit: name at least one")
 	}
 	for _, name := range m.Units {
+		if err := noControl("unit", name); err != nil {
+			return f, err
+		}
 		u, ok := findUnit(s, name)
 		switch {
 		case !ok:
-			return f, fmt.Errorf("unknown lead unit %q: use a name or slug from [[units]] in %s (%s), or add the unit there first", name, content.SiteFile, unitNames(s))
+			return f, l10n.Errorf("unknown lead unit %q: use a name or slug from [[units]] in %s (%s), or add the unit there first", name, content.SiteFile, unitNames(s))
 		case slices.Contains(f.LeadUnits, u.Name):
-			return f, fmt.Errorf("lead unit %q is named twice", u.Name)
+			return f, l10n.Errorf("lead unit %q is named twice", u.Name)
 		}
 		f.LeadUnits = append(f.LeadUnits, u.Name)
 	}
@@ -168,12 +174,47 @@ func check(s *site.Site, m Measure) (front, error) {
 func oneLine(key, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", fmt.Errorf("%s is empty", key)
+		return "", l10n.Errorf("%s is empty", key)
 	}
-	if strings.ContainsFunc(v, unicode.IsControl) {
-		return "", fmt.Errorf("%s %q: expected a single line of text", key, v)
+	if strings.ContainsAny(v, "\r\n") {
+		return "", l10n.Errorf("%s %q: expected a single line of text", key, v)
 	}
-	return v, nil
+	return v, noControl(key, v)
+}
+
+// noControl refuses a value holding a control character: pasted from
+// another program, it would be invisible in the file, and the sources
+// refuse it (content.Text).
+func noControl(key, v string) error {
+	if i := strings.IndexFunc(v, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v[i:])
+		return l10n.Errorf("%s %q: control character %U at character %d: not allowed in text", key, v, r, utf8.RuneCountInString(v[:i])+1)
+	}
+	return nil
+}
+
+// inspector outlines a new measure's text.
+var inspector = markdown.New()
+
+// checkText returns the text of a new measure: given, trimmed, or the
+// placeholder. Its lines may end in CR LF; it may hold tabs and line
+// breaks but no other control character, and no raw HTML, which the site
+// never publishes: a text of raw HTML alone would show nothing at all.
+func checkText(text string) (string, error) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if text == "" {
+		return content.Placeholder, nil
+	}
+	if i := strings.IndexFunc(text, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		line := strings.Count(text[:i], "\n") + 1
+		col := utf8.RuneCountInString(text[strings.LastIndexByte(text[:i], '\n')+1:i]) + 1
+		return "", l10n.Errorf("text: control character %U at line %d, character %d: not allowed in text (only tab and line breaks are)", r, line, col)
+	}
+	if raw := inspector.Inspect([]byte(text)).RawHTML; raw != "" {
+		return "", l10n.Errorf("text: raw HTML (%s): the site publishes text, never HTML, so it would be left out: write the text in Markdown", raw)
+	}
+	return text, nil
 }
 
 // commonScope is the scope most measures have; of equally common ones, the

@@ -26,7 +26,7 @@ func realIndex(t *testing.T) *Index {
 	}
 	conv := markdown.New()
 	idx, err := Build(s, func(m *site.Measure) string {
-		doc, err := conv.Convert(m.Body.Text)
+		doc, err := conv.Convert(m.Body.Text, nil, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +133,7 @@ func jsNormalize(t *testing.T, tab *browsertest.Tab, fold Pairs, inputs []string
 	if err != nil {
 		t.Fatal(err)
 	}
-	script := Script(data)
+	indexJS := script(data)
 	src, err := os.ReadFile("../../assets/search.js")
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func jsNormalize(t *testing.T, tab *browsertest.Tab, fold Pairs, inputs []string
 		t.Fatal(err)
 	}
 	page := `<!doctype html><meta charset="utf-8"><title>t</title><script src="index.js"></script><script src="search.js"></script>`
-	for name, data := range map[string][]byte{"index.js": script, "search.js": js, "page.html": []byte(page)} {
+	for name, data := range map[string][]byte{"index.js": indexJS, "search.js": js, "page.html": []byte(page)} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}

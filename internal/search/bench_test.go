@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
-	"github.com/gzgov/nansha-microsite/internal/corpus"
 	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkIndex builds and encodes the search index of a corpus of 1,000
@@ -15,7 +15,7 @@ import (
 // once per process, before the timer). The Markdown stands for the plain
 // text the build passes, which is as long.
 func BenchmarkIndex(b *testing.B) {
-	s, err := content.Load(os.DirFS(corpus.Temp(b, 1000)))
+	s, err := content.Load(os.DirFS(srctest.Corpus(b, 1000)))
 	if err != nil {
 		b.Fatal(err)
 	}

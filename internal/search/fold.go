@@ -1,7 +1,6 @@
 package search
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -9,7 +8,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/gzgov/nansha-microsite/internal/script"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/zhconv"
 )
 
 // Fold maps a character to the character it matches as: Traditional Chinese
@@ -22,13 +22,13 @@ type Fold map[rune]rune
 const charDict = "TSCharacters.ocd2"
 
 // Dictionary returns the whole folding table, read from OpenCC's t2s
-// dictionaries once per process (a few milliseconds).
+// dictionaries once per process.
 var Dictionary = sync.OnceValues(loadDictionary)
 
 func loadDictionary() (Fold, error) {
 	// The converter the edition uses: its dictionaries are read once per
 	// process, and it converts as OpenCC does, faster.
-	t2s, err := script.Load("t2s")
+	t2s, err := zhconv.Load("t2s")
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -60,7 +60,7 @@ func loadDictionary() (Fold, error) {
 		}
 	}
 	if len(fold) < 1000 {
-		return nil, errors.New("search: OpenCC's t2s chain has no " + charDict + " (the library changed?)")
+		return nil, l10n.Errorf("search: OpenCC's t2s chain has no %s (the library changed?)", charDict)
 	}
 	// Resolve chains (A → B, B → C becomes A → C), so that folding twice
 	// changes nothing: a folded corpus and a folded query must meet.
@@ -115,7 +115,7 @@ func (f Fold) Pairs() Pairs {
 func (p Pairs) Fold() (Fold, error) {
 	from, to := []rune(p.From), []rune(p.To)
 	if len(from) != len(to) {
-		return nil, fmt.Errorf("search: folding table has %d characters to fold but %d results", len(from), len(to))
+		return nil, l10n.Errorf("search: folding table has %d characters to fold but %d results", len(from), len(to))
 	}
 	f := make(Fold, len(from))
 	for i, r := range from {

@@ -6,12 +6,6 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
-// Paths of the index files, from the site root.
-const (
-	JSONPath   = "search.json"
-	ScriptPath = "search-index.js"
-)
-
 // Global is the name of the one global search-index.js assigns.
 const Global = "micrositeSearchIndex"
 
@@ -128,19 +122,12 @@ func (e *Entry) Searched() []string {
 // JSON returns the index as compact JSON.
 func (idx *Index) JSON() ([]byte, error) { return encodeJSON(idx) }
 
-// Script wraps data, the index as JSON, as a classic script that assigns it
-// to window[Global], for pages opened from file://, where fetch() is
-// blocked. JSON is valid JavaScript (encoding/json escapes U+2028 and
-// U+2029).
-func Script(data []byte) []byte {
-	out := make([]byte, 0, len(ScriptPrefix)+len(data)+len(ScriptSuffix))
-	out = append(out, ScriptPrefix...)
-	out = append(out, data...)
-	return append(out, ScriptSuffix...)
-}
-
-// What Script puts before and after the JSON, for writers that would rather
-// not copy megabytes of index into a new slice.
+// The index as a classic script is its JSON between ScriptPrefix and
+// ScriptSuffix: it assigns the index to window[Global], for pages opened
+// from file://, where fetch() is blocked. JSON is valid JavaScript
+// (encoding/json escapes U+2028 and U+2029). The build writes the three
+// parts one after the other rather than copy megabytes of index into a new
+// slice.
 const (
 	ScriptPrefix = "window." + Global + "="
 	ScriptSuffix = ";\n"

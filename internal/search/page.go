@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/minify"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -28,9 +29,6 @@ var shardReader = sync.OnceValues(func() ([]byte, error) {
 	}
 	return append(js, '\n'), nil
 })
-
-// ShardDir is the folder, beside ScriptPath, of a sharded page index.
-const ShardDir = "search/"
 
 // startCall ends search-index.js: search.html loads it async, and if
 // search.js ran first, it waits to be started.
@@ -127,12 +125,13 @@ func searched(s *site.Site) (size, chars int) {
 func (l Layout) Sharded() bool { return l.Keys > 0 }
 
 // Paths lists the files of the page index, from the edition's root:
-// ScriptPath, then the shards, in the order PageFiles returns them.
+// site.SearchScriptPath, then the shards (site.SearchShardPath), in the
+// order PageFiles returns them.
 func (l Layout) Paths() []string {
-	paths := []string{ScriptPath}
+	paths := []string{site.SearchScriptPath}
 	for _, kind := range l.shards() {
 		for i := range kind.n {
-			paths = append(paths, ShardDir+shardName(kind.prefix, i)+".js")
+			paths = append(paths, site.SearchShardPath(shardName(kind.prefix, i)))
 		}
 	}
 	return paths
@@ -193,7 +192,7 @@ type shards struct {
 // the files that search.html loads, in the order of l.Paths().
 func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	if len(idx.Measures) != len(s.Measures) || l.Measures != len(s.Measures) {
-		return nil, fmt.Errorf("search: an index of %d measures and a layout of %d for a site of %d", len(idx.Measures), l.Measures, len(s.Measures))
+		return nil, l10n.Errorf("search: an index of %d measures and a layout of %d for a site of %d", len(idx.Measures), l.Measures, len(s.Measures))
 	}
 	p := page{Version: PageVersion, Count: len(s.Measures), Fold: idx.Fold.digits()}
 	cats := map[*site.Category]int{}
@@ -209,7 +208,7 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	for i, m := range s.Measures {
 		// The page counts measures from 1 by their place in the list.
 		if m.Number != i+1 {
-			return nil, fmt.Errorf("search: measure %d is number %d: numbers must run from 1 without gaps", i+1, m.Number)
+			return nil, l10n.Errorf("search: measure %d is number %d: numbers must run from 1 without gaps", i+1, m.Number)
 		}
 		facets = appendNumber(facets, cats[m.Category])
 		facets = appendNumber(facets, len(m.Units))
@@ -222,7 +221,7 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 			p.Page = strings.Replace(e.URL, pageNumber(m.Number), "%s", 1)
 		}
 		if strings.Replace(p.Page, "%s", pageNumber(m.Number), 1) != e.URL {
-			return nil, fmt.Errorf("search: measure %d's page is %s, not %s with its number", m.Number, e.URL, p.Page)
+			return nil, l10n.Errorf("search: measure %d's page is %s, not %s with its number", m.Number, e.URL, p.Page)
 		}
 	}
 	p.Facets = string(facets)
@@ -232,10 +231,12 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []File{{ScriptPath, made(append(Script(data), startCall...))}}, nil
+		return []File{{site.SearchScriptPath, made(append(script(data), startCall...))}}, nil
 	}
 
-	p.Shards = &shards{Dir: ShardDir, Keys: l.Keys, Positions: l.Positions, Chunk: chunkMeasures}
+	// The folder as search-index.js joins it with a shard's name (see
+	// site.SearchShardPath).
+	p.Shards = &shards{Dir: site.SearchShardDir + "/", Keys: l.Keys, Positions: l.Positions, Chunk: chunkMeasures}
 	data, err := encodeJSON(p)
 	if err != nil {
 		return nil, err
@@ -247,8 +248,8 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 	// The reader of the shards comes with the manifest: it belongs to this
 	// format, costs no request more, and starts loading the shards of the
 	// query in the address as soon as it runs.
-	manifest := append(Script(data), reader...)
-	files := []File{{ScriptPath, made(append(manifest, startCall...))}}
+	manifest := append(script(data), reader...)
+	files := []File{{site.SearchScriptPath, made(append(manifest, startCall...))}}
 	fold, err := idx.Fold.Fold()
 	if err != nil {
 		return nil, err
@@ -278,7 +279,7 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		}
 		for i, d := range data {
 			name := shardName(kind.prefix, i)
-			files = append(files, File{ShardDir + name + ".js", func() []byte { return shardScript(name, d()) }})
+			files = append(files, File{site.SearchShardPath(name), func() []byte { return shardScript(name, d()) }})
 		}
 	}
 	return files, nil
@@ -332,6 +333,16 @@ func buckets(p postings, n int, get func(*posting) []byte) []func() []byte {
 func appendJSONString(b []byte, s string) []byte {
 	data, _ := encodeJSON(s) // a string always encodes (invalid UTF-8 as U+FFFD)
 	return append(b, data...)
+}
+
+// script is data, JSON, as a classic script that assigns it to
+// window[Global], for pages opened from file://, where fetch() is blocked
+// (see ScriptPrefix).
+func script(data []byte) []byte {
+	out := make([]byte, 0, len(ScriptPrefix)+len(data)+len(ScriptSuffix))
+	out = append(out, ScriptPrefix...)
+	out = append(out, data...)
+	return append(out, ScriptSuffix...)
 }
 
 // shardScript is a shard as a classic script: a call of ShardCallback with

@@ -298,7 +298,7 @@ func TestPageManifest(t *testing.T) {
 			t.Errorf("page %q", p.Page)
 		case !l.Sharded() && (len(p.Measures) != 3 || p.Measures[2] != [2]string{"𠀀字O2O", "海關與海關。𠀀𠀀"} || p.Shards != nil):
 			t.Errorf("one file: measures %q, shards %v", p.Measures, p.Shards)
-		case l.Sharded() && (p.Measures != nil || *p.Shards != shards{ShardDir, 3, 2, chunkMeasures}):
+		case l.Sharded() && (p.Measures != nil || *p.Shards != shards{site.SearchShardDir + "/", 3, 2, chunkMeasures}):
 			t.Errorf("sharded: measures %q, shards %+v", p.Measures, p.Shards)
 		case l.Sharded() && !bytes.Contains(data[end:], []byte(Global)) && !bytes.Contains(data[end:], []byte("micrositeSearchShards")):
 			t.Error("a sharded search-index.js lacks the reader of its shards")

@@ -218,20 +218,6 @@ func TestBuild(t *testing.T) {
 	}
 }
 
-func TestScriptIsJSONAssigned(t *testing.T) {
-	idx, err := Build(testSite(), func(m *site.Measure) string { return testTexts[m.Number] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := idx.JSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if js, want := Script(data), "window."+Global+"="+string(data)+";\n"; string(js) != want {
-		t.Errorf("Script() = %s, want %s", js, want)
-	}
-}
-
 func TestPairsRoundTrip(t *testing.T) {
 	f := Fold{'關': '关', '𠀀': '丁', '報': '报'}
 	p := f.Pairs()

@@ -2,13 +2,12 @@ package serve
 
 import (
 	"fmt"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // BenchmarkSaveToReload measures what an editor waits for: the time from
@@ -62,7 +61,7 @@ func benchSources(b *testing.B, n int) (dir, file string) {
 		dir = srctest.Copy(b, "../..")
 		return dir, filepath.Join(dir, "content/measures/03.md")
 	}
-	dir = corpus.Temp(b, n)
+	dir = srctest.Corpus(b, n)
 	name := fmt.Sprintf("%0*d.md", len(fmt.Sprint(n)), 3)
 	return dir, filepath.Join(dir, "content/measures", name)
 }

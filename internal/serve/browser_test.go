@@ -2,12 +2,13 @@ package serve
 
 import (
 	"context"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 
 	"github.com/chromedp/chromedp"
 

@@ -13,6 +13,8 @@
 //     Events are debounced: one save, one rebuild.
 //   - An edit to measure files rebuilds only the pages that show them
 //     (build.Tree); any other change rebuilds everything.
+//   - Draft measures (draft = true) are shown, marked 草稿, unlike in a
+//     published build.
 //   - Every HTML response gets a small script, served by this package only,
 //     that listens for rebuilds over Server-Sent Events and reloads the page
 //     when it changed. Built sites never contain it.

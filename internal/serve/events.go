@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // hub tells the open pages about builds, over Server-Sent Events (the
@@ -75,7 +77,7 @@ func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
-		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		http.Error(w, l10n.Sprintf("shutting down"), http.StatusServiceUnavailable)
 		return
 	}
 	h.clients[c] = true

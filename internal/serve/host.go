@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 )
 
 // hostCheck decides which Host headers the server answers. A page of any
@@ -16,23 +18,68 @@ import (
 // computer, on the port it listens on, and refuses the rest with 403.
 type hostCheck struct {
 	port string // the port in use
-	// others are the addresses accepted besides the loopback ones: the
-	// address the server is bound to, when it is a specific address that
-	// is not a loopback one (a preview opened to the network).
+	// others are the addresses accepted besides the loopback ones, when
+	// the preview is opened to the network (serve --bind): the address
+	// the server is bound to, or every address of this computer when it
+	// is bound to all of them (0.0.0.0, ::).
 	others []netip.Addr
+	// name is the host name the server was bound to, when it was given
+	// one that is not localhost: the name the others reach it by.
+	name string
 }
 
-// newHostCheck returns the check for a server listening on addr.
-func newHostCheck(addr net.Addr) hostCheck {
+// newHostCheck returns the check for a server listening on addr, bound
+// to the host bind (as given: "127.0.0.1", "0.0.0.0", "pc.example"), on a
+// computer whose addresses are local.
+func newHostCheck(addr net.Addr, bind string, local func() []netip.Addr) hostCheck {
 	ap, err := netip.ParseAddrPort(addr.String())
 	if err != nil { // not TCP: nothing but loopback names
 		return hostCheck{}
 	}
 	h := hostCheck{port: strconv.Itoa(int(ap.Port()))}
-	if a := ap.Addr().Unmap(); !a.IsLoopback() && !a.IsUnspecified() {
+	switch a := ap.Addr().Unmap(); {
+	case a.IsUnspecified():
+		for _, l := range local() {
+			if l = l.Unmap(); !l.IsLoopback() && l.Is4() == a.Is4() {
+				h.others = append(h.others, l)
+			}
+		}
+	case !a.IsLoopback():
 		h.others = append(h.others, a)
 	}
+	if _, err := netip.ParseAddr(strings.Trim(bind, "[]")); err != nil && bind != "" && len(h.others) > 0 {
+		h.name = strings.ToLower(bind)
+	}
 	return h
+}
+
+// localAddrs lists this computer's addresses, for a server bound to all
+// of them.
+func localAddrs() []netip.Addr {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var out []netip.Addr
+	for _, a := range addrs {
+		if p, err := netip.ParsePrefix(a.String()); err == nil && !p.Addr().IsLinkLocalUnicast() {
+			out = append(out, p.Addr())
+		}
+	}
+	return out
+}
+
+// exposed lists the addresses other computers can reach the server at,
+// as URLs: none when it answers this computer only.
+func (h hostCheck) exposed() []string {
+	var urls []string
+	if h.name != "" {
+		urls = append(urls, "http://"+net.JoinHostPort(h.name, h.port)+"/")
+	}
+	for _, a := range h.others {
+		urls = append(urls, "http://"+net.JoinHostPort(a.String(), h.port)+"/")
+	}
+	return urls
 }
 
 // allows reports whether the server answers a request with this Host
@@ -63,7 +110,7 @@ func (h hostCheck) allows(host string) bool {
 		return a.IsLoopback()
 	}
 	name = strings.ToLower(name)
-	return name == "localhost" || strings.HasSuffix(name, ".localhost") && validName(name)
+	return name == "localhost" || (strings.HasSuffix(name, ".localhost") || name == h.name && h.name != "") && validName(name)
 }
 
 // validName reports whether name is made of DNS labels: letters, digits
@@ -85,6 +132,5 @@ func validName(name string) bool {
 
 // refuse answers a request whose Host header the server does not answer to.
 func (h hostCheck) refuse(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "403 Forbidden: microsite serve answers only to this computer's own addresses "+
-		"(http://127.0.0.1:"+h.port+"/ or http://localhost:"+h.port+"/), not to Host "+strconv.Quote(r.Host), http.StatusForbidden)
+	http.Error(w, l10n.Sprintf("403 Forbidden: microsite serve answers only to this computer's own addresses (http://127.0.0.1:%s/ or http://localhost:%s/), not to Host %q", h.port, h.port, r.Host), http.StatusForbidden)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -299,6 +300,18 @@ func TestHostCheck(t *testing.T) {
 		{"192.168.1.20:8080", "evil.example:8080", false},
 		{"[2001:db8::1]:8080", "[2001:db8::1]:8080", true},
 		{"0.0.0.0:8080", "0.0.0.0:8080", false},
+		// Bound to every address, it answers to each of this computer's
+		// (the test's computer has 192.168.1.20, 10.0.0.5 and 2001:db8::5).
+		{"0.0.0.0:8080", "192.168.1.20:8080", true},
+		{"0.0.0.0:8080", "10.0.0.5:8080", true},
+		{"0.0.0.0:8080", "localhost:8080", true},
+		{"0.0.0.0:8080", "192.168.1.21:8080", false},
+		{"0.0.0.0:8080", "evil.example:8080", false},
+		{"[::]:8080", "[2001:db8::5]:8080", true},
+		{"[::]:8080", "192.168.1.20:8080", false}, // an IPv6 socket: not reached there
+	}
+	local := func() []netip.Addr {
+		return []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("192.168.1.20"), netip.MustParseAddr("10.0.0.5"), netip.MustParseAddr("2001:db8::5")}
 	}
 	for _, tt := range tests {
 		t.Run(tt.bound+" "+tt.host, func(t *testing.T) {
@@ -306,9 +319,34 @@ func TestHostCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := newHostCheck(addr).allows(tt.host); got != tt.want {
+			bind, _, _ := net.SplitHostPort(tt.bound)
+			if got := newHostCheck(addr, bind, local).allows(tt.host); got != tt.want {
 				t.Errorf("bound to %s, Host %q: allowed %v, want %v", tt.bound, tt.host, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHostCheckBoundByName: bound by a name of this computer (serve --bind
+// pc.example), the preview answers to that name, and tells the editor the
+// addresses other computers reach it at.
+func TestHostCheckBoundByName(t *testing.T) {
+	addr, err := net.ResolveTCPAddr("tcp", "192.168.1.20:8080")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHostCheck(addr, "PC.example", func() []netip.Addr { return nil })
+	for host, want := range map[string]bool{"pc.example:8080": true, "PC.EXAMPLE:8080": true, "192.168.1.20:8080": true,
+		"evil.example:8080": false, "pc.example:80": false, "pc.example.:8080": false} {
+		if got := h.allows(host); got != want {
+			t.Errorf("Host %q: allowed %v, want %v", host, got, want)
+		}
+	}
+	if got, want := strings.Join(h.exposed(), " "), "http://pc.example:8080/ http://192.168.1.20:8080/"; got != want {
+		t.Errorf("exposed %q, want %q", got, want)
+	}
+	loop, _ := net.ResolveTCPAddr("tcp", "127.0.0.1:8080")
+	if got := newHostCheck(loop, "localhost", func() []netip.Addr { return nil }).exposed(); len(got) > 0 {
+		t.Errorf("a loopback server is exposed at %q", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -22,6 +23,9 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/diag"
+	"github.com/gzgov/nansha-microsite/internal/l10n"
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // Options configure a preview server.
@@ -39,6 +43,8 @@ type Options struct {
 	// Progress, when set, reports the files written by builds of the whole
 	// site (see build.Options).
 	Progress func(done, total int)
+	// BaseURL, when set, replaces site.toml's base_url (see build.Options).
+	BaseURL string
 }
 
 // Paths the server answers itself. The site cannot have them: its paths
@@ -88,7 +94,7 @@ func New(opts Options) (_ *Server, err error) {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(opts.Source, content.SiteFile)); err != nil {
-		return nil, fmt.Errorf("no %s in %s: run serve in the site's folder, or name it with --source", content.SiteFile, opts.Source)
+		return nil, l10n.Errorf("no %s in %s: run serve in the site's folder, or name it with --source", content.SiteFile, opts.Source)
 	}
 	s := &Server{opts: opts, changes: newChanges(), hub: newHub()}
 	defer func() {
@@ -96,15 +102,25 @@ func New(opts Options) (_ *Server, err error) {
 			s.cleanup()
 		}
 	}()
-	if s.ln, err = net.Listen("tcp", opts.Addr); err != nil {
-		return nil, fmt.Errorf("cannot listen on %s (is another server using it? choose another port): %w", opts.Addr, err)
+	// An address of one family is listened on in that family only: 0.0.0.0
+	// is IPv4's every address, not also IPv6's, as a dual-stack socket
+	// would make it.
+	network := "tcp"
+	if a, err := netip.ParseAddrPort(opts.Addr); err == nil {
+		network = map[bool]string{true: "tcp4", false: "tcp6"}[a.Addr().Is4()]
 	}
-	s.hosts = newHostCheck(s.ln.Addr())
+	if s.ln, err = net.Listen(network, opts.Addr); err != nil {
+		return nil, l10n.Errorf("cannot listen on %s (is another server using it? choose another port): %w", opts.Addr, err)
+	}
+	bind, _, _ := net.SplitHostPort(opts.Addr)
+	s.hosts = newHostCheck(s.ln.Addr(), bind, localAddrs)
 	if s.tmp, err = os.MkdirTemp("", "microsite-serve-*"); err != nil {
 		return nil, err
 	}
 	out := filepath.Join(s.tmp, "site")
-	if s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress}); err != nil {
+	// Drafts are shown, marked: the preview is where they are written.
+	s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress, Drafts: true, BaseURL: opts.BaseURL})
+	if err != nil {
 		return nil, err
 	}
 	// Watch before building: an edit made during the build is not lost.
@@ -118,8 +134,24 @@ func New(opts Options) (_ *Server, err error) {
 	return s, nil
 }
 
-// URL is the address of the site's home page.
-func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
+// URL is the address of the site's home page on this computer: the
+// loopback address when the server is bound to every address (0.0.0.0),
+// whose own name no browser may use (the Host check refuses it).
+func (s *Server) URL() string {
+	ap, err := netip.ParseAddrPort(s.ln.Addr().String())
+	if err != nil || !ap.Addr().IsUnspecified() {
+		return "http://" + s.ln.Addr().String() + "/"
+	}
+	loop := netip.IPv6Loopback()
+	if ap.Addr().Is4() {
+		loop = netip.MustParseAddr("127.0.0.1")
+	}
+	return "http://" + netip.AddrPortFrom(loop, ap.Port()).String() + "/"
+}
+
+// Exposed lists the addresses at which other computers reach the preview
+// (serve --bind), as URLs; none when only this computer does.
+func (s *Server) Exposed() []string { return s.hosts.exposed() }
 
 // Run serves the site and rebuilds it as the sources change, until ctx is
 // done; then it stops, waits for a build under way, and removes the
@@ -206,18 +238,19 @@ func (s *Server) rebuild(changed []string) {
 	s.failed = err
 	s.mu.Unlock()
 
-	what := "site"
-	if changed != nil {
-		what = strings.Join(changed, ", ")
-	}
+	what := strings.Join(changed, ", ")
 	stamp := time.Now().Format("15:04:05")
 	switch {
+	case err != nil && changed == nil:
+		l10n.Fprintf(s.opts.Log, "%s the site: build failed\n", stamp)
+		diag.Print(s.opts.Log, err, diag.Preview())
+		s.hub.publish(n, nil, false)
 	case err != nil:
-		fmt.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
-		report(s.opts.Log, err)
+		l10n.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
+		diag.Print(s.opts.Log, err, diag.Preview())
 		s.hub.publish(n, nil, false)
 	case changed == nil || recovering:
-		fmt.Fprintf(s.opts.Log, "%s built %d pages, %d files in %v\n", stamp, u.Pages, u.Outputs, u.Elapsed.Round(time.Millisecond))
+		l10n.Fprintf(s.opts.Log, "%s built %d pages, %d files in %v\n", stamp, u.Pages, u.Outputs, u.Elapsed.Round(time.Millisecond))
 		s.hub.publish(n, nil, false)
 	default:
 		fmt.Fprintf(s.opts.Log, "%s %s: %v\n", stamp, what, u)
@@ -232,7 +265,7 @@ func (s *Server) rebuild(changed []string) {
 }
 
 func (s *Server) warn(err error) {
-	fmt.Fprintf(s.opts.Log, "%s watching: %v\n", time.Now().Format("15:04:05"), err)
+	l10n.Fprintf(s.opts.Log, "%s watching: %v\n", time.Now().Format("15:04:05"), err)
 }
 
 // ServeHTTP serves the built site, the reload script and the event stream,
@@ -254,21 +287,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, l10n.Sprintf("method not allowed"), http.StatusMethodNotAllowed)
 		return
 	}
 	// Previews change all the time: never serve a stale copy.
 	w.Header().Set("Cache-Control", "no-cache")
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
+		name = path.Join(name, site.IndexFile)
 	}
 	info, err := s.site.Stat(name)
 	switch {
 	case err == nil && info.IsDir():
 		http.Redirect(w, r, dirLocation(name, r.URL.RawQuery), http.StatusFound)
 	case err != nil:
-		s.servePage(w, r, build.NotFoundPath, http.StatusNotFound)
+		s.servePage(w, r, site.NotFoundPath, http.StatusNotFound)
 	case path.Ext(name) == ".html":
 		s.servePage(w, r, name, http.StatusOK)
 	default:
@@ -303,7 +336,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 	var page []byte
 	if failed != nil {
 		var b bytes.Buffer
-		if err := errorPage.Execute(&b, problems(failed)); err != nil {
+		if err := errorPage.Execute(&b, newErrorReport(failed)); err != nil {
 			panic(err) // the template is ours and fixed: a bug
 		}
 		page, name, status = b.Bytes(), "", http.StatusInternalServerError

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"github.com/gzgov/nansha-microsite/internal/srctest"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 
 	"github.com/gzgov/nansha-microsite/internal/build"
 )

@@ -3,14 +3,19 @@
 // package content and consumed by everything downstream. It does no I/O.
 //
 // Invariants every Site satisfies once content.Load has returned it without
-// error: measures are sorted by Number and numbers are unique; every measure
-// points at a Category and at least one Unit of the same Site; each Category
-// and Unit lists its measures in number order.
+// error: measures are sorted by Number, and numbers run from 1 without gaps;
+// every measure points at a Category and at least one Unit of the same
+// Site; each Category and Unit lists its measures in number order; the
+// drafts, if any, are the last measures, so that the published ones
+// (Published) run from 1 without gaps too.
 package site
 
 import (
 	"fmt"
+	"slices"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/diag"
 )
 
 // Site is the whole microsite.
@@ -20,14 +25,23 @@ type Site struct {
 	Language    string // BCP 47 tag of the source edition, e.g. "zh-Hant"
 	BaseURL     string // absolute URL with a trailing slash, or "" for none
 	Publisher   Publisher
+	// ColumnType is the ColumnType meta tag of the pages in a column (the
+	// portal's type of column for the notice: 政策文件), or "".
+	ColumnType string
 
 	// Editions are the site's editions in the order of its language switch;
 	// the first is the source edition, at the site root, in the content's
 	// own script. There is always at least one.
 	Editions []*Edition
-	// Edition is the edition this value of Site shows: Editions[0] as
-	// loaded, another in a converted copy (script.Converter.Site).
-	Edition *Edition
+	// ThisEdition is the edition this value of Site shows, one of
+	// Editions: Editions[0] as loaded, another in a converted copy
+	// (zhconv.Converter.Site).
+	ThisEdition *Edition
+
+	// Strings are the words of the interface, layouts/strings.toml, by
+	// key ({{t "key"}} in the layouts): in the edition's script, as the
+	// rest of this value.
+	Strings map[string]string
 
 	Notice     Notice
 	Categories []*Category
@@ -40,28 +54,28 @@ type Site struct {
 // are the keys of site.toml's [publisher] table.
 type Publisher struct {
 	Sponsor   string `toml:"sponsor"`    // 主辦單位
+	Organizer string `toml:"organizer"`  // 承辦單位
 	Contact   string `toml:"contact"`    // 聯繫方式
 	SiteCode  string `toml:"site_code"`  // 網站標識碼
 	ICP       string `toml:"icp"`        // ICP 備案號
-	ICPURL    string `toml:"icp_url"`    // where the ICP number links to
-	PoliceReg string `toml:"police_reg"` // 公安備案號
+	ICPURL    string `toml:"icp_url"`    // where the ICP number links to; "" for the MIIT's filing site
+	PoliceReg string `toml:"police_reg"` // 公安機關備案號, linked to the public-security filing site
+	// The 黨政機關網站 mark: an image file of the sources under assets/
+	// ("assets/dzjg.png"), and the site's certificate page it links to.
+	ConacMark string `toml:"conac_mark"`
+	ConacURL  string `toml:"conac_url"`
+	// The portal's 聯繫我們 and 網站聲明 pages.
+	ContactURL   string `toml:"contact_url"`
+	StatementURL string `toml:"statement_url"`
 }
 
 // Edition is one script edition of the site.
 type Edition struct {
-	Language string `toml:"language"` // BCP 47 tag, e.g. "zh-Hans"
-	Path     string `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
-	Label    string `toml:"label"`    // its name on the language switch, in its own script: 简体
-	Convert  string `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
-	Pos      Pos    `toml:"-"`        // its [[editions]] entry in site.toml, for messages
-}
-
-// Prefix is the edition's path prefix from the site root: "" or "zh-hans/".
-func (e *Edition) Prefix() string {
-	if e.Path == "" {
-		return ""
-	}
-	return e.Path + "/"
+	Language string   `toml:"language"` // BCP 47 tag, e.g. "zh-Hans"
+	Path     string   `toml:"path"`     // folder under the site root, e.g. "zh-hans"; "" for the root
+	Label    string   `toml:"label"`    // its name on the language switch, in its own script: 简体
+	Convert  string   `toml:"convert"`  // the OpenCC conversion from the source, e.g. "t2s"; "" for the source
+	Pos      diag.Pos `toml:"-"`        // its [[editions]] entry in site.toml, for messages
 }
 
 // Notice is the document the site publishes.
@@ -70,18 +84,67 @@ type Notice struct {
 	Title      string
 	Addressees string
 	Issuer     string
-	Date       time.Time
-	Attachment string // title of the attachment (the table of measures)
-	Body       Source // Markdown
+	Date       time.Time // 成文日期, the date it was signed
+	Attachment string    // title of the attachment (the table of measures)
+	Body       Source    // Markdown
+
+	// The facts the portal files the notice under, as gov.cn's policy
+	// pages show them; each optional (zero when not given), since only
+	// the portal can give them.
+	Published Time   // 發布日期
+	Index     string // 索引號
+	Topic     string // 主題分類
+	Validity  string // 有效性
+
+	// Related links, each optional: 政策解讀, 相關文件, and the document
+	// as issued, to download (its PDF or Word file).
+	Interpretations []*Link
+	Related         []*Link
+	Originals       []*Link
+}
+
+// Time is a date, with or without a time of day.
+type Time struct {
+	time.Time
+	HasClock bool // the source gave a time of day, not just a date
 }
 
 // DateText is the notice's date as Chinese documents print it: 2018年7月2日.
-func (n *Notice) DateText() string {
-	return fmt.Sprintf("%d年%d月%d日", n.Date.Year(), n.Date.Month(), n.Date.Day())
+func (n *Notice) DateText() string { return dateText(n.Date) }
+
+func dateText(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
 
 // ISODate is the notice's date as ISO 8601 (2018-07-02), for metadata.
 func (n *Notice) ISODate() string { return n.Date.Format("2006-01-02") }
+
+// PubTime is when the notice was published: its 發布日期 when given, else
+// the date it was signed (a notice of the city government is published
+// within days of it, and that date is the only one it carries).
+func (n *Notice) PubTime() time.Time {
+	if !n.Published.IsZero() {
+		return n.Published.Time
+	}
+	return n.Date
+}
+
+// PublishedText is the notice's 發布日期 as Chinese documents print a date
+// (2018年7月10日), or "".
+func (n *Notice) PublishedText() string {
+	if n.Published.IsZero() {
+		return ""
+	}
+	return dateText(n.Published.Time)
+}
+
+// PublishedISO is the notice's 發布日期 as ISO 8601 (2018-07-10), or "".
+func (n *Notice) PublishedISO() string {
+	if n.Published.IsZero() {
+		return ""
+	}
+	return n.Published.Format("2006-01-02")
+}
 
 // Category is one of the notice's areas (投資便利化 …).
 type Category struct {
@@ -89,7 +152,7 @@ type Category struct {
 	Name     string
 	Summary  string
 	Measures []*Measure
-	Pos      Pos // its [[categories]] entry in site.toml, for messages
+	Pos      diag.Pos // its [[categories]] entry in site.toml, for messages
 }
 
 // Unit is a lead unit (牽頭單位).
@@ -97,7 +160,7 @@ type Unit struct {
 	Slug     string // ASCII, stable: part of the URL
 	Name     string
 	Measures []*Measure
-	Pos      Pos // its [[units]] entry in site.toml, for messages
+	Pos      diag.Pos // its [[units]] entry in site.toml, for messages
 }
 
 // Measure is one row of the attachment table.
@@ -108,6 +171,10 @@ type Measure struct {
 	Units    []*Unit
 	Scope    string
 	Body     Source // 實施內容, Markdown
+	// Draft: not yet to be published (draft = true in its front matter).
+	// A published site has none (see Published); a preview shows them,
+	// marked. Drafts come after every published measure.
+	Draft bool
 }
 
 // Source is Markdown text with the place it came from, so that later stages
@@ -116,33 +183,49 @@ type Source struct {
 	File string // slash-separated path relative to the source root
 	Line int    // 1-based line of Text's first byte in File
 	Text []byte
+	// Links are the links of Text to other sources ("03.md#…"), by their
+	// destination as written: the path of the source's page from the
+	// edition's root, with its #fragment. Every page that shows the text
+	// links there, relative to itself.
+	Links map[string]string
 }
 
-// Pos is a position in a source file, for error messages.
-type Pos struct {
-	File string
-	Line int // 1-based; 0 when unknown
-	Col  int // 1-based; 0 when unknown
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+// Published returns the site without its draft measures, as a build
+// publishes it: a copy, whose categories and units list only the measures
+// it has; s itself when it has no draft. s is left as it was.
+func (s *Site) Published() *Site {
+	if !slices.ContainsFunc(s.Measures, func(m *Measure) bool { return m.Draft }) {
+		return s
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	out := *s
+	categories := make(map[*Category]*Category, len(s.Categories))
+	out.Categories = make([]*Category, len(s.Categories))
+	for i, c := range s.Categories {
+		cc := *c
+		cc.Measures = nil
+		out.Categories[i], categories[c] = &cc, &cc
+	}
+	units := make(map[*Unit]*Unit, len(s.Units))
+	out.Units = make([]*Unit, len(s.Units))
+	for i, u := range s.Units {
+		cu := *u
+		cu.Measures = nil
+		out.Units[i], units[u] = &cu, &cu
+	}
+	out.Measures = nil
+	for _, m := range s.Measures {
+		if m.Draft {
+			continue
+		}
+		cm := *m
+		cm.Category = categories[m.Category]
+		cm.Category.Measures = append(cm.Category.Measures, &cm)
+		cm.Units = make([]*Unit, len(m.Units))
+		for i, u := range m.Units {
+			cm.Units[i] = units[u]
+			cm.Units[i].Measures = append(cm.Units[i].Measures, &cm)
+		}
+		out.Measures = append(out.Measures, &cm)
+	}
+	return &out
 }
-
-// Slug returns the measure's two-digit file name stem: 3 → "03".
-func (m *Measure) Slug() string { return fmt.Sprintf("%02d", m.Number) }
-
-// Path is the measure page's path relative to the site root.
-func (m *Measure) Path() string { return "measures/" + m.Slug() + ".html" }
-
-// Path is the category page's path relative to the site root.
-func (c *Category) Path() string { return "categories/" + c.Slug + ".html" }
-
-// Path is the unit page's path relative to the site root.
-func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }
