@@ -66,14 +66,14 @@ func TestSymlinksLeavingSources(t *testing.T) {
 	})
 	t.Run("inside", func(t *testing.T) {
 		src := sourceTree(t, nil)
-		if err := os.Symlink("site.css", filepath.Join(src, "assets", "print.css")); err != nil {
+		if err := os.Symlink("site.css", filepath.Join(src, "assets", "linked.css")); err != nil {
 			t.Fatal(err)
 		}
 		files := readTree(t, buildTree(t, src))
 		found := false
 		for p, data := range files {
-			if strings.HasPrefix(p, "assets/print.") {
-				found = bytes.Equal(data, files[strings.Replace(p, "print", "site", 1)])
+			if strings.HasPrefix(p, "assets/linked.") {
+				found = bytes.Equal(data, files[strings.Replace(p, "linked", "site", 1)])
 			}
 		}
 		if !found {

@@ -177,21 +177,7 @@ func TestNoticeFacts(t *testing.T) {
 			`content/notice.md:8:1: unknown key "publised": expected one of number, title, addressees, issuer, date, attachment, published, index, topic, validity, interpretations, related, originals`, nil},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			fsys := validWith(t, portalFiles)
-			fsys[NoticeFile] = &fstest.MapFile{Data: []byte(noticeWith(t, fsys, tc.lines))}
-			s, err := Load(fsys)
-			if tc.err != "" {
-				if err == nil || err.Error() != tc.err {
-					t.Fatalf("error:\n%v\nwant:\n%s", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			tc.check(t, &s.Notice)
-		})
+		t.Run(tc.name, func(t *testing.T) { checkNoticeWith(t, tc.lines, tc.err, tc.check) })
 	}
 }
 
@@ -249,22 +235,28 @@ file = "content/files/161.pdf"`, "", func(t *testing.T, n *site.Notice) {
 				`content/notice.md:10:1: unknown key "related.href"`, nil},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			fsys := validWith(t, portalFiles)
-			fsys[NoticeFile] = &fstest.MapFile{Data: []byte(noticeWith(t, fsys, tc.lines))}
-			s, err := Load(fsys)
-			if tc.err != "" {
-				if err == nil || err.Error() != tc.err {
-					t.Fatalf("error:\n%v\nwant:\n%s", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			tc.check(t, &s.Notice)
-		})
+		t.Run(tc.name, func(t *testing.T) { checkNoticeWith(t, tc.lines, tc.err, tc.check) })
 	}
+}
+
+// checkNoticeWith loads the sources with the portal's files and lines added
+// to the notice's front matter, and checks that the load fails with err, or,
+// when err is "", passes check.
+func checkNoticeWith(t *testing.T, lines, err string, check func(*testing.T, *site.Notice)) {
+	t.Helper()
+	fsys := validWith(t, portalFiles)
+	fsys[NoticeFile] = &fstest.MapFile{Data: []byte(noticeWith(t, fsys, lines))}
+	s, loadErr := Load(fsys)
+	if err != "" {
+		if loadErr == nil || loadErr.Error() != err {
+			t.Fatalf("error:\n%v\nwant:\n%s", loadErr, err)
+		}
+		return
+	}
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	check(t, &s.Notice)
 }
 
 // readmeSection is the text of README's section under heading, to the next

@@ -204,12 +204,7 @@ func TestAccessibility(t *testing.T) {
 					t.Run(pt.name, func(t *testing.T) {
 						tab.Do(t, chromedp.Navigate(fileURLIn(dir, pt.path)))
 						checkMode(t, tab, m)
-						for _, v := range runAxe(t, tab, string(src)) {
-							t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
-							for _, n := range v.Nodes {
-								t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
-							}
-						}
+						reportAxe(t, tab, src)
 					})
 				}
 			})
@@ -217,5 +212,17 @@ func TestAccessibility(t *testing.T) {
 	}
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)
+	}
+}
+
+// reportAxe runs axe-core (its source src) on the tab's page and fails the
+// test with each violation and the elements it found it on.
+func reportAxe(t *testing.T, tab *browsertest.Tab, src []byte) {
+	t.Helper()
+	for _, v := range runAxe(t, tab, string(src)) {
+		t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
+		}
 	}
 }

@@ -169,12 +169,7 @@ func TestAccessibilityPortal(t *testing.T) {
 				t.Run(p, func(t *testing.T) {
 					tab.Do(t, chromedp.Navigate(portalURL(t, p)))
 					checkMode(t, tab, m)
-					for _, v := range runAxe(t, tab, string(src)) {
-						t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
-						for _, n := range v.Nodes {
-							t.Errorf("    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", "; "))
-						}
-					}
+					reportAxe(t, tab, src)
 				})
 			}
 		})
