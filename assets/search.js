@@ -1,7 +1,12 @@
 /* Search for search.html. It matches the visitor's words against the index
    that search-index.js assigned to window.micrositeSearchIndex — a classic
    script, so that it loads from file:// as well as over http — and lists the
-   results as they type.
+   results as they type, narrowed by category and lead unit, with counts.
+
+   A small site's index holds every measure, and is searched here, by a
+   full scan. A large one's is a manifest: search-index.js then also defines
+   window.micrositeSearchShards (internal/search/shards.js), which loads
+   only the shards a query needs; both give the same results.
 
    Nothing from the index or the query is ever parsed as HTML: results are
    built with DOM nodes and textContent. The page's words come from its
@@ -16,6 +21,7 @@
   var BEFORE = 20;      // snippet: UTF-16 units of context before the match
   var SNIPPET = 90;     // snippet: its length in UTF-16 units
   var URL_DELAY = 400;  // ms of quiet typing before the address is updated
+  var VERSION = 2;      // of search-index.js: search.PageVersion
 
   /* Normalisation — see Fold.Normalize in internal/search/normalize.go. */
 
@@ -25,7 +31,8 @@
     return (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0x1680 || c === 0x2028 || c === 0x2029;
   }
 
-  // normalizer returns two functions over the folding table fold:
+  // normalizer returns two functions over the folding table (from[i]
+  // folds to to[i], each a character):
   // normalize(s), s as search compares it, done with the browser's native
   // string functions because it runs over the whole index at load; and
   // mapped(s, starts, ends), the same one segment (a code point and the
@@ -33,9 +40,8 @@
   // unit of its result the [start, end) of the segment of s it came from, to
   // highlight matches in s. The two agree on all but exotic text (Hangul
   // jamo that compose, a final Σ); there only the highlight can miss.
-  function normalizer(fold) {
+  function normalizer(from, to) {
     var table = new Map();
-    var from = Array.from(fold.from), to = Array.from(fold.to);
     for (var i = 0; i < from.length && i < to.length; i++) table.set(from[i], to[i]);
     // Folding runs over the whole index at load, so characters of the Basic
     // Multilingual Plane (all but a rare few) fold through an array indexed
@@ -119,47 +125,77 @@
     return { normalize: normalize, mapped: mapped };
   }
 
-  /* Matching and ranking. */
+  /* Digits: lists of numbers, one or a few characters each (see
+     internal/search/encode.go). */
 
-  function prepare(index, normalize) {
-    return index.measures.map(function (m) {
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function digits(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS.indexOf(s[i]);
+      if (d < 32) {
+        out.push(v * 32 + d);
+        v = 0;
+      } else {
+        v = v * 32 + d - 32;
+      }
+    }
+    return out;
+  }
+
+  // facets returns each measure's category (a list of one) and lead
+  // units, as indices into the site's categories and units.
+  function facets(index) {
+    var n = digits(index.facets), cats = [], units = [];
+    for (var i = 0; cats.length < index.count;) {
+      cats.push([n[i]]);
+      units.push(n.slice(i + 2, i += 2 + n[i + 1]));
+    }
+    return [cats, units];
+  }
+
+  /* Matching and ranking, by a full scan of an index that holds every
+     measure (index.measures: title, text). */
+
+  function scan(index, f, names, normalize) {
+    var measures = index.measures || []; // none on a site of none
+    var entries = measures.map(function (m, d) {
       return {
-        m: m,
-        title: normalize(m.title),
+        title: normalize(m[0]),
         // Units and category rank alike; the space keeps a term from
         // matching across two of them (terms never hold a space).
-        meta: normalize(m.units.join(" ") + " " + m.category.name),
-        text: normalize(m.text)
+        meta: normalize(f[1][d].map(function (u) { return names[1][u]; }).concat(names[0][f[0][d][0]]).join(" ")),
+        text: normalize(m[1])
       };
     });
+    return {
+      // find returns the measures holding every term (their indices),
+      // best first: more terms in the title (or equal to the number)
+      // first, then more in the lead units or category, then by number.
+      find: function (terms) {
+        var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
+        var n = entries.length, b = terms.length + 1, keys = [];
+        entries.forEach(function (e, d) {
+          var title = 0, meta = 0;
+          for (var k = 0; k < terms.length; k++) {
+            var t = terms[k];
+            if (numbers[k] === d + 1 || e.title.indexOf(t) >= 0) title++;
+            else if (e.meta.indexOf(t) >= 0) meta++;
+            else if (e.text.indexOf(t) < 0) return;
+          }
+          // One number ranks a match: by the terms not in the title,
+          // then those not in the meta, then by number.
+          keys.push(((terms.length - title) * b + terms.length - meta) * n + d);
+        });
+        return Promise.resolve(keys.sort(function (x, y) { return x - y; }).map(function (key) { return key % n; }));
+      },
+      measure: function (d) { return Promise.resolve(measures[d]); }
+    };
   }
 
   function termsOf(normalize, query) {
     var q = normalize(query);
     return q ? q.split(" ") : [];
-  }
-
-  // find returns the entries holding every term, best first: more terms in
-  // the title (or equal to the number) first, then more in the lead units
-  // or category, then by number.
-  function find(entries, terms) {
-    var hits = [];
-    if (!terms.length) return hits;
-    var numbers = terms.map(function (t) { return /^[0-9]+$/.test(t) ? parseInt(t, 10) : -1; });
-    for (var i = 0; i < entries.length; i++) {
-      var e = entries[i], title = 0, meta = 0, all = true;
-      for (var k = 0; k < terms.length; k++) {
-        var t = terms[k];
-        if (numbers[k] === e.m.number || e.title.indexOf(t) >= 0) title++;
-        else if (e.meta.indexOf(t) >= 0) meta++;
-        else if (e.text.indexOf(t) < 0) { all = false; break; }
-      }
-      if (all) hits.push({ e: e, title: title, meta: meta });
-    }
-    hits.sort(function (a, b) {
-      return b.title - a.title || b.meta - a.meta || a.e.m.number - b.e.m.number;
-    });
-    return hits;
   }
 
   /* Highlighting. */
@@ -217,142 +253,242 @@
     if (to < raw.length) parent.appendChild(document.createTextNode("…"));
   }
 
-  /* The page. */
-
-  var index = window.micrositeSearchIndex;
-  if (!index || index.version !== 1) {
-    var form0 = document.getElementById("search");
-    if (form0) document.getElementById("search-status").textContent = form0.dataset.unavailable;
-    return;
-  }
-  // The marks let benchmarks time the preparation (see
-  // internal/e2e/search_bench_test.go); they cost nothing.
-  var perf = window.performance && performance.mark ? performance : { mark: function () {} };
-  perf.mark("search-index-start");
-  var norm = normalizer(index.fold), normalize = norm.normalize;
-  var entries = prepare(index, normalize);
-  perf.mark("search-index-ready");
-
-  // For tests and benchmarks: the normalisers and the ranked results.
-  window.micrositeSearch = {
-    normalize: function (s) { return normalize(String(s)); },
-    normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
-    search: function (q) {
-      return find(entries, termsOf(normalize, String(q))).map(function (h) { return h.e.m; });
-    }
-  };
+  /* The page. search-index.js loads async, so that a large site's shards
+     load while the page is laid out: it may run before or after this. */
 
   var form = document.getElementById("search");
-  if (!form) return;
-  var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
-  var none = document.getElementById("search-none");
-  var list = document.getElementById("search-results");
-  var more = document.getElementById("search-more");
-  var words = form.dataset;
-
-  var hits = [], terms = [], shown = 0, urlTimer = 0;
-
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
+  function unavailable() {
+    if (form && status) status.textContent = form.dataset.unavailable;
+  }
+  if (window.micrositeSearchIndex) {
+    start();
+  } else {
+    window.micrositeSearchStart = start; // search-index.js calls it
+    window.addEventListener("load", function () {
+      if (!window.micrositeSearchIndex) unavailable();
+    });
   }
 
-  function item(m) {
-    var li = element("li", "search-result");
-    var h = li.appendChild(element("h2"));
-    var a = h.appendChild(element("a"));
-    a.href = m.url;
-    var num = m.number < 10 ? "0" + m.number : String(m.number);
-    a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
-    a.appendChild(document.createTextNode(" "));
-    appendMarked(a, m.title, ranges(norm.mapped, m.title, terms), 0, m.title.length);
+  function start() {
+    var index = window.micrositeSearchIndex;
+    var source = index.shards && window.micrositeSearchShards;
+    if (index.version !== VERSION || (index.shards && !source)) return unavailable();
+    // The folding table's characters to fold come as the distances between
+    // their code points, in order (see Pairs.digits in internal/search).
+    var c = 0, from = digits(index.fold.from).map(function (n) { return String.fromCodePoint(c += n + 1); });
+    var norm = normalizer(from, Array.from(index.fold.to)), normalize = norm.normalize;
+    var f = facets(index);
+    // The filters: a <select> per facet, with "" for all, then an option
+    // for each category or unit of the site, in its order (the index's),
+    // its value the slug, its text the name: the names come with the
+    // page, not the index.
+    var filters = form ? [form.category, form.unit].map(function (select, k) {
+      var options = Array.from(select.options), labels = options.map(function (o) { return o.textContent; });
+      return { select: select, names: labels.slice(1), facet: f[k], options: options, labels: labels, shown: labels.slice() };
+    }) : [];
+    var names = filters.length ? filters.map(function (x) { return x.names; }) : [[], []];
+    source = source || scan(index, f, names, normalize);
 
-    var dl = li.appendChild(element("dl", "search-facts"));
-    dl.appendChild(element("dt", "", words.category));
-    appendMarked(dl.appendChild(element("dd")), m.category.name, ranges(norm.mapped, m.category.name, terms), 0, m.category.name.length);
-    dl.appendChild(element("dt", "", words.units));
-    var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
-    m.units.forEach(function (u) {
-      appendMarked(ul.appendChild(element("li")), u, ranges(norm.mapped, u, terms), 0, u.length);
+    var generation = 0, settled = Promise.resolve();
+    function find(query) {
+      var terms = termsOf(normalize, query);
+      return terms.length ? source.find(terms) : Promise.resolve([]);
+    }
+
+    // For tests and benchmarks: the normalisers, the ranked numbers of a
+    // query, and the promise of the page's latest results.
+    window.micrositeSearch = {
+      normalize: function (s) { return normalize(String(s)); },
+      normalizeBySegment: function (s) { return norm.mapped(String(s), [], []); },
+      search: function (q) { return find(String(q)).then(function (ds) { return ds.map(function (d) { return d + 1; }); }); },
+      settled: function () { return settled; }
+    };
+
+    if (!form) return;
+    var input = form.q;
+    var none = document.getElementById("search-none");
+    var list = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var words = form.dataset;
+
+    // chosen is the index of the filter's value, or -1 for all.
+    function chosen(x) { return x.select.selectedIndex - 1; }
+
+    var all = [], hits = [], terms = [], shown = 0, urlTimer = 0;
+
+    function element(tag, className, text) {
+      var el = document.createElement(tag);
+      if (className) el.className = className;
+      if (text) el.textContent = text;
+      return el;
+    }
+
+    function marked(parent, s) {
+      appendMarked(parent, s, ranges(norm.mapped, s, terms), 0, s.length);
+      return parent;
+    }
+
+    function item(d, m) {
+      var li = element("li", "search-result");
+      var a = li.appendChild(element("h2")).appendChild(element("a"));
+      var num = d < 9 ? "0" + (d + 1) : String(d + 1);
+      a.href = index.page.replace("%s", num);
+      a.appendChild(element("span", "search-number", words.number.replace("%s", num)));
+      a.appendChild(document.createTextNode(" "));
+      marked(a, m[0]);
+      var dl = li.appendChild(element("dl", "search-facts"));
+      dl.appendChild(element("dt", "", words.category));
+      marked(dl.appendChild(element("dd")), names[0][f[0][d][0]]);
+      dl.appendChild(element("dt", "", words.units));
+      var ul = dl.appendChild(element("dd")).appendChild(element("ul", "units"));
+      f[1][d].forEach(function (u) { marked(ul.appendChild(element("li")), names[1][u]); });
+      appendSnippet(li.appendChild(element("p", "search-snippet")), m[1], ranges(norm.mapped, m[1], terms));
+      return li;
+    }
+
+    // show adds the results from shown on, up to STEP of them, once what
+    // they show has loaded (to a list emptied first when fresh), and
+    // returns the first it added.
+    function show(mine, fresh) {
+      var part = hits.slice(shown, shown + STEP);
+      return Promise.all(part.map(source.measure)).then(function (ms) {
+        if (mine !== generation) return null;
+        var items = ms.map(function (m, i) { return item(part[i], m); });
+        if (fresh) list.textContent = "";
+        items.forEach(function (li) { list.appendChild(li); });
+        shown += part.length;
+        more.hidden = shown >= hits.length;
+        return items[0];
+      });
+    }
+
+    // render keeps, of all results, the hits that pass every filter, shows
+    // them, and counts, in each filter's options, how many results each
+    // would give with the other filters as they are (an option that would
+    // give none is disabled, unless chosen).
+    function render(mine) {
+      var want = filters.map(chosen), n = filters.length;
+      // tallies[k][v]: the results with value v of filter k, and at
+      // [names.length] all of them, when the other filters pass.
+      var tallies = filters.map(function (x) { return new Int32Array(x.names.length + 1); });
+      hits = [];
+      for (var i = 0; i < all.length; i++) {
+        var d = all[i], fails = 0, failed = -1, k;
+        for (k = 0; k < n; k++) {
+          if (want[k] >= 0 && filters[k].facet[d].indexOf(want[k]) < 0) {
+            fails++;
+            failed = k;
+          }
+        }
+        if (!fails) hits.push(d);
+        // Counted for filter k when every other filter passes.
+        for (k = 0; k < n; k++) {
+          if (fails > (failed === k ? 1 : 0)) continue;
+          var vs = filters[k].facet[d], t = tallies[k];
+          t[t.length - 1]++;
+          for (var j = 0; j < vs.length; j++) t[vs[j]]++;
+        }
+      }
+      filters.forEach(function (x, k) {
+        x.options.forEach(function (o, i) {
+          var c = tallies[k][i ? i - 1 : x.names.length];
+          var text = x.labels[i] + (terms.length ? words.optionCount.replace("%d", c) : "");
+          // Only what changed: each option rewritten is laid out anew.
+          if (x.shown[i] !== text) o.textContent = x.shown[i] = text;
+          var off = terms.length > 0 && c === 0 && !o.selected;
+          if (o.disabled !== off) o.disabled = off;
+        });
+      });
+      shown = 0;
+      return show(mine, true).then(function () {
+        if (mine !== generation) return;
+        var names = filters.filter(function (x) { return chosen(x) >= 0; }).map(function (x) { return x.names[chosen(x)]; });
+        status.textContent = terms.length ? (hits.length ? words.count.replace("%d", hits.length) : words.none) +
+          (names.length ? words.filtered.replace("%s", names.join(words.separator)) : "") : "";
+        none.hidden = !terms.length || hits.length > 0;
+        // The edition switch (繁體 | 简体) leads to this search in the
+        // other script.
+        switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + query()); });
+      });
+    }
+
+    // update shows the results again, searching anew unless only the
+    // filters changed.
+    function update(again) {
+      var mine = ++generation;
+      if (again) terms = termsOf(normalize, input.value);
+      settled = (again ? find(input.value) : Promise.resolve(all)).then(function (found) {
+        if (mine !== generation) return;
+        all = found;
+        return render(mine);
+      }).catch(failed(mine));
+    }
+
+    function failed(mine) {
+      return function () {
+        if (mine === generation) status.textContent = words.unavailable;
+      };
+    }
+
+    // query is the query and the filters as an address's query string, so
+    // that a search can be bookmarked and shared.
+    function query() {
+      var p = input.value.trim() ? ["q=" + encodeURIComponent(input.value)] : [];
+      filters.forEach(function (x) { if (chosen(x) >= 0) p.push(x.select.name + "=" + encodeURIComponent(x.select.value)); });
+      return p.length ? "?" + p.join("&") : "";
+    }
+
+    var switches = Array.from(document.querySelectorAll(".editions a"));
+    switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
+
+    // The address is updated once typing pauses (browsers throttle history).
+    function updateURL() {
+      clearTimeout(urlTimer);
+      var url = location.pathname + query() + location.hash;
+      if (url === location.pathname + location.search + location.hash) return;
+      try {
+        history.replaceState(null, "", url);
+      } catch (e) {
+        // Some browsers refuse history changes on file://; the results
+        // still show, only the address stays as it was.
+      }
+    }
+
+    function changed() {
+      update(true);
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(updateURL, URL_DELAY);
+    }
+    input.addEventListener("input", function (ev) {
+      // While an input method composes (pinyin, zhuyin, cangjie…), the box
+      // holds keystrokes, not words: search what is chosen, at the end.
+      if (!ev.isComposing) changed();
+    });
+    input.addEventListener("compositionend", changed);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      update(true);
+      updateURL();
+    });
+    filters.forEach(function (x) {
+      x.select.addEventListener("change", function () {
+        update(false);
+        updateURL();
+      });
+    });
+    more.addEventListener("click", function () {
+      settled = show(generation, false).then(function (first) {
+        if (first) first.querySelector("a").focus();
+      }).catch(failed(generation));
     });
 
-    appendSnippet(li.appendChild(element("p", "search-snippet")), m.text, ranges(norm.mapped, m.text, terms));
-    return li;
+    var given = new URLSearchParams(location.search);
+    input.value = given.get("q") || "";
+    filters.forEach(function (x) {
+      x.select.value = given.get(x.select.name) || "";
+      if (x.select.selectedIndex < 0) x.select.selectedIndex = 0; // no such value
+    });
+    update(true);
   }
-
-  function showMore() {
-    var end = Math.min(hits.length, shown + STEP);
-    var batch = document.createDocumentFragment();
-    var first = null;
-    for (; shown < end; shown++) {
-      var li = batch.appendChild(item(hits[shown].e.m));
-      first = first || li;
-    }
-    list.appendChild(batch);
-    more.hidden = shown >= hits.length;
-    return first;
-  }
-
-  function run() {
-    terms = termsOf(normalize, input.value);
-    hits = find(entries, terms);
-    list.textContent = "";
-    shown = 0;
-    showMore();
-    status.textContent = !terms.length ? "" : hits.length ? words.count.replace("%d", hits.length) : words.none;
-    none.hidden = !terms.length || hits.length > 0;
-    keepQueryInSwitch();
-  }
-
-  // The edition switch (繁體 | 简体) leads to this search in the other
-  // script, with the same query.
-  var switches = Array.prototype.slice.call(document.querySelectorAll(".editions a"));
-  switches.forEach(function (a) { a.dataset.page = a.getAttribute("href"); });
-  function keepQueryInSwitch() {
-    var q = input.value.trim() ? "?q=" + encodeURIComponent(input.value) : "";
-    switches.forEach(function (a) { a.setAttribute("href", a.dataset.page + q); });
-  }
-
-  // The address always holds the query, so a search can be bookmarked and
-  // shared; it is updated once typing pauses (browsers throttle history).
-  function updateURL() {
-    clearTimeout(urlTimer);
-    var url = new URL(location.href);
-    if (input.value.trim()) url.searchParams.set("q", input.value);
-    else url.searchParams.delete("q");
-    if (url.href === location.href) return;
-    try {
-      history.replaceState(null, "", url.href);
-    } catch (e) {
-      // Some browsers refuse history changes on file://; the results
-      // still show, only the address stays as it was.
-    }
-  }
-
-  function changed() {
-    run();
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(updateURL, URL_DELAY);
-  }
-  input.addEventListener("input", function (ev) {
-    // While an input method composes (pinyin, zhuyin, cangjie…), the box
-    // holds keystrokes, not words: search what is chosen, at the end.
-    if (!ev.isComposing) changed();
-  });
-  input.addEventListener("compositionend", changed);
-  form.addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    run();
-    updateURL();
-  });
-  more.addEventListener("click", function () {
-    var first = showMore();
-    if (first) first.querySelector("a").focus();
-  });
-
-  input.value = new URLSearchParams(location.search).get("q") || "";
-  run();
 })();

@@ -29,9 +29,17 @@ type perEdition struct {
 	transform func(string) string // converts the Markdown's text; nil for the source edition
 	key       string              // the conversion's name, "" for the source: keys its texts in a memo
 
-	ups   []string                     // the ways up from its pages to its root: "", "../" (render.Ups)
-	texts func() (render.Texts, error) // the Markdown, converted on first use
-	index func() ([]byte, error)       // the search index as JSON, made on first use
+	ups   []string                      // the ways up from its pages to its root: "", "../" (render.Ups)
+	texts func() (render.Texts, error)  // the Markdown, converted on first use
+	index func() (*search.Index, error) // the search index, built on first use
+	// indexJSON is the index as JSON, encoded on first use.
+	indexJSON func() ([]byte, error)
+	// searchLayout is how the search page's own index is laid out in
+	// files, planned from the sources' sizes so that their paths are
+	// known before anything is written; searchFiles are those files, made
+	// on first use (each file's data when it is written).
+	searchLayout search.Layout
+	searchFiles  func() ([]search.File, error)
 }
 
 // newEdition makes the edition e of the sources, converting the site for it
@@ -52,16 +60,27 @@ func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, err
 	ed.r = r
 	ed.ups = render.Ups(ed.site)
 	ed.texts = sync.OnceValues(func() (render.Texts, error) { return convertAll(ed, memo) })
-	ed.index = sync.OnceValues(func() ([]byte, error) {
+	ed.index = sync.OnceValues(func() (*search.Index, error) {
 		t, err := ed.texts()
 		if err != nil {
 			return nil, err
 		}
-		idx, err := search.Build(ed.site, func(m *site.Measure) string { return t[&m.Body].Plain })
+		return search.Build(ed.site, func(m *site.Measure) string { return t[&m.Body].Plain })
+	})
+	ed.indexJSON = sync.OnceValues(func() ([]byte, error) {
+		idx, err := ed.index()
 		if err != nil {
 			return nil, err
 		}
 		return idx.JSON()
+	})
+	ed.searchLayout = search.Plan(ed.site)
+	ed.searchFiles = sync.OnceValues(func() ([]search.File, error) {
+		idx, err := ed.index()
+		if err != nil {
+			return nil, err
+		}
+		return search.PageFiles(ed.site, idx, ed.searchLayout)
 	})
 	if e.Convert == "" {
 		// The source edition's Markdown is converted now: its errors

@@ -133,9 +133,16 @@ func editionOutputs(ed *perEdition) ([]Output, []*render.Page, error) {
 	e := ed.site.ThisEdition
 	var outs []Output
 	for _, f := range formats {
-		if f.scope == eachEdition {
-			outs = append(outs, Output{Path: e.Prefix() + f.path, Minified: f.minified, from: origin{edition: e},
-				Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{ed: ed}, b) }})
+		if f.scope != eachEdition {
+			continue
+		}
+		paths := []string{f.path}
+		if f.parts != nil {
+			paths = f.parts(ed)
+		}
+		for i, p := range paths {
+			outs = append(outs, Output{Path: e.Prefix() + p, Minified: f.minified, from: origin{edition: e},
+				Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{ed: ed, part: i}, b) }})
 		}
 	}
 	var pages []*render.Page
@@ -228,6 +235,10 @@ type format struct {
 	// pagePath, for a format made for each page, is its path from the
 	// page's (within the edition).
 	pagePath func(page string) string
+	// parts, for a format of several files in each edition, lists their
+	// paths from the edition's folder, known before anything is written;
+	// generate makes the one at formatInput.part.
+	parts    func(ed *perEdition) []string
 	scope    scope
 	minified bool // final as generated, not minified again
 	generate func(in formatInput, b *bytes.Buffer) error
@@ -249,6 +260,7 @@ const (
 // page, or the site and the pages of every edition.
 type formatInput struct {
 	ed    *perEdition
+	part  int // which of the format's parts (format.parts)
 	asset asset
 	page  *render.Page
 	file  file
@@ -260,10 +272,12 @@ type formatInput struct {
 // outputs.
 var formats = []format{
 	// The search index as JSON for other programs such as the city
-	// portal, and as a classic script for search.html, which must work
-	// from file://, where fetch() is blocked.
+	// portal, and the search page's own index as classic scripts, which
+	// work from file://, where fetch() is blocked: search-index.js, and
+	// on a large site the shards it loads per query
+	// (site.SearchShardPath).
 	{path: site.SearchJSONPath, scope: eachEdition, minified: true, generate: searchJSON},
-	{path: site.SearchScriptPath, scope: eachEdition, minified: true, generate: searchScript},
+	{path: site.SearchScriptPath, parts: searchPaths, scope: eachEdition, minified: true, generate: searchPart},
 	// The open data. encoding/json writes compact JSON already: a minify
 	// pass over the largest file of a big site would only cost time.
 	{path: site.DataJSONPath, scope: eachEdition, minified: true, generate: dataJSON},

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -88,6 +90,13 @@ func TestURLScheme(t *testing.T) {
 	for _, o := range outs {
 		paths = append(paths, o.Path)
 	}
+	// The real site's search page index is one file; a large site's is in
+	// shards (search.Plan), whose paths are these, as laid out for it.
+	s, err := content.Load(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, search.Shards(s).Paths()...)
 	written := map[string]bool{}
 	for _, p := range paths {
 		found := false

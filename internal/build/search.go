@@ -2,32 +2,37 @@ package build
 
 import (
 	"bytes"
-
-	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
 // searchJSON writes the edition's search index, for other programs: built
-// and encoded once (edition.index), by whichever of it and searchScript is
-// generated first.
+// once (perEdition.index) for it and the search page's files, and encoded
+// once.
 func searchJSON(in formatInput, b *bytes.Buffer) error {
-	return writeIndex(in.ed, b, "", "")
-}
-
-// searchScript writes the same index as a classic script, for search.html
-// on file://.
-func searchScript(in formatInput, b *bytes.Buffer) error {
-	return writeIndex(in.ed, b, search.ScriptPrefix, search.ScriptSuffix)
-}
-
-func writeIndex(ed *perEdition, b *bytes.Buffer, prefix, suffix string) error {
-	data, err := ed.index()
+	data, err := in.ed.indexJSON()
 	if err != nil {
 		return err
 	}
-	// Megabytes on a large site: grow once, copy once.
-	b.Grow(len(prefix) + len(data) + len(suffix))
-	b.WriteString(prefix)
-	b.Write(data)
-	b.WriteString(suffix)
-	return nil
+	return writeLarge(b, data)
+}
+
+// searchPaths are the files of the search page's own index in the edition,
+// from its folder: search-index.js, and on a large site the shards it
+// loads per query (search.Plan).
+func searchPaths(ed *perEdition) []string { return ed.searchLayout.Paths() }
+
+// searchPart writes the search page's file number in.part, of those
+// searchPaths lists.
+func searchPart(in formatInput, b *bytes.Buffer) error {
+	files, err := in.ed.searchFiles()
+	if err != nil {
+		return err
+	}
+	return writeLarge(b, files[in.part].Data())
+}
+
+// writeLarge writes data, megabytes on a large site: grow once, copy once.
+func writeLarge(b *bytes.Buffer, data []byte) error {
+	b.Grow(len(data))
+	_, err := b.Write(data)
+	return err
 }

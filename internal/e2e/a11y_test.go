@@ -60,6 +60,8 @@ func pageTypes() []pageType {
 		{name: "site map", kind: render.SiteMap, path: "sitemap.html"},
 		{name: "search with results", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關")},
 		{name: "search with none", kind: render.Search, path: "search.html?q=" + url.QueryEscape("沒有這樣的詞")},
+		{name: "search with filters", kind: render.Search, path: "search.html?q=" + url.QueryEscape("海關") + "&category=trade&unit=guangzhou-customs"},
+		{name: "search, no query", kind: render.Search, path: "search.html"},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -21,6 +22,8 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/build"
 	"github.com/gzgov/nansha-microsite/internal/check"
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -40,7 +43,83 @@ func TestMain(m *testing.M) {
 	}
 	code := browsertest.Main(m)
 	os.RemoveAll(tmp)
+	for _, dir := range corpusDirs {
+		os.RemoveAll(dir)
+	}
 	os.Exit(code)
+}
+
+// corpusDirs are the folders of the synthetic sites built by corpusSite,
+// by size (negative for those sharded whatever their size).
+var (
+	corpusMu   sync.Mutex
+	corpusDirs = map[int]string{}
+)
+
+// corpusSite returns the folder of a site built from a synthetic corpus of
+// n measures (internal/corpus), building it on first use; it is removed
+// when the tests end. It is built under /dev/shm where there is one:
+// writing thousands of files is slow on this machine's disk.
+func corpusSite(t *testing.T, n int) string {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	return buildCorpus(t, n)
+}
+
+// shardedSite is corpusSite with the source edition's search index in
+// shards, whatever its size, as a larger site's would be.
+func shardedSite(t *testing.T, n int) string {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if dir, ok := corpusDirs[-n]; ok {
+		return filepath.Join(dir, "public")
+	}
+	out := buildCorpus(t, -n)
+	s, err := content.Load(os.DirFS(filepath.Join(filepath.Dir(out), "src")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := search.PageFiles(s, readIndex(t, out), search.Shards(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, site.SearchShardDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(f.Path)), f.Data(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// buildCorpus builds the site of corpusSite(|key|), once per key.
+func buildCorpus(t *testing.T, key int) string {
+	t.Helper()
+	n := max(key, -key)
+	if dir, ok := corpusDirs[key]; ok {
+		return filepath.Join(dir, "public")
+	}
+	base := ""
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		base = "/dev/shm"
+	}
+	dir, err := os.MkdirTemp(base, "microsite-e2e-corpus-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusDirs[key] = dir
+	src := filepath.Join(dir, "src")
+	if err := corpus.Write(src, "../..", n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Run(build.Options{Source: src, Out: filepath.Join(dir, "public")}); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "public")
 }
 
 // builtPages lists the HTML pages of the built site.

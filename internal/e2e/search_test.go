@@ -102,6 +102,7 @@ func titles(t *testing.T) map[int]string {
 // checkResults compares the results on the page with the measures wanted.
 func checkResults(t *testing.T, tab *browsertest.Tab, query string, want []int) {
 	t.Helper()
+	settle(t, tab)
 	all := titles(t)
 	got := browsertest.Eval[[]result](t, tab, resultsJS)
 	var gotTitles, wantTitles []string
@@ -145,6 +146,13 @@ func checkResults(t *testing.T, tab *browsertest.Tab, query string, want []int) 
 	}
 }
 
+// settle waits until the page shows the results of what was last typed,
+// chosen or clicked (search.js loads what it needs as it goes).
+func settle(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	browsertest.Eval[bool](t, tab, `micrositeSearch.settled().then(() => true)`)
+}
+
 // clearBox empties the search box without an input event, as if the page
 // had just loaded.
 func clearBox(t *testing.T, tab *browsertest.Tab) {
@@ -155,6 +163,7 @@ func clearBox(t *testing.T, tab *browsertest.Tab) {
 // checkEmpty checks that the page shows no results and no message.
 func checkEmpty(t *testing.T, tab *browsertest.Tab, what string) {
 	t.Helper()
+	settle(t, tab)
 	if n := browsertest.Eval[int](t, tab, `document.querySelectorAll("#search-results > li").length`); n != 0 {
 		t.Errorf("%s: %d results", what, n)
 	}
@@ -201,13 +210,15 @@ func testSearchTyping(t *testing.T, root *url.URL) {
 	// which moves the focus to the first of those it adds.
 	clearBox(t, tab)
 	tab.Do(t, chromedp.SendKeys("#search-q", "的"))
-	total := browsertest.Eval[int](t, tab, `micrositeSearch.search("的").length`)
+	total := browsertest.Eval[int](t, tab, `micrositeSearch.search("的").then(r => r.length)`)
 	shown := `document.querySelectorAll("#search-results > li").length`
+	settle(t, tab)
 	first := browsertest.Eval[int](t, tab, shown)
 	if total <= first || first == 0 {
 		t.Fatalf("的: %d results shown of %d; want a first part", first, total)
 	}
 	tab.Do(t, chromedp.Click("#search-more"))
+	settle(t, tab)
 	if n := browsertest.Eval[int](t, tab, shown); n != total {
 		t.Errorf("的: %d results shown after 'more', want all %d", n, total)
 	}
@@ -221,6 +232,7 @@ func testSearchTyping(t *testing.T, root *url.URL) {
 	// Emptying the box clears the results, with no message.
 	clearBox(t, tab)
 	tab.Do(t, chromedp.SendKeys("#search-q", "海關"))
+	settle(t, tab)
 	if n := browsertest.Eval[int](t, tab, `document.querySelectorAll("#search-results > li").length`); n == 0 {
 		t.Fatal("海關 found nothing")
 	}
@@ -313,5 +325,51 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	start, end := strings.Index(page, "<noscript>"), strings.Index(page, "</noscript>")
 	if start < 0 || end < start || !strings.Contains(page[start:end], `href="`+site.TablePath+`"`) {
 		t.Errorf("search.html has no <noscript> message linking to %s", site.TablePath)
+	}
+}
+
+// TestSearchIndexOrder: search-index.js loads async, so it may run before
+// search.js or after it (here, half a second late); either way the results
+// show. When it cannot be loaded at all, the page says so.
+func TestSearchIndexOrder(t *testing.T) {
+	files := http.FileServer(http.Dir(siteDir))
+	for _, tc := range []struct {
+		name   string
+		delay  time.Duration
+		absent bool
+	}{
+		{"index first", 0, false},
+		{"index late", 500 * time.Millisecond, false},
+		{"index missing", 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/"+site.SearchScriptPath) {
+					if tc.absent {
+						http.NotFound(w, r)
+						return
+					}
+					time.Sleep(tc.delay)
+				}
+				files.ServeHTTP(w, r)
+			}))
+			defer srv.Close()
+			tab := newSearchTab(t)
+			u, _ := url.Parse(srv.URL + "/" + site.SearchPath)
+			u.RawQuery = url.Values{"q": {"黃埔海關"}}.Encode()
+			tab.Do(t, chromedp.Navigate(u.String()))
+			if tc.absent {
+				want := browsertest.Eval[string](t, tab, `document.getElementById("search").dataset.unavailable`)
+				if got := browsertest.Eval[pageState](t, tab, stateJS).Status; got != want {
+					t.Errorf("without search-index.js, the status says %q, want %q", got, want)
+				}
+				return
+			}
+			browsertest.Eval[bool](t, tab, `new Promise(done => { const poll = () => window.micrositeSearch ? done(true) : setTimeout(poll, 10); poll(); })`)
+			checkResults(t, tab, "黃埔海關", []int{3, 4, 5, 7})
+			for _, e := range tab.ConsoleErrors() {
+				t.Errorf("console: %s", e)
+			}
+		})
 	}
 }

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -122,17 +120,7 @@ func (e *Entry) Searched() []string {
 }
 
 // JSON returns the index as compact JSON.
-func (idx *Index) JSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	// The index is data, never HTML: <, > and & need no escaping, and
-	// escaping them would only make it larger.
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(idx); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+func (idx *Index) JSON() ([]byte, error) { return encodeJSON(idx) }
 
 // The index as a classic script is its JSON between ScriptPrefix and
 // ScriptSuffix: it assigns the index to window[Global], for pages opened

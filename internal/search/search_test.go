@@ -142,7 +142,6 @@ func TestBuildGolden(t *testing.T) {
 		encode func() ([]byte, error)
 	}{
 		{"index.golden.json", idx.JSON},
-		{"index.golden.js", func() ([]byte, error) { data, err := idx.JSON(); return Script(data), err }},
 	} {
 		got, err := out.encode()
 		if err != nil {
@@ -217,12 +216,6 @@ func TestBuild(t *testing.T) {
 	if fold['執'] != '执' {
 		t.Error("shipped table lacks 執 → 执, needed to find 执 with a Traditional query")
 	}
-}
-
-// Script is the index data, as JSON, as the classic script the build
-// writes.
-func Script(data []byte) []byte {
-	return append(append([]byte(ScriptPrefix), data...), ScriptSuffix...)
 }
 
 func TestPairsRoundTrip(t *testing.T) {

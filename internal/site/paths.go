@@ -30,7 +30,8 @@ const (
 	SiteMapPagePath = "sitemap.html"
 
 	SearchJSONPath   = "search.json"     // the search index, for other programs
-	SearchScriptPath = "search-index.js" // the same as a classic script, for search.html on file://
+	SearchScriptPath = "search-index.js" // the search page's own index, a classic script, for search.html on file://
+	SearchShardDir   = "search"          // a large site's page index in shards, beside SearchScriptPath (SearchShardPath)
 	DataJSONPath     = "measures.json"   // the open data
 	DataCSVPath      = "measures.csv"
 
@@ -60,6 +61,10 @@ var Named = map[string]string{
 	"data-json":    DataJSONPath,
 	"data-csv":     DataCSVPath,
 }
+
+// SearchShardPath is the path of the shard name of a large site's page
+// index, which search-index.js loads per query: search/k0.js.
+func SearchShardPath(name string) string { return SearchShardDir + "/" + name + ".js" }
 
 // FilePath is where a document the notice links to is published, from the
 // site root, by its name in the sources' content/files/ folder: 161.pdf →

@@ -1,0 +1,2 @@
+window.micrositeSearchIndex={"version":2,"count":3,"fold":{"from":"z-BnQxF2UyIhZ9U3c3Fh9DqBh5PweirShZGhHkQwDHsCMigPrSpU0Jic-OzGoetVhwR","to":"系传务单执报实广应业台营现统线网线系联职台与托变贸转办键关电台黄"},"facets":"ACABBBCABB","page":"measures/%s.html","measures":[["報關單“一鍵改配”","依托“線上海關”系統平臺,實現企業互聯網提交。\n改變傳統的操作方式。"],["电子营业执照ＡＰＰ","推廣電子營業執照在政務服務中的應用<br>。"],["𠀀字O2O","海關與海關。𠀀𠀀"]]};
+window.micrositeSearchStart&&micrositeSearchStart();
