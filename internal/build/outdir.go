@@ -61,17 +61,17 @@ func checkOutDir(source, out string) (string, error) {
 func riskToSources(src, home, dst string) string {
 	switch {
 	case dst == filepath.VolumeName(dst)+string(filepath.Separator):
-		return "it is the file system root"
+		return l10n.Sprintf("it is the file system root")
 	case home != "" && dst == home:
-		return "it is your home directory"
+		return l10n.Sprintf("it is your home directory")
 	case dst == src:
-		return "it is the source directory"
+		return l10n.Sprintf("it is the source directory")
 	case within(src, dst):
-		return "it contains the source directory"
+		return l10n.Sprintf("it contains the source directory")
 	}
 	for _, d := range sourceDirs {
 		if sd := filepath.Join(src, d); dst == sd || within(dst, sd) {
-			return "it is inside the sources' " + d + "/ folder"
+			return l10n.Sprintf("it is inside the sources' %s/ folder", d)
 		}
 	}
 	return ""

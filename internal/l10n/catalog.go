@@ -4,6 +4,12 @@ package l10n
 // writes it, and its Chinese, in the site's script (Traditional, with the
 // mainland's words, as the notice has them: 文件, 鏈接, 網址).
 var entries = []entry{
+	// build: output folders that would put the sources at risk
+	{"it is the file system root", "它是文件系統的根目錄"},
+	{"it is your home directory", "它是您的主目錄"},
+	{"it is the source directory", "它就是源文件夾"},
+	{"it contains the source directory", "其中包含源文件夾"},
+	{"it is inside the sources' %s/ folder", "它在源文件的 %s/ 文件夾內"},
 	// the portal's settings: the notice's facts and links, [publisher]
 	{"%q is a name the build ignores as editors' litter: rename the file", "%q 是生成時會當作編輯器臨時文件忽略的名稱：請給文件改名"},
 	{"%q: the name becomes part of the file's address: use ASCII letters, digits, \"-\", \"_\" and \".\"", "%q：文件名會成為文件地址的一部分：請只用 ASCII 字母、數字、\"-\"、\"_\" 和 \".\""},
