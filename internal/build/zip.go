@@ -189,7 +189,9 @@ func unwrapPath(err error) error {
 // is only ever made of a checked site, exactly as built. The archive is
 // written beside file and renamed into place.
 func Package(dir, file string) (int, error) {
-	if fi, err := os.Stat(dir); err != nil {
+	if fi, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return 0, l10n.Errorf("cannot package %s: no such folder (build the site first: microsite build)", dir)
+	} else if err != nil {
 		return 0, l10n.Errorf("cannot package %s: %w", dir, unwrapPath(err))
 	} else if !fi.IsDir() {
 		return 0, l10n.Errorf("cannot package %s: it is a file, not a built site's folder", dir)

@@ -223,6 +223,7 @@ var entries = []entry{
 	{"%s is a folder: name the archive's file", "%s 是文件夾：請給出壓縮包的文件名"},
 	{"refusing to replace %s: it is not an archive this program wrote; move it away, or choose another name", "拒絕替換 %s：它不是本程序寫的壓縮包；請把它移走，或另選一個名稱"},
 	{"cannot package %s: %v", "無法打包 %s：%v"},
+	{"cannot package %s: no such folder (build the site first: microsite build)", "無法打包 %s：沒有這個文件夾（請先生成網站：microsite build）"},
 	{"cannot package %s: it is a file, not a built site's folder", "無法打包 %s：這是一個文件，不是生成的網站文件夾"},
 	{"cannot write the archive %s: %v", "無法寫入壓縮包 %s：%v"},
 	{"no %s: not a built site, or built by an older version: rebuild it", "沒有 %s：不是生成的網站，或由舊版本生成：請重新生成"},
