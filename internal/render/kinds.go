@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -96,12 +97,19 @@ var Kinds = []*PageKind{
 		Article: true,
 		Print:   true, // not Listen: read aloud, a table is a string of cells; each measure's page reads its text
 		Column:  true,
-		Pages:   fixed(site.TablePath),
+		// The table by category, as printed, in pages of site.PerPage rows.
+		Pages: func(s *site.Site) []*Page {
+			var ms []*site.Measure
+			for _, c := range s.Categories {
+				ms = append(ms, c.Measures...)
+			}
+			return paginate(site.TablePath, ms, func(path string) *Page { return &Page{Path: path} })
+		},
 		Texts: func(p *Page, t Texts) {
 			s := p.Site
-			p.Title, p.Description, p.Column = s.Notice.Attachment, s.Notice.Attachment, s.Strings["nav_table"]
-			p.Bodies = make(map[*site.Measure]template.HTML, len(s.Measures))
-			for _, m := range s.Measures {
+			p.Title, p.Description, p.Column = pageTitle(p, s.Notice.Attachment), s.Notice.Attachment, s.Strings["nav_table"]
+			p.Bodies = make(map[*site.Measure]template.HTML, len(p.Pager.Measures))
+			for _, m := range p.Pager.Measures {
 				p.Bodies[m] = t[&m.Body].For(p)
 			}
 		},
@@ -163,15 +171,15 @@ var Kinds = []*PageKind{
 		Kind:   Category,
 		Column: true,
 		Pages: func(s *site.Site) []*Page {
-			ps := make([]*Page, len(s.Categories))
-			for i, c := range s.Categories {
-				ps[i] = &Page{Path: c.Path(), Category: c}
+			var ps []*Page
+			for _, c := range s.Categories {
+				ps = append(ps, paginate(c.Path(), c.Measures, func(path string) *Page { return &Page{Path: path, Category: c} })...)
 			}
 			return ps
 		},
 		Texts: func(p *Page, _ Texts) {
 			c := p.Category
-			p.Title, p.Description, p.Column = c.Name, c.Summary, c.Name
+			p.Title, p.Description, p.Column = pageTitle(p, c.Name), c.Summary, c.Name
 		},
 		Deps: func(p *Page) []string { return files(p.Category.Measures...) },
 	},
@@ -179,15 +187,15 @@ var Kinds = []*PageKind{
 		Kind:   Unit,
 		Column: true,
 		Pages: func(s *site.Site) []*Page {
-			ps := make([]*Page, len(s.Units))
-			for i, u := range s.Units {
-				ps[i] = &Page{Path: u.Path(), Unit: u}
+			var ps []*Page
+			for _, u := range s.Units {
+				ps = append(ps, paginate(u.Path(), u.Measures, func(path string) *Page { return &Page{Path: path, Unit: u} })...)
 			}
 			return ps
 		},
 		Texts: func(p *Page, _ Texts) {
 			u, ui := p.Unit, p.Site.Strings
-			p.Title, p.Column = u.Name, ui["nav_units"]
+			p.Title, p.Column = pageTitle(p, u.Name), ui["nav_units"]
 			p.Description = unitDescription(ui["unit_description"], u)
 		},
 		Deps: func(p *Page) []string { return files(p.Unit.Measures...) },
@@ -203,6 +211,16 @@ var Kinds = []*PageKind{
 			p.Title, p.Description = ui["sitemap_title"], ui["sitemap_intro"]
 		},
 	},
+}
+
+// pageTitle is the title of page p of a list, named name: the name alone
+// on the first page, with the page's number on a later one, so that each
+// page has its own title (in a tab, a bookmark, a search result).
+func pageTitle(p *Page, name string) string {
+	if p.Pager.N == 1 {
+		return name
+	}
+	return name + p.Site.Strings["page_separator"] + fmt.Sprintf(p.Site.Strings["page_of"], p.Pager.N, p.Pager.Of)
 }
 
 // fixed lists the one page of a kind at a fixed path.
