@@ -220,7 +220,12 @@ func pageTitle(p *Page, name string) string {
 	if p.Pager.N == 1 {
 		return name
 	}
-	return name + p.Site.Strings["page_separator"] + fmt.Sprintf(p.Site.Strings["page_of"], p.Pager.N, p.Pager.Of)
+	ui := p.Site.Strings
+	n := fmt.Sprintf("%d/%d", p.Pager.N, p.Pager.Of) // for layouts whose strings.toml predates page_of
+	if f := ui["page_of"]; f != "" {
+		n = fmt.Sprintf(f, p.Pager.N, p.Pager.Of)
+	}
+	return name + ui["page_separator"] + n
 }
 
 // fixed lists the one page of a kind at a fixed path.
