@@ -86,12 +86,13 @@ func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }
 
 // PerPage is the most measures a list page shows — the whole table, a
 // category's, a unit's — before the list goes on at PagedPath. At 10,000
-// measures the table on one page was 12 MB (about 1.2 KB a row) and took
-// 8.4 s to load in Chromium; 200 rows make a table page of about 250 KB,
-// and a category's or unit's list page about 40 KB (README, "Large
-// sites"), while the real site's 31 measures stay on one page each. It
-// decides which page a measure is on, so it is part of the URL scheme:
-// changing it moves measures between pages.
+// measures the table on one page was 12.3 MB (about 1.2 KB a row) and took
+// 8.4 to 13 s to load in headless Chromium on the project's machine; in
+// pages of 200 rows its largest page is 272 KB and loads in under 0.9 s,
+// and the largest category or unit page is 42 KB (README, "Long lists in
+// pages"). The real site's 31 measures stay on one page each. It decides
+// which page a measure is on, so it is part of the URL scheme: changing it
+// moves measures between pages.
 const PerPage = 200
 
 // Pages is how many pages a list of n measures takes: at least one.
