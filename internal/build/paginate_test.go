@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path"
@@ -104,6 +105,9 @@ func TestPaginateUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if s.Strings, err = content.LoadStrings(os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
 	var lists []pagedList
 	for _, u := range s.Units {
 		lists = append(lists, pagedList{"unit " + u.Slug, u.Path(), u.Measures, listItem})
@@ -174,6 +178,10 @@ func checkPagedLists(t *testing.T, out string, s *site.Site, lists []pagedList) 
 						if !maps.Equal(got, neighbours) {
 							t.Errorf("%s links %v (%s), want %v", p, got, re, neighbours)
 						}
+					}
+					// A later page's title says which it is; the first's is as before.
+					if of := fmt.Sprintf(s.Strings["page_of"], n, want); e.Path == "" && strings.Contains(page, of+"｜") != (n > 1) {
+						t.Errorf("%s: its title says %q: %v, want %v", p, of, !(n > 1), n > 1)
 					}
 					if hasNav := strings.Contains(page, `<nav class="pager" aria-label=`); hasNav != (want > 1) {
 						t.Errorf("%s of %d pages has a pager: %v", p, want, hasNav)
