@@ -61,7 +61,8 @@ type PageKind struct {
 
 	// Pages lists the kind's pages in the edition s, in order: their paths
 	// (internal/site/paths.go) and what of the model they show, not yet
-	// their texts. List sets their Kind and Site.
+	// their texts. List sets their Kind and Site. A list of measures that
+	// may grow long is split into pages by paginate, each with its Pager.
 	Pages func(s *site.Site) []*Page
 	// Texts gives page p its title, description and column (欄目), and
 	// what it shows of the edition's Markdown, t; its UI strings are
