@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
+	"github.com/gzgov/nansha-microsite/internal/render"
 	"github.com/gzgov/nansha-microsite/internal/search"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
@@ -40,6 +41,7 @@ func readmeScheme(t *testing.T) []schemeRow {
 		`<hash>`, "[0-9a-f]{8}",
 		`<ext>`, "[a-z0-9]+",
 		`<page>`, "[a-z0-9-]+(/[a-z0-9-]+)*", // a page's path without .html
+		`<n>`, "([2-9]|[1-9][0-9]+)", // a later page of a long list
 	)
 	span := regexp.MustCompile("`([^`]+)`")
 	var rows []schemeRow
@@ -97,6 +99,15 @@ func TestURLScheme(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths = append(paths, search.Shards(s).Paths()...)
+	// Nor does it split a list across pages (site.PerPage): a large site's
+	// later pages are at these paths, as the page kinds lay them out.
+	for _, k := range render.Kinds {
+		for _, p := range k.Pages(bigSite(s)) {
+			if !slices.Contains(paths, p.Path) {
+				paths = append(paths, p.Path)
+			}
+		}
+	}
 	written := map[string]bool{}
 	for _, p := range paths {
 		found := false
@@ -134,4 +145,17 @@ func TestURLScheme(t *testing.T) {
 			t.Errorf("site.Named[%q] is %s, which README's URL scheme does not list", name, p)
 		}
 	}
+}
+
+// bigSite is s with a list longer than a page (site.PerPage) in the table,
+// a category and a unit: its first measure, repeated.
+func bigSite(s *site.Site) *site.Site {
+	big := *s
+	m := s.Measures[0]
+	long := slices.Repeat([]*site.Measure{m}, site.PerPage+1)
+	c, u := *m.Category, *m.Units[0]
+	c.Measures, u.Measures = long, long
+	big.Categories = append([]*site.Category{&c}, s.Categories...)
+	big.Units = append([]*site.Unit{&u}, s.Units...)
+	return &big
 }

@@ -485,11 +485,13 @@ func (l *loader) checkAddresses(s *site.Site) {
 	for _, p := range site.Named {
 		consider(p)
 	}
+	// A long list's last page is the longest of its pages (site.PagedPath).
+	consider(site.PagedPath(site.TablePath, site.Pages(len(s.Measures))))
 	for _, c := range s.Categories {
-		consider(c.Path())
+		consider(site.PagedPath(c.Path(), site.Pages(len(c.Measures))))
 	}
 	for _, u := range s.Units {
-		consider(u.Path())
+		consider(site.PagedPath(u.Path(), site.Pages(len(u.Measures))))
 	}
 	for _, m := range s.Measures {
 		consider(m.Path())

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
 // TestLoadIgnoresLitter lays the files editors and systems leave beside a
@@ -191,20 +193,49 @@ convert = "t2s"
 // address longer than a sitemap allows (and a page's QR code is made for)
 // is an error at its line, naming the longest address, and that one
 // character less loads.
+//
+// With more measures than a page shows (site.PerPage), the longest address
+// is that of a long list's last page, units/<slug>/page-N.html.
 func TestAddressLength(t *testing.T) {
-	fsys := overlay(t, "testdata/valid").(fstest.MapFS)
-	src := string(fsys[SiteFile].Data)
-	s, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The longest page path of the test site: a unit's page.
-	longest := ""
-	for _, u := range s.Units {
-		if len(u.Path()) > len(longest) {
-			longest = u.Path()
+	t.Run("short lists", func(t *testing.T) {
+		fsys := overlay(t, "testdata/valid").(fstest.MapFS)
+		s, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		// The longest page path of the test site: a unit's page.
+		longest := ""
+		for _, u := range s.Units {
+			if len(u.Path()) > len(longest) {
+				longest = u.Path()
+			}
+		}
+		testAddressLength(t, fsys, longest)
+	})
+	t.Run("a list in pages", func(t *testing.T) {
+		fsys := overlay(t, "testdata/valid").(fstest.MapFS)
+		first := string(fsys["content/measures/01.md"].Data)
+		for n := 1; n <= 2*site.PerPage+1; n++ {
+			text := strings.Replace(first, "number = 1\n", fmt.Sprintf("number = %d\n", n), 1)
+			fsys[fmt.Sprintf("content/measures/%02d.md", n)] = &fstest.MapFile{Data: []byte(text)}
+		}
+		s, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := s.Measures[0].Units[0]
+		if len(u.Measures) != 2*site.PerPage+1 {
+			t.Fatalf("%s leads %d measures, want %d", u.Name, len(u.Measures), 2*site.PerPage+1)
+		}
+		testAddressLength(t, fsys, strings.TrimSuffix(u.Path(), ".html")+"/page-3.html")
+	})
+}
+
+// testAddressLength sets base_url in the sources fsys so that the address
+// of the page at longest is just short enough, then one character too
+// long, and checks that only the second is an error, naming it.
+func testAddressLength(t *testing.T, fsys fstest.MapFS, longest string) {
+	src := string(fsys[SiteFile].Data)
 	for _, tt := range []struct {
 		name  string
 		total int // the longest address

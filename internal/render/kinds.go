@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -60,7 +61,8 @@ type PageKind struct {
 
 	// Pages lists the kind's pages in the edition s, in order: their paths
 	// (internal/site/paths.go) and what of the model they show, not yet
-	// their texts. List sets their Kind and Site.
+	// their texts. List sets their Kind and Site. A list of measures that
+	// may grow long is split into pages by paginate, each with its Pager.
 	Pages func(s *site.Site) []*Page
 	// Texts gives page p its title, description and column (欄目), and
 	// what it shows of the edition's Markdown, t; its UI strings are
@@ -96,12 +98,19 @@ var Kinds = []*PageKind{
 		Article: true,
 		Print:   true, // not Listen: read aloud, a table is a string of cells; each measure's page reads its text
 		Column:  true,
-		Pages:   fixed(site.TablePath),
+		// The table by category, as printed, in pages of site.PerPage rows.
+		Pages: func(s *site.Site) []*Page {
+			var ms []*site.Measure
+			for _, c := range s.Categories {
+				ms = append(ms, c.Measures...)
+			}
+			return paginate(site.TablePath, ms, func(path string) *Page { return &Page{Path: path} })
+		},
 		Texts: func(p *Page, t Texts) {
 			s := p.Site
-			p.Title, p.Description, p.Column = s.Notice.Attachment, s.Notice.Attachment, s.Strings["nav_table"]
-			p.Bodies = make(map[*site.Measure]template.HTML, len(s.Measures))
-			for _, m := range s.Measures {
+			p.Title, p.Description, p.Column = pageTitle(p, s.Notice.Attachment), s.Notice.Attachment, s.Strings["nav_table"]
+			p.Bodies = make(map[*site.Measure]template.HTML, len(p.Pager.Measures))
+			for _, m := range p.Pager.Measures {
 				p.Bodies[m] = t[&m.Body].For(p)
 			}
 		},
@@ -163,15 +172,15 @@ var Kinds = []*PageKind{
 		Kind:   Category,
 		Column: true,
 		Pages: func(s *site.Site) []*Page {
-			ps := make([]*Page, len(s.Categories))
-			for i, c := range s.Categories {
-				ps[i] = &Page{Path: c.Path(), Category: c}
+			var ps []*Page
+			for _, c := range s.Categories {
+				ps = append(ps, paginate(c.Path(), c.Measures, func(path string) *Page { return &Page{Path: path, Category: c} })...)
 			}
 			return ps
 		},
 		Texts: func(p *Page, _ Texts) {
 			c := p.Category
-			p.Title, p.Description, p.Column = c.Name, c.Summary, c.Name
+			p.Title, p.Description, p.Column = pageTitle(p, c.Name), c.Summary, c.Name
 		},
 		Deps: func(p *Page) []string { return files(p.Category.Measures...) },
 	},
@@ -179,15 +188,15 @@ var Kinds = []*PageKind{
 		Kind:   Unit,
 		Column: true,
 		Pages: func(s *site.Site) []*Page {
-			ps := make([]*Page, len(s.Units))
-			for i, u := range s.Units {
-				ps[i] = &Page{Path: u.Path(), Unit: u}
+			var ps []*Page
+			for _, u := range s.Units {
+				ps = append(ps, paginate(u.Path(), u.Measures, func(path string) *Page { return &Page{Path: path, Unit: u} })...)
 			}
 			return ps
 		},
 		Texts: func(p *Page, _ Texts) {
 			u, ui := p.Unit, p.Site.Strings
-			p.Title, p.Column = u.Name, ui["nav_units"]
+			p.Title, p.Column = pageTitle(p, u.Name), ui["nav_units"]
 			p.Description = unitDescription(ui["unit_description"], u)
 		},
 		Deps: func(p *Page) []string { return files(p.Unit.Measures...) },
@@ -203,6 +212,21 @@ var Kinds = []*PageKind{
 			p.Title, p.Description = ui["sitemap_title"], ui["sitemap_intro"]
 		},
 	},
+}
+
+// pageTitle is the title of page p of a list, named name: the name alone
+// on the first page, with the page's number on a later one, so that each
+// page has its own title (in a tab, a bookmark, a search result).
+func pageTitle(p *Page, name string) string {
+	if p.Pager.N == 1 {
+		return name
+	}
+	ui := p.Site.Strings
+	n := fmt.Sprintf("%d/%d", p.Pager.N, p.Pager.Of) // for layouts whose strings.toml predates page_of
+	if f := ui["page_of"]; f != "" {
+		n = fmt.Sprintf(f, p.Pager.N, p.Pager.Of)
+	}
+	return name + ui["page_separator"] + n
 }
 
 // fixed lists the one page of a kind at a fixed path.

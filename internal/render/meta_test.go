@@ -44,7 +44,7 @@ func measurePage(s *site.Site) *Page {
 
 func categoryPage(s *site.Site) *Page {
 	return &Page{Kind: Category, Path: "categories/trade.html", Title: "貿易便利化", Description: "S", Column: "貿易便利化",
-		Site: s, Category: s.Categories[0]}
+		Site: s, Category: s.Categories[0], Pager: &Pager{N: 1, Of: 1, Measures: s.Categories[0].Measures}}
 }
 
 func TestHeadMetadata(t *testing.T) {

@@ -25,6 +25,9 @@ type Page struct {
 	Category *site.Category
 	Unit     *site.Unit
 	Bodies   map[*site.Measure]template.HTML // the full table's texts (Table)
+	// Pager: the page is one of a list's pages (Table, Category, Unit),
+	// with the measures it shows.
+	Pager *Pager
 	// Data is what a kind's Pages gives its pages beyond the fields above,
 	// for its layout alone (.Data): a new kind needs no field of its own.
 	Data any

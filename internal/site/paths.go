@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -82,6 +83,34 @@ func (c *Category) Path() string { return "categories/" + c.Slug + ".html" }
 
 // Path is the unit page's path: units/guangzhou-customs.html.
 func (u *Unit) Path() string { return "units/" + u.Slug + ".html" }
+
+// PerPage is the most measures a list page shows — the whole table, a
+// category's, a unit's — before the list goes on at PagedPath. At 10,000
+// measures the table on one page was 12.3 MB (about 1.2 KB a row) and took
+// 8.4 to 13 s to load in headless Chromium on the project's machine; in
+// pages of 200 rows its largest page is 272 KB and loads in under 0.9 s,
+// and the largest category or unit page is 42 KB (README, "Long lists in
+// pages"). The real site's 31 measures stay on one page each. It decides
+// which page a measure is on, so it is part of the URL scheme: changing it
+// moves measures between pages.
+const PerPage = 200
+
+// Pages is how many pages a list of n measures takes: at least one.
+func Pages(n int) int { return max(1, (n+PerPage-1)/PerPage) }
+
+// PagedPath is the path of page n (from 1) of a list split across pages
+// (PerPage), whose first page is at first: page 1 keeps first's path, and
+// page 2 of measures.html is measures/page-2.html, of
+// categories/trade.html categories/trade/page-2.html. The folder is named
+// after the first page, whose folder holds only slugs' .html files or
+// measures' numbers: no slug (letters, digits and single hyphens, no
+// folder) and no measure's NN.html can make the same path.
+func PagedPath(first string, n int) string {
+	if n <= 1 {
+		return first
+	}
+	return strings.TrimSuffix(first, ".html") + "/page-" + strconv.Itoa(n) + ".html"
+}
 
 // Prefix is the edition's folder from the site root, which its paths are
 // relative to: "" for the source edition, or "zh-hans/".

@@ -1,0 +1,88 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/gzgov/nansha-microsite/internal/browsertest"
+	"github.com/gzgov/nansha-microsite/internal/site"
+)
+
+// TestPagedLists checks the pages of a table longer than a page
+// (site.PerPage; the real site's is not) as the page types are checked:
+// axe-core and the Nu HTML Checker, on its first, a middle and its last
+// page (the Nu HTML Checker in both editions). The pager and the continued
+// category cells are only there.
+func TestPagedLists(t *testing.T) {
+	const n = 1000 // the corpus search_scan_test.go builds too: 5 table pages
+	dir := corpusSite(t, n)
+	last := site.Pages(n)
+	var pages []string
+	for _, prefix := range []string{"", "zh-hans/"} {
+		for _, p := range []int{1, 2, last} {
+			pages = append(pages, prefix+site.PagedPath(site.TablePath, p))
+		}
+	}
+	if last < 3 {
+		t.Fatalf("a table of %d measures takes %d pages: too few to test", n, last)
+	}
+
+	t.Run("axe", func(t *testing.T) {
+		src, err := os.ReadFile(tool(t, "axe-core/axe.min.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab := browsertest.New(t)
+		for i, m := range modes {
+			t.Run(m.name, func(t *testing.T) {
+				tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
+				setPrefs(t, tab, m)
+				// The source edition's pages in the first mode; a middle
+				// page, with both neighbours, in the others: axe takes
+				// seconds on a page of 200 rows, and the editions differ
+				// only in their script.
+				for _, p := range pages[:3] {
+					if i > 0 && p != site.PagedPath(site.TablePath, 2) {
+						continue
+					}
+					t.Run(p, func(t *testing.T) {
+						tab.Do(t, chromedp.Navigate(fileURLIn(dir, p)))
+						checkMode(t, tab, m)
+						reportAxe(t, tab, src)
+					})
+				}
+			})
+		}
+		for _, e := range tab.ConsoleErrors() {
+			t.Errorf("console: %s", e)
+		}
+	})
+
+	t.Run("vnu", func(t *testing.T) {
+		args := vnuCommand(t)
+		for _, p := range pages {
+			args = append(args, filepath.Join(dir, filepath.FromSlash(p)))
+		}
+		cmd := exec.Command(args[0], args[1:]...)
+		out, runErr := cmd.Output()
+		var report struct {
+			Messages []struct {
+				Type, URL, Message, Extract string
+				LastLine                    int
+			}
+		}
+		if err := json.Unmarshal(out, &report); err != nil {
+			t.Fatalf("vnu: %v; its output: %v\n%s", runErr, err, out)
+		}
+		for _, m := range report.Messages {
+			if !vnuLags(m.Message) {
+				t.Errorf("%s:%d: %s: %s\n\t%s", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
+			}
+		}
+	})
+}
