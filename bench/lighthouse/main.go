@@ -156,8 +156,8 @@ func run(forms []string, runs int, base, keep string) (err error) {
 }
 
 // printTable prints the scores as a Markdown table, one row per page and
-// a column per category and form factor, then every audit that cost a
-// score points, with the pages it failed on.
+// a column per category and form factor, then every weighed audit that
+// scored under 1, with the pages it did so on.
 func printTable(forms []string, results map[string]map[string]*result) {
 	short := map[string]string{"performance": "Perf.", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
 	head, rule := "| Page |", "|---|"
@@ -179,7 +179,7 @@ func printTable(forms []string, results map[string]map[string]*result) {
 		}
 		fmt.Println(line)
 	}
-	// Why a score is under 100: the audits that failed, by category.
+	// Why a score is under 100: the audits under 1, by category.
 	type key struct{ form, category, audit string }
 	failed := map[key][]string{}
 	titles := map[string]string{}
@@ -197,7 +197,7 @@ func printTable(forms []string, results map[string]map[string]*result) {
 	if len(failed) == 0 {
 		return
 	}
-	fmt.Println("\nAudits that cost points (in any run):")
+	fmt.Println("\nAudits that scored under 1 in any run (a metric just under 1 may still leave its category at 100):")
 	keys := make([]key, 0, len(failed))
 	for k := range failed {
 		keys = append(keys, k)
