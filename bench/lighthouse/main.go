@@ -9,6 +9,7 @@
 //	go run ./bench/lighthouse              # one run per page and form factor
 //	go run ./bench/lighthouse -runs 3      # medians of three
 //	go run ./bench/lighthouse -form desktop -keep /tmp/reports
+//	go run ./bench/lighthouse -only 404    # the pages whose name has "404"
 //
 // It builds the repository's site (site.toml, content/, layouts/, assets/)
 // and serves it as the deployment kit says: Debian's nginx with
@@ -49,22 +50,27 @@ const version = "12.2.3"
 const benchDir = "bench/lighthouse"
 
 // A page is one page of a page type, by its path from the site's root.
-type page struct{ name, path string }
+type page struct {
+	name, path string
+	missing    bool // the server answers 404: Lighthouse is told to score it all the same
+}
 
 // pages has one page of every page type, as internal/e2e's pageTypes.
-// The 404 page is asked for at its own address: at a missing one the
-// server answers 404, and Lighthouse then refuses to score the page
-// (ERRORED_DOCUMENT_REQUEST).
+// The 404 page is scored twice: at its own address, and as a reader meets
+// it, at a missing address deep in the site, where the server answers
+// with status 404 (which Lighthouse refuses to score without
+// --ignore-status-code, and which fails its http-status-code audit).
 var pages = []page{
-	{"home (notice)", "index.html"},
-	{"category", "categories/trade.html"},
-	{"unit", "units/guangzhou-customs.html"},
-	{"unit index", "units/index.html"},
-	{"measure", "measures/03.html"},
-	{"full table", "measures.html"},
-	{"404", "404.html"},
-	{"site map", "sitemap.html"},
-	{"search 海關", "search.html?q=" + url.QueryEscape("海關")},
+	{"home (notice)", "index.html", false},
+	{"category", "categories/trade.html", false},
+	{"unit", "units/guangzhou-customs.html", false},
+	{"unit index", "units/index.html", false},
+	{"measure", "measures/03.html", false},
+	{"full table", "measures.html", false},
+	{"404", "404.html", false},
+	{"404 at a missing address", "measures/none/missing.html", true},
+	{"site map", "sitemap.html", false},
+	{"search 海關", "search.html?q=" + url.QueryEscape("海關"), false},
 }
 
 // categories are Lighthouse's four, in its report's order.
@@ -76,7 +82,13 @@ func main() {
 	forms := flags.String("form", "mobile,desktop", "comma-separated form `factors`: mobile, desktop")
 	keep := flags.String("keep", "", "also keep Lighthouse's JSON reports in this `folder`")
 	base := flags.String("dir", os.TempDir(), "where to create the scratch `folder`")
+	only := flags.String("only", "", "score only the pages whose name contains this `text` (404, search, …)")
 	flags.Parse(os.Args[1:])
+	pages = slices.DeleteFunc(pages, func(p page) bool { return !strings.Contains(p.name, *only) })
+	if len(pages) == 0 {
+		fmt.Fprintf(os.Stderr, "lighthouse: -only: no page is named with %q\n", *only)
+		os.Exit(2)
+	}
 	var fs []string
 	for _, f := range strings.Split(*forms, ",") {
 		f = strings.TrimSpace(f)
@@ -134,7 +146,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 		for _, p := range pages {
 			r := &result{}
 			for i := range runs {
-				rep, err := audit(lighthouse, dir, srv.url+p.path, form)
+				rep, err := audit(lighthouse, dir, srv.url+p.path, form, p.missing)
 				if err != nil {
 					return fmt.Errorf("%s, %s: %w", p.name, form, err)
 				}
@@ -253,13 +265,17 @@ func chromiumVersion() string {
 const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run " +
 	"--disable-background-networking --disable-component-update --disable-sync"
 
-// audit runs Lighthouse once on u with form's preset and reads its report.
-func audit(lighthouse []string, dir, u, form string) (*report, error) {
+// audit runs Lighthouse once on u with form's preset and reads its report;
+// missing says the server answers 404 there.
+func audit(lighthouse []string, dir, u, form string, missing bool) (*report, error) {
 	out := filepath.Join(dir, "report.json")
 	args := append(slices.Clone(lighthouse[1:]), u,
 		"--quiet", "--output=json", "--output-path="+out,
 		"--only-categories="+strings.Join(categories, ","),
 		"--chrome-flags="+chromeFlags)
+	if missing {
+		args = append(args, "--ignore-status-code")
+	}
 	if form == "desktop" {
 		args = append(args, "--preset=desktop")
 	} else {
