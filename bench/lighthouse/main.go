@@ -141,6 +141,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	fmt.Printf("%s; %d CPUs, load average %s at the start; median of %d run(s) per cell\n\n",
 		started.Format("2006-01-02"), runtime.NumCPU(), loadAverage(), runs)
 	results := map[string]map[string]*result{} // form → page → result
+	var benches []float64
 	for _, form := range forms {
 		results[form] = map[string]*result{}
 		for _, p := range pages {
@@ -157,13 +158,15 @@ func run(forms []string, runs int, base, keep string) (err error) {
 					}
 				}
 				r.add(rep)
+				benches = append(benches, rep.bench)
 			}
 			results[form][p.name] = r
 			fmt.Fprintf(os.Stderr, "lighthouse: %s, %s: %v\n", p.name, form, r.medians())
 		}
 	}
 	printTable(forms, results)
-	fmt.Printf("\n%s in all; load average %s at the end\n", time.Since(started).Round(time.Second), loadAverage())
+	fmt.Printf("\n%s in all; load average %s at the end; Lighthouse's CPU benchmark index %.0f–%.0f over the runs (the lower, the busier the machine)\n",
+		time.Since(started).Round(time.Second), loadAverage(), slices.Min(benches), slices.Max(benches))
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 type report struct {
 	scores map[string]int // category → 0…100
 	failed []failure      // audits that cost their category points
+	bench  float64        // Lighthouse's CPU benchmark index: the machine's speed during the run
 	raw    []byte
 }
 
@@ -26,7 +27,10 @@ type failure struct {
 func parseReport(data []byte) (*report, error) {
 	var lhr struct {
 		RuntimeError *struct{ Code, Message string } `json:"runtimeError"`
-		Categories   map[string]struct {
+		Environment  struct {
+			BenchmarkIndex float64 `json:"benchmarkIndex"`
+		} `json:"environment"`
+		Categories map[string]struct {
 			Score     *float64 `json:"score"`
 			AuditRefs []struct {
 				ID     string  `json:"id"`
@@ -46,7 +50,7 @@ func parseReport(data []byte) (*report, error) {
 	if lhr.RuntimeError != nil && lhr.RuntimeError.Code != "" {
 		return nil, fmt.Errorf("%s: %s", lhr.RuntimeError.Code, lhr.RuntimeError.Message)
 	}
-	r := &report{scores: map[string]int{}, raw: data}
+	r := &report{scores: map[string]int{}, bench: lhr.Environment.BenchmarkIndex, raw: data}
 	for _, c := range categories {
 		cat, ok := lhr.Categories[c]
 		if !ok || cat.Score == nil {
