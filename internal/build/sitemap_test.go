@@ -18,12 +18,17 @@ func TestCrawlerFilesGolden(t *testing.T) {
 	golden(t, "crawler/robots.txt", files[site.RobotsPath])
 }
 
-var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+var (
+	canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+	alternate = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]*)" href="([^"]*)">`)
+)
 
 // TestAbsoluteURLsOnlyWithBaseURL builds the real site with and without a
-// base_url: with one, every page but 404.html names its canonical URL, and
+// base_url: with one, every page but 404.html names its canonical URL and
+// its URL in each edition (<link rel="alternate" hreflang>), and
 // sitemap.xml lists exactly those; without, no absolute URL of the site
-// appears anywhere.
+// appears anywhere, and no alternate link either: a relative one fails
+// search engines' (and Lighthouse's) hreflang check.
 func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 	const base = "https://www.gz.gov.cn/nansha3/"
 	plain := readTree(t, buildTree(t, repo))
@@ -33,7 +38,7 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 		}
 	}
 	for name, data := range plain {
-		for _, s := range []string{`rel="canonical"`, `property="og:`, "SiteDomain"} {
+		for _, s := range []string{`rel="canonical"`, `rel="alternate"`, `property="og:`, "SiteDomain"} {
 			if bytes.Contains(data, []byte(s)) {
 				t.Errorf("%s: %s without a base_url", name, s)
 			}
@@ -47,15 +52,27 @@ func TestAbsoluteURLsOnlyWithBaseURL(t *testing.T) {
 			continue
 		}
 		m := canonical.FindAllSubmatch(data, -1)
+		alts := alternate.FindAllStringSubmatch(string(data), -1)
 		if path.Base(name) == site.NotFoundPath {
-			if len(m) != 0 {
-				t.Errorf("%s has a canonical URL", name)
+			if len(m) != 0 || len(alts) != 0 {
+				t.Errorf("%s has a canonical URL or alternates %q: it has no address of its own", name, alts)
 			}
 			continue
 		}
-		wantURL := base + name // pages by their file …
-		if edition, ok := strings.CutSuffix(name, site.HomePath); ok && (edition == "" || edition == "zh-hans/") {
-			wantURL = base + edition // … but an edition's home page, as the portal links it
+		pageURL := func(name string) string {
+			if edition, ok := strings.CutSuffix(name, site.HomePath); ok && (edition == "" || edition == "zh-hans/") {
+				return base + edition // an edition's home page, as the portal links it …
+			}
+			return base + name // … other pages by their file
+		}
+		wantURL := pageURL(name)
+		inHant := strings.TrimPrefix(name, "zh-hans/")
+		wantAlts := [][]string{
+			{"zh-Hant", pageURL(inHant)},
+			{"zh-Hans", pageURL("zh-hans/" + inHant)},
+		}
+		if !slices.EqualFunc(alts, wantAlts, func(a, b []string) bool { return slices.Equal(a[1:], b) }) {
+			t.Errorf("%s: alternates %q, want %q", name, alts, wantAlts)
 		}
 		if len(m) != 1 || string(m[0][1]) != wantURL {
 			t.Errorf("%s: canonical %q, want one, %s", name, m, wantURL)

@@ -18,9 +18,10 @@ import (
 
 // shownAnywhere returns the pages a web server shows at any address: the
 // site's 404.html, and each page named so that a page named so links by a
-// <link> (rel="alternate") leading from the site's folder: the other
-// editions of the 404 page (zh-hans/404.html), which lead from there as
-// no other page does. A page elsewhere that only has the name
+// path leading from the site's folder, in an <a> (its language switch) or
+// a <link> (rel="alternate", which the build writes only with base_url):
+// the other editions of the 404 page (zh-hans/404.html), which lead from
+// there as no other page does. A page elsewhere that only has the name
 // (measures/404.html, a measure's) is an ordinary page. c.mu is held.
 func (c *Collector) shownAnywhere() map[string]bool {
 	s := &c.s
@@ -34,7 +35,7 @@ func (c *Collector) shownAnywhere() map[string]bool {
 		}
 		for _, e := range entries {
 			v := e.ref.Value
-			if e.pending != anywhere || e.ref.Tag != "link" || e.ref.Fetched || !strings.HasPrefix(v, s.root) || strings.HasPrefix(v, "//") {
+			if e.pending != anywhere || (e.ref.Tag != "link" && e.ref.Tag != "a") || e.ref.Fetched || !strings.HasPrefix(v, s.root) || strings.HasPrefix(v, "//") {
 				continue
 			}
 			if u, err := url.Parse(strings.TrimPrefix(v, s.root)); err == nil {

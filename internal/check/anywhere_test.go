@@ -66,6 +66,16 @@ func TestShownAnywhere(t *testing.T) {
 			`measures/404.html: <a href="/index.html">: absolute path: breaks when the site is opened from a folder (file://) or published below the server's root`,
 			`zh-hans/404.html: <a href="index.html">: a relative path on the page a server shows at any address it has no file for: from /measures/xx/yy.html it leads to /measures/xx/…; lead it from the site's folder, /`,
 		}},
+		// Without base_url the build writes no <link rel="alternate">
+		// (a relative one fails search engines): the language switch
+		// names the other edition.
+		{"its other editions, by the language switch", map[string]string{
+			"404.html":           notFound("/", "", `<a href="/zh-hans/404.html" hreflang="zh-Hans" lang="zh-Hans">简体</a>`),
+			"zh-hans/404.html":   notFound("/", "", `<a href="index.html">relative</a>`),
+			"zh-hans/index.html": page("../", "", ""),
+		}, []string{
+			`zh-hans/404.html: <a href="index.html">: a relative path on the page a server shows at any address it has no file for: from /measures/xx/yy.html it leads to /measures/xx/…; lead it from the site's folder, /`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

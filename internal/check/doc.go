@@ -21,7 +21,7 @@
 // the site, the way a web server resolves them.
 //
 // The 404 page, which a server shows at any address (404.html, and the
-// other editions of it that it links by <link rel="alternate">), is held to
+// other editions of it that it links from the site's folder), is held to
 // what works there: its references lead from the site's folder on the
 // server ("/nansha3/index.html": base_url's path, or "/"), and are checked
 // as a server resolves them; a relative one is a problem (from

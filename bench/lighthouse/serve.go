@@ -1,0 +1,148 @@
+//go:build unix
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// kitFile is the deployment kit's nginx file for a site at a host's root.
+const kitFile = "deploy/nginx/nansha3.conf"
+
+// server is nginx serving the built site.
+type server struct {
+	url string
+	cmd *exec.Cmd
+	log string
+}
+
+// serve serves the built site in site with Debian's nginx and the kit's
+// file, with only what an admin changes rewritten (the port, the site's
+// folder), in a main configuration like Debian's (mime.types, gzip for
+// HTML), as internal/servertest does for the deployment tests. (This
+// command cannot use servertest itself: it is built on package testing,
+// which CI keeps out of every non-test package.)
+func serve(dir, site string) (*server, error) {
+	nginx, err := exec.LookPath("nginx")
+	if err != nil {
+		if nginx, err = exec.LookPath("/usr/sbin/nginx"); err != nil {
+			return nil, errors.New("nginx is not installed (apt-get install nginx-light)")
+		}
+	}
+	sample, err := os.ReadFile(kitFile)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	conf := string(sample)
+	for _, r := range [][2]string{
+		{"listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port)},
+		{"listen [::]:80;\n", ""},
+		{"root /var/www/nansha3;", "root " + site + ";"},
+	} {
+		if !strings.Contains(conf, r[0]) {
+			return nil, fmt.Errorf("%s no longer holds %q, which this command rewrites (as an admin would)", kitFile, r[0])
+		}
+		conf = strings.ReplaceAll(conf, r[0], r[1])
+	}
+	ngx := filepath.Join(dir, "nginx")
+	if err := os.MkdirAll(ngx, 0o755); err != nil {
+		return nil, err
+	}
+	siteConf := filepath.Join(ngx, "site.conf")
+	if err := os.WriteFile(siteConf, []byte(conf), 0o644); err != nil {
+		return nil, err
+	}
+	user := ""
+	if os.Geteuid() == 0 {
+		user = "user root;" // the site's folder is root's
+	}
+	log := filepath.Join(ngx, "error.log")
+	main := filepath.Join(ngx, "nginx.conf")
+	err = os.WriteFile(main, fmt.Appendf(nil, `daemon off;
+%s
+worker_processes 1;
+pid %[2]s/nginx.pid;
+error_log %[3]s;
+events { worker_connections 256; }
+http {
+	sendfile on;
+	tcp_nopush on;
+	types_hash_max_size 2048;
+	include /etc/nginx/mime.types;
+	default_type application/octet-stream;
+	access_log off;
+	gzip on;
+	client_body_temp_path %[2]s/body;
+	proxy_temp_path %[2]s/proxy;
+	fastcgi_temp_path %[2]s/fastcgi;
+	uwsgi_temp_path %[2]s/uwsgi;
+	scgi_temp_path %[2]s/scgi;
+	include %[4]s;
+}
+`, user, ngx, log, siteConf), 0o644)
+	if err != nil {
+		return nil, err
+	}
+	// The kit's "include mime.types" is relative to the main
+	// configuration's folder, as to /etc/nginx.
+	mime, err := os.ReadFile("/etc/nginx/mime.types")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(ngx, "mime.types"), mime, 0o644); err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(nginx, "-p", ngx, "-c", main)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // nginx and its worker, stopped together
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	s := &server{url: fmt.Sprintf("http://127.0.0.1:%d/", port), cmd: cmd, log: log}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	for deadline := time.Now().Add(15 * time.Second); ; {
+		select {
+		case err := <-exited:
+			b, _ := os.ReadFile(log)
+			return nil, fmt.Errorf("nginx exited before it served (%v): %s%s", err, out.String(), b)
+		default:
+		}
+		if c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), time.Second); err == nil {
+			c.Close()
+			return s, nil
+		}
+		if time.Now().After(deadline) {
+			s.close()
+			return nil, errors.New("nginx is not listening after 15 s: " + out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// close stops nginx (its whole process group) and waits a little for it.
+func (s *server) close() {
+	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+	for range 100 {
+		if syscall.Kill(s.cmd.Process.Pid, 0) != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+}
