@@ -83,7 +83,11 @@ func load(fsys fs.FS, set settings) (*sources, error) {
 		p.err = joinErrors(err, p.err)
 		prep <- p
 	}()
-	s, err := content.Load(fsys)
+	var loadOpts []content.Option
+	if set.baseURL != "" {
+		loadOpts = append(loadOpts, content.WithBaseURL(set.baseURL))
+	}
+	s, err := content.Load(fsys, loadOpts...)
 	ui, uiErr := content.LoadStrings(fsys)
 	var files []file
 	if err == nil {
@@ -112,9 +116,6 @@ func load(fsys fs.FS, set settings) (*sources, error) {
 			}
 		}
 		s = s.Published()
-	}
-	if set.baseURL != "" {
-		s.BaseURL = set.baseURL
 	}
 	return &sources{site: s, assets: p.assets, files: files, layouts: p.layouts, assetErr: p.err, leftOut: leftOut}, nil
 }

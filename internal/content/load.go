@@ -173,11 +173,29 @@ func article(tomlType string) string {
 // slugPattern is what a category or unit slug may be: it becomes a file name.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// An Option changes what Load makes of the sources.
+type Option func(*loader)
+
+// WithBaseURL makes u the site's base URL instead of site.toml's base_url,
+// as build --base-url does. u must have passed BaseURL; Load holds it to
+// every check that depends on the base URL (the length of the pages'
+// addresses), at the position "--base-url".
+func WithBaseURL(u string) Option {
+	return func(l *loader) { l.baseURLOverride = u }
+}
+
 // Load reads and validates the sources in fsys. On failure the error is a
 // diag.List holding every problem found.
-func Load(fsys fs.FS) (*site.Site, error) {
+func Load(fsys fs.FS, opts ...Option) (*site.Site, error) {
 	l := &loader{fsys: fsys}
+	for _, o := range opts {
+		o(l)
+	}
 	s := l.loadSite()
+	if s != nil && l.baseURLOverride != "" {
+		s.BaseURL = l.baseURLOverride
+		l.baseURL.pos, l.baseURL.text = diag.Pos{File: "--base-url"}, ""
+	}
 	// The notice and the measures are checked even when site.toml is
 	// broken, so that one run lists every problem; only their categories
 	// and units wait for site.toml.
@@ -220,6 +238,7 @@ type loader struct {
 		pos  diag.Pos
 		text string
 	}
+	baseURLOverride string // WithBaseURL's, or ""
 }
 
 // readFile reads name and checks it is text (see Text); it reports and

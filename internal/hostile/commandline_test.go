@@ -33,6 +33,12 @@ func TestCommandLine(t *testing.T) {
 			then: sitemapHolds("https://staging.example.gov.cn/nansha3/")},
 		{name: "env_base_url_staging", args: build(), env: []string{"MICROSITE_BASE_URL=https://staging.example.gov.cn/"},
 			then: sitemapHolds("https://staging.example.gov.cn/")},
+		// Valid, but too long for the pages' addresses: held to the same
+		// limit as site.toml's base_url, which the flag replaces.
+		{name: "base_url_too_long", args: build("--base-url", "https://x.example/"+strings.Repeat("a", 2040)+"/"), code: 1,
+			want: []string{"--base-url", "2047"}},
+		{name: "env_base_url_too_long", args: build(), env: []string{"MICROSITE_BASE_URL=https://x.example/" + strings.Repeat("a", 2040) + "/"}, code: 1,
+			want: []string{"--base-url", "2047"}},
 		usage("bind_empty", []string{"serve", "--port", "0", "--bind", ""}, nil, `--bind ""`),
 		usage("bind_url", []string{"serve", "--port", "0", "--bind", "http://0.0.0.0/"}, nil, "http://0.0.0.0/"),
 		usage("bind_escape_codes", []string{"serve", "--port", "0", "--bind", esc}, nil, "--bind"),
