@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gzgov/nansha-microsite/internal/corpus"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // TestFaults: what a build killed half-way leaves behind, met by the next
@@ -55,7 +56,7 @@ func TestFaults(t *testing.T) {
 // spread over that time, checking public/ after each.
 func (e *env) killAtMoments(n, kills int) {
 	e.t.Helper()
-	root, err := repoRoot()
+	root, err := srctest.RepoRoot()
 	if err != nil {
 		e.t.Fatal(err)
 	}

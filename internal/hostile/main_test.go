@@ -2,7 +2,6 @@ package hostile
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -42,7 +41,7 @@ func TestMain(m *testing.M) {
 }
 
 func setup(m *testing.M) (int, error) {
-	root, err := repoRoot()
+	root, err := srctest.RepoRoot()
 	if err != nil {
 		return 0, err
 	}
@@ -92,24 +91,6 @@ func setup(m *testing.M) (int, error) {
 	code := m.Run()
 	printTotals(code)
 	return code, nil
-}
-
-// repoRoot is the folder holding go.mod, above the package's folder.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // fileCopy is a file, folder or symlink of a tree held in memory.

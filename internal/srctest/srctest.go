@@ -41,7 +41,7 @@ func Copy(tb testing.TB, root string, parts ...string) string {
 // benchmarks should time the program, not the disk.
 func Corpus(tb testing.TB, n int) string {
 	tb.Helper()
-	root, err := repoRoot()
+	root, err := RepoRoot()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -67,9 +67,9 @@ func ScratchDir(tb testing.TB) string {
 	return dir
 }
 
-// repoRoot is the folder holding go.mod, above the working directory (tests
+// RepoRoot is the folder holding go.mod, above the working directory (tests
 // run in their package's folder).
-func repoRoot() (string, error) {
+func RepoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
