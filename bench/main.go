@@ -32,11 +32,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
-	"syscall"
-	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
@@ -48,14 +46,10 @@ func main() {
 	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
 	single := flags.Bool("single-edition", false, "build the source edition alone (drop the other [[editions]] of site.toml), as Hugo does")
 	flags.Parse(os.Args[1:])
-	var ns []int
-	for _, f := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "bench: -n: %q is not a positive number\n", f)
-			os.Exit(2)
-		}
-		ns = append(ns, n)
+	ns, err := benchkit.Sizes(*sizes)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
 	}
 	if err := run(ns, *runs, *base, *single); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -113,12 +107,12 @@ func run(ns []int, runs int, base string, single bool) error {
 				return []string{hugo, "--minify", "--quiet", "--source", site, "--destination", out}
 			}})
 		}
-		results := make([][]usage, len(progs))
+		results := make([][]benchkit.Usage, len(progs))
 		pages := make([]int, len(progs))
 		for i := -1; i < runs; i++ { // run -1 warms up and is not counted
 			for j, p := range progs {
 				out := filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", p.name, n, i))
-				u, err := measure(p.args(out))
+				u, err := benchkit.Measure(p.args(out))
 				if err != nil {
 					return fmt.Errorf("%s, N=%d: %w", p.name, n, err)
 				}
@@ -137,18 +131,18 @@ func run(ns []int, runs int, base string, single bool) error {
 				return err
 			}
 		}
-		meds := make([]usage, len(progs))
+		meds := make([]benchkit.Usage, len(progs))
 		for j, p := range progs {
-			meds[j] = median(results[j])
-			fmt.Printf("%7d  %-10s %8.3f %8.3f %8.1f %7d\n", n, p.name, meds[j].wall, meds[j].cpu, meds[j].rss, pages[j])
+			meds[j] = benchkit.MedianUsage(results[j])
+			fmt.Printf("%7d  %-10s %8.3f %8.3f %8.1f %7d\n", n, p.name, meds[j].Wall, meds[j].CPU, meds[j].RSS, pages[j])
 			if wall[p.name] == nil {
 				wall[p.name] = map[int]float64{}
 			}
-			wall[p.name][n] = meds[j].wall
+			wall[p.name][n] = meds[j].Wall
 		}
 		if len(meds) == 2 {
 			fmt.Printf("%7d  %-10s %8.2f %8.2f %8.2f\n", n, "ours/hugo",
-				meds[0].wall/meds[1].wall, meds[0].cpu/meds[1].cpu, meds[0].rss/meds[1].rss)
+				meds[0].Wall/meds[1].Wall, meds[0].CPU/meds[1].CPU, meds[0].RSS/meds[1].RSS)
 		}
 	}
 	fmt.Printf("\nload average at the end: %s\n", loadAverage())
@@ -182,50 +176,6 @@ func findHugo() (string, error) {
 		return "", fmt.Errorf("apt-get install hugo: %v\n%s", err, out)
 	}
 	return exec.LookPath("hugo")
-}
-
-// usage is what one build cost.
-type usage struct {
-	wall float64 // seconds
-	cpu  float64 // seconds, user + system
-	rss  float64 // peak resident set, MiB
-}
-
-// measure runs args and returns its wall time, CPU time and peak RSS, from
-// the kernel's accounting of the process (the figures /usr/bin/time prints).
-func measure(args []string) (usage, error) {
-	cmd := exec.Command(args[0], args[1:]...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return usage{}, fmt.Errorf("%v\n%s", err, stderr.String())
-	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
-	return usage{wall: wall.Seconds(), cpu: cpu.Seconds(), rss: float64(ru.Maxrss) / 1024}, nil
-}
-
-// median returns the median of each figure separately.
-func median(us []usage) usage {
-	med := func(f func(usage) float64) float64 {
-		v := make([]float64, len(us))
-		for i, u := range us {
-			v[i] = f(u)
-		}
-		slices.Sort(v)
-		if len(v)%2 == 1 {
-			return v[len(v)/2]
-		}
-		return (v[len(v)/2-1] + v[len(v)/2]) / 2
-	}
-	return usage{
-		wall: med(func(u usage) float64 { return u.wall }),
-		cpu:  med(func(u usage) float64 { return u.cpu }),
-		rss:  med(func(u usage) float64 { return u.rss }),
-	}
 }
 
 // loadAverage is the 1-minute load average, or "unknown": a busy machine

@@ -21,6 +21,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
+
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 )
 
 // A system is a search page to measure.
@@ -173,10 +175,10 @@ func (b *browser) measure(sys system, srv *server, fileRoot string, loads int) (
 			}
 			fileMs = append(fileMs, l.ms)
 		}
-		qr.raw, qr.gzip, qr.http = median(raw), median(gz), median(httpMs)
+		qr.raw, qr.gzip, qr.http = benchkit.Median(raw), benchkit.Median(gz), benchkit.Median(httpMs)
 		qr.file = -1
 		if fileWorks {
-			qr.file = median(fileMs)
+			qr.file = benchkit.Median(fileMs)
 		}
 		r.queries = append(r.queries, qr)
 	}

@@ -42,10 +42,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 	"github.com/gzgov/nansha-microsite/internal/corpus"
 )
 
@@ -73,14 +73,10 @@ func main() {
 	verbose := flags.Bool("v", false, "print each query's figures")
 	baseline := flags.String("baseline", "", "also measure the search of this git `revision`, e.g. main")
 	flags.Parse(os.Args[1:])
-	var ns []int
-	for _, f := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "search: -n: %q is not a positive number\n", f)
-			os.Exit(2)
-		}
-		ns = append(ns, n)
+	ns, err := benchkit.Sizes(*sizes)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "search:", err)
+		os.Exit(2)
 	}
 	if *loads < 1 || *builds < 1 {
 		fmt.Fprintln(os.Stderr, "search: -loads and -builds must be at least 1")
@@ -156,17 +152,17 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 			if err := corpus.Write(bsrc, beforeSrc, n); err != nil {
 				return err
 			}
-			var us []usage
+			var us []benchkit.Usage
 			var bsite string
 			for i := 0; i < builds; i++ {
 				bsite = filepath.Join(dir, "out", fmt.Sprintf("%s-%d-%d", baseline, n, i))
-				u, err := measure([]string{before, "build", "--source", bsrc, "--out", bsite})
+				u, err := benchkit.Measure([]string{before, "build", "--source", bsrc, "--out", bsite})
 				if err != nil {
 					return fmt.Errorf("%s build, N=%d: %w", baseline, n, err)
 				}
 				us = append(us, u)
 			}
-			c.build.baseline = medianUsage(us)
+			c.build.baseline = benchkit.MedianUsage(us)
 			runs = append(runs, measured{systems[0], baseline, bsite})
 		}
 		runs = append(runs, measured{systems[1], "Pagefind", site})
@@ -205,16 +201,16 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 // the result with Pagefind, runs times each, alternating, and returns the
 // last site (with its Pagefind bundle) and the median times.
 func buildBoth(dir, src string, n, runs int, microsite, pagefind string) (string, buildTimes, error) {
-	var ours, theirs []usage
+	var ours, theirs []benchkit.Usage
 	var site string
 	for i := 0; i < runs; i++ {
 		site = filepath.Join(dir, "out", fmt.Sprintf("site-%d-%d", n, i))
-		u, err := measure([]string{microsite, "build", "--source", src, "--out", site})
+		u, err := benchkit.Measure([]string{microsite, "build", "--source", src, "--out", site})
 		if err != nil {
 			return "", buildTimes{}, fmt.Errorf("microsite build, N=%d: %w", n, err)
 		}
 		ours = append(ours, u)
-		u, err = measure([]string{pagefind, "--site", site, "--root-selector", "main", "--glob", "measures/*.html", "--output-subdir", "pagefind", "--quiet"})
+		u, err = benchkit.Measure([]string{pagefind, "--site", site, "--root-selector", "main", "--glob", "measures/*.html", "--output-subdir", "pagefind", "--quiet"})
 		if err != nil {
 			return "", buildTimes{}, fmt.Errorf("pagefind, N=%d: %w", n, err)
 		}
@@ -225,7 +221,7 @@ func buildBoth(dir, src string, n, runs int, microsite, pagefind string) (string
 			}
 		}
 	}
-	return site, buildTimes{ours: medianUsage(ours), pagefind: medianUsage(theirs)}, nil
+	return site, buildTimes{ours: benchkit.MedianUsage(ours), pagefind: benchkit.MedianUsage(theirs)}, nil
 }
 
 // loadAverage is the 1-minute load average, or "unknown": a busy machine

@@ -15,11 +15,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
-	"syscall"
-	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 )
 
 // benchDir is this command's folder, which holds Pagefind's package.json.
@@ -201,38 +200,4 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// usage is what one build or indexing cost.
-type usage struct {
-	wall float64 // seconds
-	rss  float64 // peak resident set, MiB
-}
-
-// buildTimes are the medians of the builds (baseline: -baseline's).
-type buildTimes struct{ ours, baseline, pagefind usage }
-
-// measure runs args and returns its wall time and peak RSS.
-func measure(args []string) (usage, error) {
-	cmd := exec.Command(args[0], args[1:]...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return usage{}, fmt.Errorf("%v\n%s", err, stderr.String())
-	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return usage{wall: wall.Seconds(), rss: float64(ru.Maxrss) / 1024}, nil
-}
-
-func median(v []float64) float64 {
-	if len(v) == 0 {
-		return -1
-	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
+type buildTimes struct{ ours, baseline, pagefind benchkit.Usage }

@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 )
 
 // column is one N's figures.
@@ -12,14 +14,6 @@ type column struct {
 	n       int
 	build   buildTimes
 	results []result // in the order of systems
-}
-
-func medianUsage(us []usage) usage {
-	var wall, rss []float64
-	for _, u := range us {
-		wall, rss = append(wall, u.wall), append(rss, u.rss)
-	}
-	return usage{wall: median(wall), rss: median(rss)}
 }
 
 // over returns f of each first query of r, for a median or a maximum.
@@ -83,36 +77,36 @@ func printTable(cols []column) {
 	}
 	row("bytes for a first query, gzip: median (most)", func(_ column, r result) string {
 		g := over(r, func(q queryResult) float64 { return q.gzip })
-		return kb(median(g)) + " (" + kb(maxOf(g)) + ")"
+		return kb(benchkit.Median(g)) + " (" + kb(maxOf(g)) + ")"
 	})
 	row("— uncompressed", func(_ column, r result) string {
 		g := over(r, func(q queryResult) float64 { return q.raw })
-		return kb(median(g)) + " (" + kb(maxOf(g)) + ")"
+		return kb(benchkit.Median(g)) + " (" + kb(maxOf(g)) + ")"
 	})
 	row("— requests", func(_ column, r result) string {
-		return fmt.Sprintf("%.0f", median(over(r, func(q queryResult) float64 { return float64(q.requests) })))
+		return fmt.Sprintf("%.0f", benchkit.Median(over(r, func(q queryResult) float64 { return float64(q.requests) })))
 	})
 	row("first results over http", func(_ column, r result) string {
-		return ms(median(over(r, func(q queryResult) float64 { return q.http })))
+		return ms(benchkit.Median(over(r, func(q queryResult) float64 { return q.http })))
 	})
 	row("first results from file://", func(_ column, r result) string {
 		if r.fileFailure != "" {
 			return "fails"
 		}
-		return ms(median(over(r, func(q queryResult) float64 { return q.file })))
+		return ms(benchkit.Median(over(r, func(q queryResult) float64 { return q.file })))
 	})
-	row("per query after load", func(_ column, r result) string { return ms(median(r.typed)) })
+	row("per query after load", func(_ column, r result) string { return ms(benchkit.Median(r.typed)) })
 	row("peak JS heap", func(_ column, r result) string { return fmt.Sprintf("%.1f MB", r.heap) })
 	// The build has one figure per program and N, not per query.
 	line := "| index build (ours: the whole site build) |"
 	for _, c := range cols {
-		us := []usage{c.build.ours}
+		us := []benchkit.Usage{c.build.ours}
 		if len(c.results) > 2 {
 			us = append(us, c.build.baseline)
 		}
 		var parts []string
 		for _, u := range append(us, c.build.pagefind) {
-			parts = append(parts, fmt.Sprintf("%.2f s, %.0f MiB", u.wall, u.rss))
+			parts = append(parts, fmt.Sprintf("%.2f s, %.0f MiB", u.Wall, u.RSS))
 		}
 		line += " " + strings.Join(parts, " / ") + " |"
 	}
@@ -139,7 +133,7 @@ func printQueries(n int, name string, r result) {
 		fmt.Printf("N=%d %-8s %-12s %9s gzip %9s raw %2d requests; first results %s over http, %s from file://\n",
 			n, name, q.query, kb(q.gzip), kb(q.raw), q.requests, ms(q.http), ms(q.file))
 	}
-	fmt.Printf("N=%d %-8s typed: median %s, most %s; peak JS heap %.1f MB\n", n, name, ms(median(r.typed)), ms(maxOf(r.typed)), r.heap)
+	fmt.Printf("N=%d %-8s typed: median %s, most %s; peak JS heap %.1f MB\n", n, name, ms(benchkit.Median(r.typed)), ms(maxOf(r.typed)), r.heap)
 }
 
 func thousands(n int) string {

@@ -1,0 +1,52 @@
+//go:build unix
+
+package benchkit
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSizes(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []int
+	}{
+		{"31", []int{31}},
+		{"31, 1000,10000", []int{31, 1000, 10000}},
+		{"0", nil},
+		{"31,,1000", nil},
+		{"-5", nil},
+		{"1e3", nil},
+	} {
+		got, err := Sizes(tt.in)
+		if !slices.Equal(got, tt.want) || (err == nil) != (tt.want != nil) {
+			t.Errorf("Sizes(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestMedians(t *testing.T) {
+	if got := Median(nil); got != -1 {
+		t.Errorf("Median(nil) = %v, want -1", got)
+	}
+	v := []float64{3, 1, 2, 10}
+	if got := Median(v); got != 2.5 || v[0] != 3 {
+		t.Errorf("Median = %v (input now %v), want 2.5 and the input as it was", got, v)
+	}
+	u := MedianUsage([]Usage{{1, 9, 100}, {3, 7, 300}, {2, 8, 200}})
+	if u != (Usage{2, 8, 200}) {
+		t.Errorf("MedianUsage = %+v, want each figure's median {2 8 200}", u)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	if _, err := Measure([]string{"sh", "-c", "echo broken >&2; exit 3"}); err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), "broken") {
+		t.Errorf("a failed run: %v, want its stderr in the error", err)
+	}
+	u, err := Measure([]string{"sh", "-c", "sleep 0.05"})
+	if err != nil || u.Wall < 0.05 || u.RSS <= 0 {
+		t.Errorf("Measure = %+v, %v; want at least 0.05 s and a resident set", u, err)
+	}
+}
