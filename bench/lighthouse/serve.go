@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/nginxconf"
 )
 
 // kitFile is the deployment kit's nginx file for a site at a host's root.
@@ -66,34 +68,9 @@ func serve(dir, site string) (*server, error) {
 	if err := os.WriteFile(siteConf, []byte(conf), 0o644); err != nil {
 		return nil, err
 	}
-	user := ""
-	if os.Geteuid() == 0 {
-		user = "user root;" // the site's folder is root's
-	}
 	log := filepath.Join(ngx, "error.log")
 	main := filepath.Join(ngx, "nginx.conf")
-	err = os.WriteFile(main, fmt.Appendf(nil, `daemon off;
-%s
-worker_processes 1;
-pid %[2]s/nginx.pid;
-error_log %[3]s;
-events { worker_connections 256; }
-http {
-	sendfile on;
-	tcp_nopush on;
-	types_hash_max_size 2048;
-	include /etc/nginx/mime.types;
-	default_type application/octet-stream;
-	access_log off;
-	gzip on;
-	client_body_temp_path %[2]s/body;
-	proxy_temp_path %[2]s/proxy;
-	fastcgi_temp_path %[2]s/fastcgi;
-	uwsgi_temp_path %[2]s/uwsgi;
-	scgi_temp_path %[2]s/scgi;
-	include %[4]s;
-}
-`, user, ngx, log, siteConf), 0o644)
+	err = os.WriteFile(main, []byte(nginxconf.Main(ngx, log, siteConf, os.Geteuid() == 0)), 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+
+	"github.com/gzgov/nansha-microsite/internal/nginxconf"
 )
 
 // Each server gets a main configuration like Debian's own (the parts the
@@ -24,10 +26,6 @@ func startNginx(s *setup) (*exec.Cmd, error) {
 	} else {
 		site = s.edit(s.sample, "listen 80;", listen, "listen [::]:80;\n", "", "root /var/www/nansha3;", "root "+s.site+";")
 	}
-	user := ""
-	if root() {
-		user = "user root;" // the folders are the test's, and root's
-	}
 	// Its relative includes (mime.types) are read from the folder of the
 	// main configuration, as from /etc/nginx.
 	mime, err := os.ReadFile("/etc/nginx/mime.types")
@@ -35,28 +33,7 @@ func startNginx(s *setup) (*exec.Cmd, error) {
 		return nil, err
 	}
 	s.write("mime.types", string(mime))
-	conf := s.write("nginx.conf", fmt.Sprintf(`daemon off;
-%s
-worker_processes 1;
-pid %[2]s/nginx.pid;
-error_log %[3]s;
-events { worker_connections 256; }
-http {
-	sendfile on;
-	tcp_nopush on;
-	types_hash_max_size 2048;
-	include mime.types;
-	default_type application/octet-stream;
-	access_log off;
-	gzip on;
-	client_body_temp_path %[2]s/body;
-	proxy_temp_path %[2]s/proxy;
-	fastcgi_temp_path %[2]s/fastcgi;
-	uwsgi_temp_path %[2]s/uwsgi;
-	scgi_temp_path %[2]s/scgi;
-	include %[4]s;
-}
-`, user, s.dir, s.log, s.write("site.conf", site)))
+	conf := s.write("nginx.conf", nginxconf.Main(s.dir, s.log, s.write("site.conf", site), root()))
 	return exec.Command(s.program, "-p", s.dir, "-c", conf), nil
 }
 
