@@ -183,16 +183,7 @@ func TestAccessibilityPortal(t *testing.T) {
 // notice of the site with every portal setting — its document facts, its
 // links and the footer's identity block — 375 and 1280 pixels wide.
 func TestPortalScreenshots(t *testing.T) {
-	dir := os.Getenv(screenshotsEnv)
-	if dir == "" {
-		t.Skip("set " + screenshotsEnv + "=DIR to write screenshots")
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join("..", "..", dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	tab := browsertest.New(t)
 	for _, width := range []int64{375, 1280} {
 		opts := []chromedp.EmulateViewportOption{}

@@ -27,16 +27,7 @@ const screenshotsEnv = "MICROSITE_SCREENSHOTS"
 // and high contrast on. The Chinese text needs a CJK font on the machine
 // (Debian: fonts-noto-cjk).
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv(screenshotsEnv)
-	if dir == "" {
-		t.Skip("set " + screenshotsEnv + "=DIR to write screenshots")
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join("..", "..", dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	shots := []pageType{
 		{name: "home", path: "index.html"},
 		{name: "category", path: "categories/trade.html"},
@@ -89,4 +80,22 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// screenshotDir is the folder screenshotsEnv names (relative to the
+// repository's root), made if need be; without it the test is skipped:
+// screenshots are for people to look at, not a check.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv(screenshotsEnv)
+	if dir == "" {
+		t.Skip("set " + screenshotsEnv + "=DIR to write screenshots")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", "..", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
