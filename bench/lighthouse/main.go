@@ -31,6 +31,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -153,7 +154,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 				}
 				if keep != "" {
 					name := fmt.Sprintf("%s-%s-%d.json", strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(p.path), form, i+1)
-					if err := os.WriteFile(filepath.Join(keep, name), rep.raw, 0o644); err != nil {
+					if err := writeNew(filepath.Join(keep, name), rep.raw); err != nil {
 						return err
 					}
 				}
@@ -294,4 +295,22 @@ func audit(lighthouse []string, dir, u, form string, missing bool) (*report, err
 		return nil, err
 	}
 	return parseReport(data)
+}
+
+// writeNew writes data to the new file name, refusing to replace a file
+// that is there: -keep names a folder of the user's, which may hold reports
+// of an earlier run, or anything else.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("-keep: %s is already there: not replaced (keep the reports in an empty folder)", name)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -83,5 +85,26 @@ func TestMedians(t *testing.T) {
 				t.Errorf("median of %v = %d, want %d", tt.runs, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWriteNewKeepsFiles: -keep never replaces a file in the user's folder.
+func TestWriteNewKeepsFiles(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "index.html-desktop-1.json")
+	if err := os.WriteFile(name, []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeNew(name, []byte("{}")); err == nil {
+		t.Error("writeNew replaced a file that was there")
+	}
+	if b, _ := os.ReadFile(name); string(b) != "precious" {
+		t.Errorf("the file holds %q, want it as it was", b)
+	}
+	fresh := filepath.Join(filepath.Dir(name), "new.json")
+	if err := writeNew(fresh, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(fresh); string(b) != "{}" {
+		t.Errorf("new file holds %q", b)
 	}
 }
