@@ -16,6 +16,7 @@ func main() {
 	fs := flag.NewFlagSet("corpus", flag.ExitOnError)
 	n := fs.Int("n", 1000, "number of measures")
 	out := fs.String("out", "", "output `directory` (must not exist)")
+	scale := fs.Float64("text-scale", 0, "make the texts this many times as long as the real ones on average (0: the default, about 2.4)")
 	template := fs.String("template", ".", "source tree to take site.toml, layouts and assets from")
 	fs.Parse(os.Args[1:])
 	if *out == "" || *n < 1 {
@@ -26,7 +27,11 @@ func main() {
 		fmt.Fprintf(os.Stderr, "corpus: %s exists; choose a new directory\n", *out)
 		os.Exit(2)
 	}
-	if err := corpus.Write(*out, *template, *n); err != nil {
+	var opts []corpus.Option
+	if *scale > 0 {
+		opts = append(opts, corpus.WithTextScale(*scale))
+	}
+	if err := corpus.Write(*out, *template, *n, opts...); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
 		os.Exit(1)
 	}

@@ -14,14 +14,26 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
+// An Option changes what Write generates.
+type Option func(*generator)
+
+// WithTextScale makes the measures' texts scale times as long as the real
+// ones on average (each between half and one and a half times that), for
+// measuring a build whose texts outweigh its pages: the default texts
+// average about 2.4 times the real length, as the clauses fall.
+func WithTextScale(scale float64) Option {
+	return func(g *generator) { g.textScale = scale }
+}
+
 // Write writes a source tree of n measures into dir, taking site.toml,
 // content/notice.md, layouts/ and assets/ from the source tree at template.
-func Write(dir, template string, n int) error {
+func Write(dir, template string, n int, opts ...Option) error {
 	s, err := content.Load(os.DirFS(template))
 	if err != nil {
 		return err
@@ -34,6 +46,9 @@ func Write(dir, template string, n int) error {
 		return err
 	}
 	g := newGenerator(s)
+	for _, o := range opts {
+		o(g)
+	}
 	width := max(2, len(strconv.Itoa(n)))
 	for i := 1; i <= n; i++ {
 		name := filepath.Join(measures, fmt.Sprintf("%0*d.md", width, i))
@@ -50,12 +65,15 @@ type generator struct {
 	clauses    []string // pieces of the real texts, ending in their punctuation
 	titleHeads []string
 	titleTails []string
+	realMean   float64 // the real texts' mean length, in characters
+	textScale  float64 // see WithTextScale; 0 keeps the default lengths
 }
 
 func newGenerator(s *site.Site) *generator {
 	g := &generator{rng: rand.New(rand.NewPCG(161, 2018)), site: s}
 	for _, m := range s.Measures {
 		text := strings.TrimSpace(string(m.Body.Text))
+		g.realMean += float64(utf8.RuneCountInString(text)) / float64(len(s.Measures))
 		start := 0
 		for i, r := range text {
 			if strings.ContainsRune(",。;、", r) {
@@ -84,11 +102,20 @@ func (g *generator) measure(i int) []byte {
 		}
 	}
 	var body strings.Builder
-	for sentences := 2 + g.rng.IntN(5); sentences > 0; {
-		cl := g.pick(g.clauses)
-		body.WriteString(cl)
-		if strings.HasSuffix(cl, "。") {
-			sentences--
+	if g.textScale > 0 {
+		target := int(g.textScale * g.realMean * (0.5 + g.rng.Float64()))
+		for length := 0; length < target; {
+			cl := g.pick(g.clauses)
+			body.WriteString(cl)
+			length += utf8.RuneCountInString(cl)
+		}
+	} else {
+		for sentences := 2 + g.rng.IntN(5); sentences > 0; {
+			cl := g.pick(g.clauses)
+			body.WriteString(cl)
+			if strings.HasSuffix(cl, "。") {
+				sentences--
+			}
 		}
 	}
 	text := strings.TrimRight(body.String(), ",、;")
