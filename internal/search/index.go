@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"io"
 	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -120,7 +122,43 @@ func (e *Entry) Searched() []string {
 }
 
 // JSON returns the index as compact JSON.
-func (idx *Index) JSON() ([]byte, error) { return encodeJSON(idx) }
+func (idx *Index) JSON() ([]byte, error) {
+	var b bytes.Buffer
+	err := idx.WriteJSON(&b)
+	return b.Bytes(), err
+}
+
+// WriteJSON writes the index to w as compact JSON, the same bytes as
+// encoding/json gives for it whole, one measure at a time: a large site's
+// index runs to tens of megabytes, which would otherwise be held once
+// encoded and again as written.
+func (idx *Index) WriteJSON(w io.Writer) error {
+	head := *idx
+	head.Measures = []Entry{}
+	frame, err := encodeJSON(head)
+	if err != nil {
+		return err
+	}
+	const list = `"measures":[`
+	at := bytes.Index(frame, []byte(list)) + len(list) // the first: version comes before
+	if _, err := w.Write(frame[:at]); err != nil {
+		return err
+	}
+	for i := range idx.Measures {
+		data, err := encodeJSON(&idx.Measures[i])
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			data = append([]byte{','}, data...)
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(frame[at:])
+	return err
+}
 
 // The index as a classic script is its JSON between ScriptPrefix and
 // ScriptSuffix: it assigns the index to window[Global], for pages opened

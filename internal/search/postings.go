@@ -74,20 +74,28 @@ func readParts(n int, doc docFields, parts int) postings {
 		read[i] = readPostings(doc, i*n/parts, (i+1)*n/parts)
 	})
 	p := read[0]
-	for _, next := range read[1:] {
+	joined := map[*posting]bool{}
+	for i, next := range read[1:] {
 		for k, e := range next {
 			if head := p[k]; head != nil {
 				head.join(e)
+				joined[head] = true
 			} else {
 				p[k] = e
 			}
+			// Dropped as it is joined: the parts and the joined lists are
+			// never all held at once.
+			delete(next, k)
 		}
+		read[i+1] = nil
 	}
 	// The lists are kept until their shards are written: without the
-	// room appending left, and the positions being read.
+	// room appending left (join leaves none), and the positions being read.
 	for _, e := range p {
-		e.list = slices.Clone(e.list)
-		e.positions = slices.Clone(e.positions)
+		if !joined[e] {
+			e.list = slices.Clone(e.list)
+			e.positions = slices.Clone(e.positions)
+		}
 		e.at = [fields][]int32{}
 	}
 	return p
@@ -136,14 +144,18 @@ func readPostings(doc docFields, start, end int) postings {
 // first measure's distance was counted from -1, and is now counted from
 // e's last.
 func (e *posting) join(next *posting) {
+	// Each list is made anew at its final size: appended to, the lists of a
+	// large site would take up to twice their size, and they are most of
+	// the memory the build holds at once.
 	rebase := func(dst, src []byte) []byte {
 		n := 0 // the first number's length
 		for digitValue(src[n]) >= 32 {
 			n++
 		}
-		first := readDigits(src[:n+1])
-		dst = appendNumber(dst, first-(e.last+1)<<3)
-		return append(dst, src[n+1:]...)
+		first := appendNumber(nil, readDigits(src[:n+1])-(e.last+1)<<3)
+		out := make([]byte, 0, len(dst)+len(first)+len(src)-n-1)
+		out = append(append(out, dst...), first...)
+		return append(out, src[n+1:]...)
 	}
 	e.list = rebase(e.list, next.list)
 	if e.pair {

@@ -180,6 +180,15 @@ func TestBuild(t *testing.T) {
 	if again := build(); !bytes.Equal(first, again) {
 		t.Fatal("two builds of the same site differ")
 	}
+	// Written a measure at a time, the index is what encoding/json makes
+	// of it whole.
+	built, err := Build(testSite(), func(m *site.Measure) string { return testTexts[m.Number] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole, _ := encodeJSON(built); !bytes.Equal(first, whole) {
+		t.Errorf("WriteJSON wrote\n%s\nencoding/json writes\n%s", first, whole)
+	}
 	var idx Index
 	dec := json.NewDecoder(bytes.NewReader(first))
 	dec.DisallowUnknownFields()
