@@ -33,7 +33,7 @@ func generated(b *testing.B, outs []Output, minified bool) [][]byte {
 	files := make([][]byte, len(outs))
 	for i, o := range outs {
 		var raw, min bytes.Buffer
-		if err := o.Generate(&raw); err != nil {
+		if err := o.Content(&raw); err != nil {
 			b.Fatal(err)
 		}
 		files[i] = raw.Bytes()
@@ -55,7 +55,7 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		for _, o := range outs {
 			buf.Reset()
-			if err := o.Generate(&buf); err != nil {
+			if err := o.Content(&buf); err != nil {
 				b.Fatal(err)
 			}
 		}

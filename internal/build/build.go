@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -133,6 +135,12 @@ type Output struct {
 	Page bool   // an HTML page (counted in the summary)
 	// Generate writes the file's content into b, not yet minified.
 	Generate func(b *bytes.Buffer) error
+	// Stream, set instead of Generate, writes the file's final content
+	// to w as it is made: the files that grow with the site (the open
+	// data, the search index for other programs) run to tens of
+	// megabytes on a large one, which a build writes to disk piece by
+	// piece rather than hold whole. They are neither minified nor pages.
+	Stream func(w io.Writer) error
 	// Minified is true when Generate's output is final (assets, and the
 	// pages, rendered from minified layouts and texts).
 	Minified bool
@@ -144,6 +152,15 @@ type Output struct {
 	Deps []string
 
 	from origin // for messages about two outputs at one path
+}
+
+// Content writes the output's content into b as generated, not yet
+// minified: by Generate, or by Stream into b.
+func (o Output) Content(b *bytes.Buffer) error {
+	if o.Stream != nil {
+		return o.Stream(b)
+	}
+	return o.Generate(b)
 }
 
 // written is what write wrote, for seal.
@@ -164,39 +181,88 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 		return nil, err
 	}
 	w := &written{outputs: outputs, sizes: make([]int64, len(outputs)), sums: make([][sha256.Size]byte, len(outputs)), check: check.NewCollector(sitePaths(outputs))}
+	// What an output's generator holds (an edition's texts and pages) can
+	// go once the edition's last output is written.
+	drop := func(i int) { outputs[i].Generate, outputs[i].Stream = nil, nil }
+	stream := func(i int) error {
+		defer drop(i)
+		size, sum, err := streamFile(filepath.Join(dir, filepath.FromSlash(outputs[i].Path)), outputs[i].Stream)
+		w.sizes[i], w.sums[i] = size, sum
+		return err
+	}
 	err := produceEach(outputs, progress, func(i int, data []byte) error {
+		defer drop(i)
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(outputs[i].Path)), data, 0o644); err != nil {
 			return err
 		}
-		// What the output's generator holds (an edition's texts and
-		// pages) can go once the edition's last output is written.
-		outputs[i].Generate = nil
 		w.sizes[i] = int64(len(data))
 		w.sums[i] = sha256.Sum256(data)
 		return w.check.Add(outputs[i].Path, data)
-	})
+	}, stream)
 	if err != nil {
 		return nil, err
 	}
 	return w, nil
 }
 
+// streamFile creates the file name and writes into it what write writes,
+// through a buffer, taking its size and checksum on the way.
+func streamFile(name string, write func(io.Writer) error) (int64, [sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, sum, err
+	}
+	h := sha256.New()
+	n := &countingWriter{w: io.MultiWriter(f, h)}
+	buf := bufio.NewWriterSize(n, 64<<10)
+	err = write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	h.Sum(sum[:0])
+	return n.n, sum, err
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // produceEach generates and minifies every output on the worker pool, each
 // into a reused buffer, and hands the bytes to sink, which must be safe for
-// concurrent use and must not keep data after it returns. progress, when not
-// nil, hears of each output done. It returns every error, joined.
-func produceEach(outputs []Output, progress func(done, total int), sink func(i int, data []byte) error) error {
+// concurrent use and must not keep data after it returns. An output with a
+// Stream goes to stream instead, when it is not nil (otherwise it is
+// streamed into a buffer and handed to sink like the others). progress,
+// when not nil, hears of each output done. It returns every error, joined.
+func produceEach(outputs []Output, progress func(done, total int), sink func(i int, data []byte) error, stream func(i int) error) error {
 	m := minify.New()
 	var pool bufferPool
 	errs := make([]error, len(outputs))
 	var mu sync.Mutex
 	done := 0
 	parallel.For(len(outputs), func(i int) {
-		bufs := pool.get()
-		defer pool.put(bufs)
-		data, err := produce(m, outputs[i], &bufs[0], &bufs[1])
-		if err == nil {
-			err = sink(i, data)
+		var err error
+		if outputs[i].Stream != nil && stream != nil {
+			err = stream(i)
+		} else {
+			bufs := pool.get()
+			defer pool.put(bufs)
+			var data []byte
+			data, err = produce(m, outputs[i], &bufs[0], &bufs[1])
+			if err == nil {
+				err = sink(i, data)
+			}
 		}
 		if err != nil {
 			errs[i] = err
@@ -244,11 +310,11 @@ func (p *bufferPool) put(b *[2]bytes.Buffer) {
 func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, error) {
 	raw.Reset()
 	min.Reset()
-	if err := o.Generate(raw); err != nil {
+	if err := o.Content(raw); err != nil {
 		return nil, err
 	}
 	data := raw.Bytes()
-	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
+	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified && o.Stream == nil {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
 			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: l10n.Sprintf("minify: %v", err), Err: err}

@@ -32,14 +32,13 @@ type perEdition struct {
 	ups   []string                      // the ways up from its pages to its root: "", "../" (render.Ups)
 	texts func() (render.Texts, error)  // the Markdown, converted on first use
 	index func() (*search.Index, error) // the search index, built on first use
-	// indexJSON is the index as JSON, encoded on first use.
-	indexJSON func() ([]byte, error)
 	// searchLayout is how the search page's own index is laid out in
 	// files, planned from the sources' sizes so that their paths are
 	// known before anything is written; searchFiles are those files, made
-	// on first use (each file's data when it is written).
+	// on first use (each file's data when it is written) and dropped
+	// once the last is written.
 	searchLayout search.Layout
-	searchFiles  func() ([]search.File, error)
+	searchFiles  *lease[[]search.File]
 }
 
 // newEdition makes the edition e of the sources, converting the site for it
@@ -67,15 +66,8 @@ func newEdition(src *sources, e *site.Edition, memo *textMemo) (*perEdition, err
 		}
 		return search.Build(ed.site, func(m *site.Measure) string { return t[&m.Body].Plain })
 	})
-	ed.indexJSON = sync.OnceValues(func() ([]byte, error) {
-		idx, err := ed.index()
-		if err != nil {
-			return nil, err
-		}
-		return idx.JSON()
-	})
 	ed.searchLayout = search.Plan(ed.site)
-	ed.searchFiles = sync.OnceValues(func() ([]search.File, error) {
+	ed.searchFiles = newLease(len(ed.searchLayout.Paths()), func() ([]search.File, error) {
 		idx, err := ed.index()
 		if err != nil {
 			return nil, err

@@ -40,7 +40,7 @@ func BenchmarkRenderKinds(b *testing.B) {
 			for b.Loop() {
 				for _, o := range pages {
 					buf.Reset()
-					if err := o.Generate(&buf); err != nil {
+					if err := o.Content(&buf); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -56,7 +56,7 @@ func TestPagesMinified(t *testing.T) {
 					t.Errorf("%s: the build minifies this page again", o.Path)
 				}
 				var b bytes.Buffer
-				if err := o.Generate(&b); err != nil {
+				if err := o.Content(&b); err != nil {
 					t.Fatal(err)
 				}
 				// A copy: the minifier writes into the bytes it reads.

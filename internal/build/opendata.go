@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 
@@ -13,21 +14,21 @@ import (
 
 // dataJSON writes the edition's measures.json: every field of every
 // measure, for anyone who wants to reuse the list rather than read it.
-func dataJSON(in formatInput, b *bytes.Buffer) error {
+func dataJSON(in formatInput, w io.Writer) error {
 	t, err := in.ed.texts()
 	if err != nil {
 		return err
 	}
-	return writeJSON(b, in.ed.site, t)
+	return writeJSON(w, in.ed.site, t)
 }
 
 // dataCSV writes the edition's measures.csv, the same for spreadsheets.
-func dataCSV(in formatInput, b *bytes.Buffer) error {
+func dataCSV(in formatInput, w io.Writer) error {
 	t, err := in.ed.texts()
 	if err != nil {
 		return err
 	}
-	return writeCSV(b, in.ed.site, t)
+	return writeCSV(w, in.ed.site, t)
 }
 
 // The schema of measures.json (README, "Open data").
@@ -70,7 +71,9 @@ type (
 	}
 )
 
-func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
+// writeJSON writes the file one measure at a time, as it is made: a large
+// site's runs to tens of megabytes, which would otherwise be held whole.
+func writeJSON(w io.Writer, s *site.Site, texts render.Texts) error {
 	n := s.Notice
 	f := dataFile{
 		Notice: dataNotice{Number: n.Number, Title: n.Title, Addressees: n.Addressees, Issuer: n.Issuer,
@@ -88,16 +91,19 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
 		}
 		f.Categories = append(f.Categories, dc)
 	}
-	b.Grow(dataSize(s, 400))
-	enc := json.NewEncoder(b)
+	var b bytes.Buffer // one measure's JSON at a time
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // data, not HTML: keep "<" and "&" readable
-	// The file is encoded with an empty list of measures, which is then
-	// filled one measure at a time: encoded whole, a file of megabytes
-	// would be held twice, in the encoder and in b.
+	// The file is encoded with an empty list of measures, the last field,
+	// which is then filled one measure at a time.
 	if err := enc.Encode(f); err != nil {
 		return err
 	}
-	b.Truncate(b.Len() - len("]}\n"))
+	frame := bytes.Clone(b.Bytes())
+	tail := len(frame) - len("]}\n")
+	if _, err := w.Write(frame[:tail]); err != nil {
+		return err
+	}
 	for i, m := range s.Measures {
 		dm := dataMeasure{Number: m.Number, Title: m.Title, Category: dataRef{m.Category.Slug, m.Category.Name},
 			LeadUnits: []dataRef{}, Scope: m.Scope, Content: texts[&m.Body].Plain, Page: m.Path()}
@@ -107,16 +113,19 @@ func writeJSON(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
 		for _, u := range m.Units {
 			dm.LeadUnits = append(dm.LeadUnits, dataRef{u.Slug, u.Name})
 		}
+		b.Reset()
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		if err := enc.Encode(dm); err != nil {
 			return err
 		}
-		b.Truncate(b.Len() - 1) // Encode's newline
+		if _, err := w.Write(b.Bytes()[:b.Len()-1]); err != nil { // without Encode's newline
+			return err
+		}
 	}
-	b.WriteString("]}\n")
-	return nil
+	_, err := w.Write(frame[tail:])
+	return err
 }
 
 // bom makes spreadsheet programs (Excel above all) read the file as UTF-8;
@@ -125,11 +134,12 @@ const bom = "\ufeff"
 
 // writeCSV writes one row per measure, RFC 4180 (CRLF line ends, fields
 // quoted when they need it), with a header row in the site's language.
-func writeCSV(b *bytes.Buffer, s *site.Site, texts render.Texts) error {
+func writeCSV(out io.Writer, s *site.Site, texts render.Texts) error {
 	ui := s.Strings
-	b.Grow(dataSize(s, 100))
-	b.WriteString(bom)
-	w := csv.NewWriter(b)
+	if _, err := io.WriteString(out, bom); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	w.Write([]string{textCell(ui["number"]), textCell(ui["category"]), textCell(ui["title"]),
 		textCell(ui["content"]), textCell(ui["lead_units"]), textCell(ui["scope"])})
@@ -156,16 +166,4 @@ func textCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// dataSize estimates the size of an open data file from the measures' texts
-// and perMeasure bytes of the rest, so its buffer is allocated once rather
-// than doubled step by step: on a site of 10,000 measures the files run to
-// megabytes.
-func dataSize(s *site.Site, perMeasure int) int {
-	n := 0
-	for _, m := range s.Measures {
-		n += len(m.Body.Text) + len(m.Title) + perMeasure
-	}
-	return n
 }

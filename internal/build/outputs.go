@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 
 	"github.com/gzgov/nansha-microsite/internal/content"
@@ -142,8 +143,14 @@ func editionOutputs(ed *perEdition) ([]Output, []*render.Page, error) {
 			paths = f.parts(ed)
 		}
 		for i, p := range paths {
-			outs = append(outs, Output{Path: e.Prefix() + p, Minified: f.minified, from: origin{edition: e},
-				Generate: func(b *bytes.Buffer) error { return f.generate(formatInput{ed: ed, part: i}, b) }})
+			o := Output{Path: e.Prefix() + p, Minified: f.minified, from: origin{edition: e}}
+			in := formatInput{ed: ed, part: i}
+			if f.stream != nil {
+				o.Stream = func(w io.Writer) error { return f.stream(in, w) }
+			} else {
+				o.Generate = func(b *bytes.Buffer) error { return f.generate(in, b) }
+			}
+			outs = append(outs, o)
 		}
 	}
 	var pages []*render.Page
@@ -243,6 +250,9 @@ type format struct {
 	scope    scope
 	minified bool // final as generated, not minified again
 	generate func(in formatInput, b *bytes.Buffer) error
+	// stream, set instead of generate for a file of each edition that
+	// grows with the site, writes it as it is made (see Output.Stream).
+	stream func(in formatInput, w io.Writer) error
 }
 
 // scope says how many files of a format a site has, and where.
@@ -277,12 +287,12 @@ var formats = []format{
 	// work from file://, where fetch() is blocked: search-index.js, and
 	// on a large site the shards it loads per query
 	// (site.SearchShardPath).
-	{path: site.SearchJSONPath, scope: eachEdition, minified: true, generate: searchJSON},
+	{path: site.SearchJSONPath, scope: eachEdition, stream: searchJSON},
 	{path: site.SearchScriptPath, parts: searchPaths, scope: eachEdition, minified: true, generate: searchPart},
 	// The open data. encoding/json writes compact JSON already: a minify
 	// pass over the largest file of a big site would only cost time.
-	{path: site.DataJSONPath, scope: eachEdition, minified: true, generate: dataJSON},
-	{path: site.DataCSVPath, scope: eachEdition, generate: dataCSV},
+	{path: site.DataJSONPath, scope: eachEdition, stream: dataJSON},
+	{path: site.DataCSVPath, scope: eachEdition, stream: dataCSV},
 	// CSS, JS and images, minified as they are loaded (loadAssets).
 	{path: site.AssetDir, scope: eachAsset, minified: true, generate: func(in formatInput, b *bytes.Buffer) error {
 		_, err := b.Write(in.asset.data)

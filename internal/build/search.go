@@ -2,17 +2,19 @@ package build
 
 import (
 	"bytes"
+	"io"
+
+	"github.com/gzgov/nansha-microsite/internal/search"
 )
 
 // searchJSON writes the edition's search index, for other programs: built
-// once (perEdition.index) for it and the search page's files, and encoded
-// once.
-func searchJSON(in formatInput, b *bytes.Buffer) error {
-	data, err := in.ed.indexJSON()
+// once (perEdition.index) for it and the search page's files.
+func searchJSON(in formatInput, w io.Writer) error {
+	idx, err := in.ed.index()
 	if err != nil {
 		return err
 	}
-	return writeLarge(b, data)
+	return idx.WriteJSON(w)
 }
 
 // searchPaths are the files of the search page's own index in the edition,
@@ -23,11 +25,9 @@ func searchPaths(ed *perEdition) []string { return ed.searchLayout.Paths() }
 // searchPart writes the search page's file number in.part, of those
 // searchPaths lists.
 func searchPart(in formatInput, b *bytes.Buffer) error {
-	files, err := in.ed.searchFiles()
-	if err != nil {
-		return err
-	}
-	return writeLarge(b, files[in.part].Data())
+	return in.ed.searchFiles.use(func(files []search.File) error {
+		return writeLarge(b, files[in.part].Data())
+	})
 }
 
 // writeLarge writes data, megabytes on a large site: grow once, copy once.

@@ -27,7 +27,7 @@ func generateOutputs(t *testing.T, paths ...string) map[string][]byte {
 		for _, p := range paths {
 			if o.Path == p {
 				var b bytes.Buffer
-				if err := o.Generate(&b); err != nil {
+				if err := o.Content(&b); err != nil {
 					t.Fatal(err)
 				}
 				got[p] = b.Bytes()
@@ -112,7 +112,7 @@ func TestSearchShardOutputs(t *testing.T) {
 		}
 		var b bytes.Buffer
 		chunk := prefix + layout.Paths()[len(layout.Paths())-1] // the last display chunk
-		if err := paths[chunk].Generate(&b); err != nil {
+		if err := paths[chunk].Content(&b); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.HasPrefix(b.Bytes(), []byte(search.ShardCallback+`("m499",[["`)) {

@@ -224,7 +224,7 @@ func (t *Tree) generate(outs []Output, progress func(done, total int)) ([]string
 			written = append(written, o.Path)
 		}
 		return nil
-	})
+	}, nil)
 	return written, err
 }
 
