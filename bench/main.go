@@ -8,6 +8,7 @@
 //	go run ./bench                          # N = 31, 1000, 10000; 5 runs each
 //	go run ./bench -n 31,1000 -runs 9
 //	go run ./bench -single-edition          # the source edition alone
+//	go run ./bench -n 10000 -text-scale 4   # texts four times the real length (memory)
 //
 // Everything is written into a fresh folder under -dir (default /dev/shm,
 // removed at the end): this machine's disk is slow and noisy right after a
@@ -45,19 +46,24 @@ func main() {
 	runs := flags.Int("runs", 5, "timed builds per program and size")
 	base := flags.String("dir", "/dev/shm", "where to create the scratch `folder`")
 	single := flags.Bool("single-edition", false, "build the source edition alone (drop the other [[editions]] of site.toml), as Hugo does")
+	scale := flags.Float64("text-scale", 0, "make the measures' texts this many times the real ones' length on average (0: the corpus's default, about 2.4)")
 	flags.Parse(os.Args[1:])
 	ns, err := benchkit.Sizes(*sizes)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
-	if err := run(ns, *runs, *base, *single); err != nil {
+	var opts []corpus.Option
+	if *scale > 0 {
+		opts = append(opts, corpus.WithTextScale(*scale))
+	}
+	if err := run(ns, *runs, *base, *single, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ns []int, runs int, base string, single bool) error {
+func run(ns []int, runs int, base string, single bool, corpusOpts []corpus.Option) error {
 	if _, err := os.Stat("site.toml"); err != nil {
 		return errors.New("run me from the repository root (go run ./bench)")
 	}
@@ -87,7 +93,7 @@ func run(ns []int, runs int, base string, single bool) error {
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {
 		src := filepath.Join(dir, fmt.Sprintf("corpus-%d", n))
-		if err := corpus.Write(src, ".", n); err != nil {
+		if err := corpus.Write(src, ".", n, corpusOpts...); err != nil {
 			return err
 		}
 		if single {

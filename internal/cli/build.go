@@ -82,7 +82,7 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 	}
-	paceCollector(opts.Source)
+	defer paceCollector(opts.Source)()
 	p := newProgress(stderr)
 	opts.Progress = p.callback()
 	sum, err := build.Run(opts)
