@@ -16,8 +16,9 @@ import (
 // TestPagedLists checks the pages of a table longer than a page
 // (site.PerPage; the real site's is not) as the page types are checked:
 // axe-core and the Nu HTML Checker, on its first, a middle and its last
-// page (the Nu HTML Checker in both editions). The pager and the continued
-// category cells are only there.
+// page (the Nu HTML Checker in both editions), and the site map, which on
+// such a site links the lists' pages instead of every measure. The pager,
+// the continued category cells and that map are only there.
 func TestPagedLists(t *testing.T) {
 	const n = 1000 // the corpus search_scan_test.go builds too: 5 table pages
 	dir := corpusSite(t, n)
@@ -27,6 +28,7 @@ func TestPagedLists(t *testing.T) {
 		for _, p := range []int{1, 2, last} {
 			pages = append(pages, prefix+site.PagedPath(site.TablePath, p))
 		}
+		pages = append(pages, prefix+site.SiteMapPagePath)
 	}
 	if last < 3 {
 		t.Fatalf("a table of %d measures takes %d pages: too few to test", n, last)
@@ -46,7 +48,7 @@ func TestPagedLists(t *testing.T) {
 				// page, with both neighbours, in the others: axe takes
 				// seconds on a page of 200 rows, and the editions differ
 				// only in their script.
-				for _, p := range pages[:3] {
+				for _, p := range pages[:4] {
 					if i > 0 && p != site.PagedPath(site.TablePath, 2) {
 						continue
 					}

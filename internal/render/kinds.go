@@ -204,12 +204,18 @@ var Kinds = []*PageKind{
 	{
 		// 網站地圖: every page of the edition, for a reader to see the
 		// whole at a glance (from a USB stick, too). It shows every
-		// measure's title.
-		Kind:  SiteMap,
-		Pages: fixed(site.SiteMapPagePath),
+		// measure's title — but on a site whose lists go on across pages,
+		// where it shows the columns and links their pages (ListPages).
+		Kind: SiteMap,
+		Pages: func(s *site.Site) []*Page {
+			return []*Page{{Path: site.SiteMapPagePath, Data: listPages(s)}}
+		},
 		Texts: func(p *Page, _ Texts) {
 			ui := p.Site.Strings
 			p.Title, p.Description = ui["sitemap_title"], ui["sitemap_intro"]
+			if lp, _ := p.Data.(ListPages); lp != nil {
+				p.Description = ui["sitemap_intro_paged"]
+			}
 		},
 	},
 }
