@@ -19,7 +19,9 @@ func main() {
 	scale := fs.Float64("text-scale", 0, "make the texts this many times as long as the real ones on average (0: the default, about 2.4)")
 	template := fs.String("template", ".", "source tree to take site.toml, layouts and assets from")
 	fs.Parse(os.Args[1:])
-	if *out == "" || *n < 1 {
+	// NaN fails both comparisons; a thousand times the real texts is
+	// half a megabyte a measure, past any site worth measuring.
+	if *out == "" || *n < 1 || !(*scale >= 0 && *scale <= 1000) {
 		fs.Usage()
 		os.Exit(2)
 	}
