@@ -628,6 +628,7 @@ server" 是同一個命令。
 	{"search: an index of %d measures and a layout of %d for a site of %d", "search：%d 條措施的索引和 %d 條措施的佈局，網站卻有 %d 條措施"},
 	{"search: measure %d is number %d: numbers must run from 1 without gaps", "search：第 %d 條措施的編號是 %d：編號必須從 1 開始，連續無間隔"},
 	{"search: measure %d's page is %s, not %s with its number", "search：第 %d 條措施的頁面是 %s，而不是帶其編號的 %s"},
+	{"search: the index's JSON has no %s", "search：索引的 JSON 中沒有 %s"},
 	// zhconv
 	{"OpenCC conversion %q: %v", "OpenCC 轉換 %q：%v"},
 }

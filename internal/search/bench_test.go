@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -30,11 +31,11 @@ func BenchmarkIndex(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		data, err := idx.JSON()
-		if err != nil {
+		var data bytes.Buffer
+		if err := idx.WriteJSON(&data); err != nil {
 			b.Fatal(err)
 		}
-		size = len(data)
+		size = data.Len()
 	}
 	b.ReportMetric(float64(size), "bytes")
 }

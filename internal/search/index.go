@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -121,13 +122,6 @@ func (e *Entry) Searched() []string {
 	return []string{e.Title, strings.Join(e.Units, " "), e.Category.Name, e.Text}
 }
 
-// JSON returns the index as compact JSON.
-func (idx *Index) JSON() ([]byte, error) {
-	var b bytes.Buffer
-	err := idx.WriteJSON(&b)
-	return b.Bytes(), err
-}
-
 // WriteJSON writes the index to w as compact JSON, the same bytes as
 // encoding/json gives for it whole, one measure at a time: a large site's
 // index runs to tens of megabytes, which would otherwise be held once
@@ -139,8 +133,14 @@ func (idx *Index) WriteJSON(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The measures go inside the frame's empty list. Only a key can match:
+	// a quote inside a string value is escaped.
 	const list = `"measures":[`
-	at := bytes.Index(frame, []byte(list)) + len(list) // the first: version comes before
+	at := bytes.Index(frame, []byte(list))
+	if at < 0 {
+		return l10n.Errorf("search: the index's JSON has no %s", list)
+	}
+	at += len(list)
 	if _, err := w.Write(frame[:at]); err != nil {
 		return err
 	}

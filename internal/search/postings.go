@@ -2,7 +2,6 @@ package search
 
 import (
 	"runtime"
-	"slices"
 
 	"github.com/gzgov/nansha-microsite/internal/parallel"
 )
@@ -73,30 +72,26 @@ func readParts(n int, doc docFields, parts int) postings {
 	parallel.For(parts, func(i int) {
 		read[i] = readPostings(doc, i*n/parts, (i+1)*n/parts)
 	})
-	p := read[0]
-	joined := map[*posting]bool{}
-	for i, next := range read[1:] {
-		for k, e := range next {
-			if head := p[k]; head != nil {
-				head.join(e)
-				joined[head] = true
-			} else {
-				p[k] = e
+	// Each key's lists are joined from every part at once, at their final
+	// size, and each part's are dropped as they are joined: the parts and
+	// the joined lists are never all held at once, and no list is copied
+	// more than once however many parts there are. Joined, the lists are
+	// kept until their shards are written, without the room appending left
+	// and the positions being read.
+	p := postings{}
+	for i, part := range read {
+		for k, e := range part {
+			chain := []*posting{e}
+			for _, later := range read[i+1:] {
+				if next := later[k]; next != nil {
+					chain = append(chain, next)
+					delete(later, k)
+				}
 			}
-			// Dropped as it is joined: the parts and the joined lists are
-			// never all held at once.
-			delete(next, k)
+			p[k] = joinParts(chain)
+			delete(part, k)
 		}
-		read[i+1] = nil
-	}
-	// The lists are kept until their shards are written: without the
-	// room appending left (join leaves none), and the positions being read.
-	for _, e := range p {
-		if !joined[e] {
-			e.list = slices.Clone(e.list)
-			e.positions = slices.Clone(e.positions)
-		}
-		e.at = [fields][]int32{}
+		read[i] = nil
 	}
 	return p
 }
@@ -140,28 +135,41 @@ func readPostings(doc docFields, start, end int) postings {
 	return p
 }
 
-// join appends next, the same key's posting for later measures, to e: its
-// first measure's distance was counted from -1, and is now counted from
-// e's last.
-func (e *posting) join(next *posting) {
-	// Each list is made anew at its final size: appended to, the lists of a
-	// large site would take up to twice their size, and they are most of
-	// the memory the build holds at once.
-	rebase := func(dst, src []byte) []byte {
-		n := 0 // the first number's length
-		for digitValue(src[n]) >= 32 {
-			n++
-		}
-		first := appendNumber(nil, readDigits(src[:n+1])-(e.last+1)<<3)
-		out := make([]byte, 0, len(dst)+len(first)+len(src)-n-1)
-		out = append(append(out, dst...), first...)
-		return append(out, src[n+1:]...)
-	}
-	e.list = rebase(e.list, next.list)
+// joinParts returns the posting of one key read in parts, in measure
+// order, with its lists joined.
+func joinParts(parts []*posting) *posting {
+	e := parts[0]
+	e.list = joinLists(parts, func(p *posting) []byte { return p.list })
 	if e.pair {
-		e.positions = rebase(e.positions, next.positions)
+		e.positions = joinLists(parts, func(p *posting) []byte { return p.positions })
 	}
-	e.last = next.last
+	e.last = parts[len(parts)-1].last
+	e.at = [fields][]int32{}
+	return e
+}
+
+// joinLists joins the lists get returns of parts into one, allocated once:
+// each part's first measure's distance was counted from -1, and is now
+// counted from the previous part's last measure (never a longer number).
+func joinLists(parts []*posting, get func(*posting) []byte) []byte {
+	size := 0
+	for _, p := range parts {
+		size += len(get(p))
+	}
+	out := make([]byte, 0, size)
+	for i, p := range parts {
+		src := get(p)
+		if i > 0 {
+			n := 0 // the first number's length
+			for digitValue(src[n]) >= 32 {
+				n++
+			}
+			out = appendNumber(out, readDigits(src[:n+1])-(parts[i-1].last+1)<<3)
+			src = src[n+1:]
+		}
+		out = append(out, src...)
+	}
+	return out
 }
 
 // flush writes what e holds of measure d.

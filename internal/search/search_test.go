@@ -141,7 +141,11 @@ func TestBuildGolden(t *testing.T) {
 		file   string
 		encode func() ([]byte, error)
 	}{
-		{"index.golden.json", idx.JSON},
+		{"index.golden.json", func() ([]byte, error) {
+			var b bytes.Buffer
+			err := idx.WriteJSON(&b)
+			return b.Bytes(), err
+		}},
 	} {
 		got, err := out.encode()
 		if err != nil {
@@ -170,11 +174,11 @@ func TestBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, err := idx.JSON()
-		if err != nil {
+		var data bytes.Buffer
+		if err := idx.WriteJSON(&data); err != nil {
 			t.Fatal(err)
 		}
-		return data
+		return data.Bytes()
 	}
 	first := build()
 	if again := build(); !bytes.Equal(first, again) {
