@@ -171,11 +171,12 @@ type written struct {
 	check   *check.Collector    // every page and style sheet, parsed
 }
 
-// write generates, minifies and writes every output into dir, reporting
-// progress when it is not nil; it drops each output's Generate once it is
-// written. While each file's final bytes are in memory
-// it computes their checksum and parses them for the site check, so that
-// neither has to read the site back.
+// write generates, minifies and writes every output into dir, a fresh
+// folder, reporting progress when it is not nil; it drops each output's
+// generator once it is written. While a file's final bytes are in memory it
+// computes their checksum and parses them for the site check, so that
+// neither has to read the site back; a streamed file (Output.Stream) is
+// checksummed as it is written, and is not one the check reads.
 func write(dir string, outputs []Output, progress func(done, total int)) (*written, error) {
 	if err := makeDirs(dir, outputs); err != nil {
 		return nil, err
@@ -192,7 +193,7 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 	}
 	err := produceEach(outputs, progress, func(i int, data []byte) error {
 		defer drop(i)
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(outputs[i].Path)), data, 0o644); err != nil {
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(outputs[i].Path)), data); err != nil {
 			return err
 		}
 		w.sizes[i] = int64(len(data))
@@ -205,11 +206,31 @@ func write(dir string, outputs []Output, progress func(done, total int)) (*writt
 	return w, nil
 }
 
-// streamFile creates the file name and writes into it what write writes,
-// through a buffer, taking its size and checksum on the way.
+// newFile creates the file name, which must not exist: the build writes
+// into a folder of its own, so a file already there is not one it made,
+// and it is never written over.
+func newFile(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// writeNew writes data into the new file name.
+func writeNew(name string, data []byte) error {
+	f, err := newFile(name)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// streamFile creates the new file name and writes into it what write
+// writes, through a buffer, taking its size and checksum on the way.
 func streamFile(name string, write func(io.Writer) error) (int64, [sha256.Size]byte, error) {
 	var sum [sha256.Size]byte
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := newFile(name)
 	if err != nil {
 		return 0, sum, err
 	}
@@ -287,9 +308,10 @@ func joinOutputErrors(errs []error) error { return diag.Join(errs...) }
 type bufferPool struct{ p sync.Pool }
 
 // maxPooled is the largest buffer a bufferPool keeps. The few outputs
-// larger than a page (the open data, the search index, the full table run
-// to megabytes on a large site) would otherwise keep buffers of their size
-// alive, one pair per worker, to the end of the build.
+// larger than a page that are not streamed (a preview's open data and
+// search index, which it compares with what it wrote before; the table of
+// a site just under site.PerPage measures) would otherwise keep buffers of
+// their size alive, one pair per worker, to the end of the build.
 const maxPooled = 1 << 20
 
 func (p *bufferPool) get() *[2]bytes.Buffer {

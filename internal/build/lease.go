@@ -8,9 +8,10 @@ import "sync"
 // shards of a large site are made from postings as large as its texts,
 // which no page needs.
 //
-// It is made again if asked for after it was dropped (a preview that
-// regenerates some outputs), so it is never wrong, only sometimes made
-// twice.
+// Uses are counted, not users: when fewer than all its users ask for it
+// (a test that generates one shard), the value stays until the edition is
+// dropped; a use past the last makes it again. Either way it is never
+// wrong, only kept longer or made twice.
 type lease[T any] struct {
 	make  func() (T, error)
 	users int // how many outputs use it, each once
@@ -22,9 +23,9 @@ type lease[T any] struct {
 	err  error
 }
 
-// newLease returns a lease of what make makes, for users outputs.
-func newLease[T any](users int, make func() (T, error)) *lease[T] {
-	return &lease[T]{make: make, users: users}
+// newLease returns a lease of what makeValue makes, for users outputs.
+func newLease[T any](users int, makeValue func() (T, error)) *lease[T] {
+	return &lease[T]{make: makeValue, users: users}
 }
 
 // use calls f with the value, made first if it must be, and drops the

@@ -289,8 +289,9 @@ var formats = []format{
 	// (site.SearchShardPath).
 	{path: site.SearchJSONPath, scope: eachEdition, stream: searchJSON},
 	{path: site.SearchScriptPath, parts: searchPaths, scope: eachEdition, minified: true, generate: searchPart},
-	// The open data. encoding/json writes compact JSON already: a minify
-	// pass over the largest file of a big site would only cost time.
+	// The open data, streamed like search.json, and so not minified:
+	// encoding/json writes compact JSON already, and a minify pass over
+	// the largest file of a big site would only cost time.
 	{path: site.DataJSONPath, scope: eachEdition, stream: dataJSON},
 	{path: site.DataCSVPath, scope: eachEdition, stream: dataCSV},
 	// CSS, JS and images, minified as they are loaded (loadAssets).

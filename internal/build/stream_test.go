@@ -11,10 +11,10 @@ import (
 	"testing"
 )
 
-// TestStreamedFormatsAreNotChecked: a streamed file never passes through the
+// TestStreamedFormatsAreNotPagesOrStyles: a streamed file never passes through the
 // site check, which reads only pages and style sheets; one of those must
 // be generated whole.
-func TestStreamedFormatsAreNotChecked(t *testing.T) {
+func TestStreamedFormatsAreNotPagesOrStyles(t *testing.T) {
 	for _, f := range formats {
 		if f.stream == nil {
 			continue
