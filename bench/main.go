@@ -53,17 +53,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
-	var opts []corpus.Option
-	if *scale > 0 {
-		opts = append(opts, corpus.WithTextScale(*scale))
-	}
-	if err := run(ns, *runs, *base, *single, opts); err != nil {
+	if err := run(ns, *runs, *base, *single, corpus.WithTextScale(*scale)); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ns []int, runs int, base string, single bool, corpusOpts []corpus.Option) error {
+func run(ns []int, runs int, base string, single bool, text corpus.Option) error {
 	if _, err := os.Stat("site.toml"); err != nil {
 		return errors.New("run me from the repository root (go run ./bench)")
 	}
@@ -93,7 +89,7 @@ func run(ns []int, runs int, base string, single bool, corpusOpts []corpus.Optio
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {
 		src := filepath.Join(dir, fmt.Sprintf("corpus-%d", n))
-		if err := corpus.Write(src, ".", n, corpusOpts...); err != nil {
+		if err := corpus.Write(src, ".", n, text); err != nil {
 			return err
 		}
 		if single {

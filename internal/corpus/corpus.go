@@ -20,13 +20,18 @@ import (
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
+// maxTextScale is the longest texts Write makes, in times the real ones'
+// length: half a megabyte a measure, past any site worth measuring.
+const maxTextScale = 1000
+
 // An Option changes what Write generates.
 type Option func(*generator)
 
 // WithTextScale makes the measures' texts scale times as long as the real
 // ones on average (each between half and one and a half times that), for
-// measuring a build whose texts outweigh its pages: the default texts
-// average about 2.4 times the real length, as the clauses fall.
+// measuring a build whose texts outweigh its pages; 0 keeps the default
+// texts, which average about 2.4 times the real length, as the clauses
+// fall. Write refuses a scale below 0 or above maxTextScale.
 func WithTextScale(scale float64) Option {
 	return func(g *generator) { g.textScale = scale }
 }
@@ -38,16 +43,20 @@ func Write(dir, template string, n int, opts ...Option) error {
 	if err != nil {
 		return err
 	}
+	g := newGenerator(s)
+	for _, o := range opts {
+		o(g)
+	}
+	// NaN fails both comparisons.
+	if !(g.textScale >= 0 && g.textScale <= maxTextScale) {
+		return fmt.Errorf("text scale %g: want 0 (the default) to %d", g.textScale, maxTextScale)
+	}
 	if err := CopyParts(dir, template, content.SiteFile, content.NoticeFile, "layouts", "assets"); err != nil {
 		return err
 	}
 	measures := filepath.Join(dir, filepath.FromSlash(content.MeasuresDir))
 	if err := os.MkdirAll(measures, 0o755); err != nil {
 		return err
-	}
-	g := newGenerator(s)
-	for _, o := range opts {
-		o(g)
 	}
 	width := max(2, len(strconv.Itoa(n)))
 	for i := 1; i <= n; i++ {

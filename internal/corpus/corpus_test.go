@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,6 +59,20 @@ func TestDeterministic(t *testing.T) {
 		b, errB := os.ReadFile(filepath.Join(trees[1], name))
 		if errA != nil || errB != nil || !bytes.Equal(a, b) {
 			t.Fatalf("%s differs between two runs (%v, %v)", name, errA, errB)
+		}
+	}
+}
+
+// TestTextScaleRefused: a scale that would loop forever or fill the disk is
+// refused before anything is written.
+func TestTextScaleRefused(t *testing.T) {
+	for _, scale := range []float64{-1, 1001, math.NaN(), math.Inf(1)} {
+		dir := filepath.Join(t.TempDir(), "src")
+		if err := Write(dir, "../..", 2, WithTextScale(scale)); err == nil {
+			t.Errorf("scale %g: no error", scale)
+		}
+		if _, err := os.Stat(dir); err == nil {
+			t.Errorf("scale %g: %s was written", scale, dir)
 		}
 	}
 }
