@@ -27,7 +27,7 @@ const smallSite = 2000
 // would grow to five times what is live.
 //
 // Every build holds its memory (holdMemory). What both save and cost,
-// measured, is in the README (Speed).
+// measured, is in the README (Speed, and its Memory section).
 func paceCollector(source string) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -51,8 +51,8 @@ const memoryFloor = 200 << 20
 // live comes close to it, live and half as much again, as if GOGC were 50.
 // Held under a fixed limit that it outgrows, the collector would run
 // without pause (a site of 20,000 long measures took 39 s instead of 17);
-// with a quarter more, twice the CPU time, as the limit counts the
-// runtime's own memory besides the heap.
+// a limit of 1.25 times what is live took twice the CPU time, as the limit
+// counts the runtime's own memory besides the heap.
 func memoryLimit(live uint64) int64 {
 	live = min(live, math.MaxInt64/2) // no overflow below
 	return max(memoryFloor, int64(live+live/2))

@@ -38,6 +38,7 @@ func TestPaceCollector(t *testing.T) {
 		{"large site", large, "", "", 100, true},
 		{"GOGC set", small, "100", "", 100, false},
 		{"GOMEMLIMIT set", large, "", "1GiB", 100, false},
+		{"GOMEMLIMIT set, small site", small, "", "1GiB", 100, false},
 		{"no measures folder", t.TempDir(), "", "", 100, true},
 	}
 	for _, tt := range tests {
