@@ -89,6 +89,23 @@ func pageLinks(first string, of int) []PageLink {
 // site map lists every measure.
 type ListPages map[string][]PageLink
 
+// ListedPages are the pages of one long list, as the page p links them.
+type ListedPages struct {
+	From  *Page
+	Links []PageLink
+}
+
+// ListedPages returns the pages of the long list whose first page is at
+// first, as p's Data (ListPages) has them, for p to link each: nil when p
+// has no ListPages or the list is on one page.
+func (p *Page) ListedPages(first string) *ListedPages {
+	lp, _ := p.Data.(ListPages)
+	if links := lp[first]; links != nil {
+		return &ListedPages{From: p, Links: links}
+	}
+	return nil
+}
+
 // listPages are the ListPages of s, nil when its table fits on one page.
 // They are the paths the kinds' paginate gives the pages, list by list.
 func listPages(s *site.Site) ListPages {
