@@ -190,6 +190,19 @@ type Source struct {
 	Links map[string]string
 }
 
+// emptyCopies returns a copy of each of list, emptied of its measures by
+// empty, and the copy of each, for the measures to be listed anew.
+func emptyCopies[T any](list []*T, empty func(*T)) ([]*T, map[*T]*T) {
+	copies := make([]*T, len(list))
+	of := make(map[*T]*T, len(list))
+	for i, x := range list {
+		c := *x
+		empty(&c)
+		copies[i], of[x] = &c, &c
+	}
+	return copies, of
+}
+
 // Published returns the site without its draft measures, as a build
 // publishes it: a copy, whose categories and units list only the measures
 // it has; s itself when it has no draft. s is left as it was.
@@ -198,20 +211,10 @@ func (s *Site) Published() *Site {
 		return s
 	}
 	out := *s
-	categories := make(map[*Category]*Category, len(s.Categories))
-	out.Categories = make([]*Category, len(s.Categories))
-	for i, c := range s.Categories {
-		cc := *c
-		cc.Measures = nil
-		out.Categories[i], categories[c] = &cc, &cc
-	}
-	units := make(map[*Unit]*Unit, len(s.Units))
-	out.Units = make([]*Unit, len(s.Units))
-	for i, u := range s.Units {
-		cu := *u
-		cu.Measures = nil
-		out.Units[i], units[u] = &cu, &cu
-	}
+	var categories map[*Category]*Category
+	var units map[*Unit]*Unit
+	out.Categories, categories = emptyCopies(s.Categories, func(c *Category) { c.Measures = nil })
+	out.Units, units = emptyCopies(s.Units, func(u *Unit) { u.Measures = nil })
 	out.Measures = nil
 	for _, m := range s.Measures {
 		if m.Draft {
