@@ -74,15 +74,15 @@ func (d *tomlDate) UnmarshalTOML(v any) error {
 // noticeFields are the optional keys of the notice's front matter, decoded
 // into x.
 func noticeFields(x *noticeExtra) []field {
-	const str = "a string"
+	str := l10n.Sprintf("a string")
 	return []field{
-		{"published", &x.Published, "a date such as 2018-07-10, or a date and time such as 2018-07-10 16:30:00", true},
+		{"published", &x.Published, l10n.Sprintf("a date such as 2018-07-10, or a date and time such as 2018-07-10 16:30:00"), true},
 		{"index", &x.Index, str, true},
 		{"topic", &x.Topic, str, true},
 		{"validity", &x.Validity, str, true},
-		{"interpretations", &x.Interpretations, "[[interpretations]] tables with title and url or file", true},
-		{"related", &x.Related, "[[related]] tables with title and url or file", true},
-		{"originals", &x.Originals, `an array of files, such as ["content/files/161.pdf"]`, true},
+		{"interpretations", &x.Interpretations, l10n.Sprintf("[[interpretations]] tables with title and url or file"), true},
+		{"related", &x.Related, l10n.Sprintf("[[related]] tables with title and url or file"), true},
+		{"originals", &x.Originals, l10n.Sprintf(`an array of files, such as ["content/files/161.pdf"]`), true},
 	}
 }
 
@@ -206,7 +206,7 @@ func entryPosIn(file string, data []byte, firstLine int, table string, i int) di
 // A fileKind says which files of the sources a setting may name.
 type fileKind struct {
 	dirs []string          // the folders they are in
-	want string            // what they are, for messages
+	want func() string     // what they are, for messages, in the language chosen when they are shown
 	ok   func(string) bool // whether a name is one, by its extension
 }
 
@@ -215,13 +215,13 @@ var (
 	// with the site, from FilesDir or as an asset.
 	documentFile = fileKind{
 		dirs: []string{FilesDir, site.AssetDir},
-		want: l10n.Sprintf("a document (%s)", strings.Join(site.DocumentExts(), ", ")),
+		want: func() string { return l10n.Sprintf("a document (%s)", strings.Join(site.DocumentExts(), ", ")) },
 		ok:   func(name string) bool { return site.DocumentFormat(name) != "" },
 	}
 	// imageFile is an image of assets/, published as an asset.
 	imageFile = fileKind{
 		dirs: []string{site.AssetDir},
-		want: l10n.Sprintf("an image (.png, .jpg, .gif, .svg, .webp)"),
+		want: func() string { return l10n.Sprintf("an image (.png, .jpg, .gif, .svg, .webp)") },
 		ok: func(name string) bool {
 			return slices.Contains([]string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}, strings.ToLower(path.Ext(name)))
 		},
@@ -242,9 +242,9 @@ func (l *loader) fileRef(ref string, kind fileKind) (int64, string) {
 	case path.IsAbs(ref) || path.Clean(ref) != ref || ref == "." || strings.HasPrefix(ref, "../"):
 		return 0, l10n.Sprintf("expected a file of the site's folder, by its path from there, such as %s/name%s", kind.dirs[0], exampleExt(kind))
 	case !slices.ContainsFunc(kind.dirs, func(d string) bool { return strings.HasPrefix(ref, d+"/") }):
-		return 0, l10n.Sprintf("not under %s: expected %s there, named by its path from the site's folder", folders, kind.want)
+		return 0, l10n.Sprintf("not under %s: expected %s there, named by its path from the site's folder", folders, kind.want())
 	case !kind.ok(ref):
-		return 0, l10n.Sprintf("expected %s", kind.want)
+		return 0, l10n.Sprintf("expected %s", kind.want())
 	}
 	for _, part := range strings.Split(ref, "/") {
 		if Ignored(part) {

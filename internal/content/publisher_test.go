@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
 )
 
@@ -85,5 +86,30 @@ police_reg = "粵公網安備 00000000000000號"
 				t.Errorf("got %+v\nwant %+v", s.Publisher, tc.want)
 			}
 		})
+	}
+}
+
+// TestPortalMessagesInChosenLanguage: what a portal setting expects is said
+// in the language chosen when the message is made, not in the one the
+// program started in (English), which left half-English messages.
+func TestPortalMessagesInChosenLanguage(t *testing.T) {
+	l10n.Use(l10n.Chinese)
+	t.Cleanup(func() { l10n.Use(l10n.English) })
+	fsys, _ := repoWithSiteTOML(t, "[publisher]\nconac_mark = \"assets/site.css\"\nconac_url = \"https://bszs.conac.cn/\"\n")
+	notice := string(fsys[NoticeFile].Data)
+	fsys[NoticeFile] = &fstest.MapFile{Data: []byte(strings.Replace(notice, "+++\n", "+++\npublished = \"soon\"\n", 1))}
+	_, err := Load(fsys)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, english := range []string{"an image", "a date such as"} {
+		if strings.Contains(err.Error(), english) {
+			t.Errorf("the Chinese message holds %q:\n%v", english, err)
+		}
+	}
+	for _, chinese := range []string{"日期，如 2018-07-10", "conac_mark"} {
+		if !strings.Contains(err.Error(), chinese) {
+			t.Errorf("the message lacks %q:\n%v", chinese, err)
+		}
 	}
 }
