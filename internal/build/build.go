@@ -36,6 +36,9 @@ type Options struct {
 	// built for a staging host and for production. It must be valid (see
 	// content.BaseURL).
 	BaseURL string
+	// BaseURLFrom says where BaseURL was given, for messages:
+	// "--base-url" (when empty) or "MICROSITE_BASE_URL".
+	BaseURLFrom string
 }
 
 // Summary describes a finished build.
@@ -89,7 +92,7 @@ func Run(opts Options) (Summary, error) {
 		return Summary{Notes: notes}, err
 	}
 	defer src.Close()
-	outputs, leftOut, err := outputs(src, nil, settings{drafts: opts.Drafts, baseURL: opts.BaseURL})
+	outputs, leftOut, err := outputs(src, nil, opts.settings())
 	previous := <-survey
 	if previous.err != nil { // first: it names what would be lost
 		return Summary{Notes: notes}, previous.err

@@ -15,8 +15,18 @@ import (
 
 // settings are what a build is told besides its sources (see Options).
 type settings struct {
-	drafts  bool   // keep the draft measures, marked
-	baseURL string // replaces site.toml's base_url, when not ""
+	drafts      bool   // keep the draft measures, marked
+	baseURL     string // replaces site.toml's base_url, when not ""
+	baseURLFrom string // where baseURL was given, for messages
+}
+
+// settings are the build's settings in opts.
+func (opts Options) settings() settings {
+	from := opts.BaseURLFrom
+	if from == "" {
+		from = "--base-url"
+	}
+	return settings{drafts: opts.Drafts, baseURL: opts.BaseURL, baseURLFrom: from}
 }
 
 // outputs is Outputs converting Markdown through memo (nil: no memo),
@@ -86,7 +96,7 @@ func load(fsys fs.FS, set settings) (*sources, error) {
 	}()
 	var loadOpts []content.Option
 	if set.baseURL != "" {
-		loadOpts = append(loadOpts, content.WithBaseURL(set.baseURL))
+		loadOpts = append(loadOpts, content.WithBaseURL(set.baseURL, set.baseURLFrom))
 	}
 	s, err := content.Load(fsys, loadOpts...)
 	ui, uiErr := content.LoadStrings(fsys)

@@ -86,7 +86,7 @@ func NewTree(opts Options) (*Tree, error) {
 		out:      opts.Out,
 		sources:  &sourceCache{FS: src, files: map[string][]byte{}},
 		progress: opts.Progress,
-		settings: settings{drafts: opts.Drafts, baseURL: opts.BaseURL},
+		settings: opts.settings(),
 		seed:     maphash.MakeSeed(),
 		pending:  map[string]bool{},
 		all:      true,

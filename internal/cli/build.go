@@ -71,7 +71,7 @@ func runBuild(c *command, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var err error
-	if opts.BaseURL, err = chosenBaseURL(*baseURL); err != nil {
+	if opts.BaseURL, opts.BaseURLFrom, err = chosenBaseURL(*baseURL); err != nil {
 		l10n.Fprintf(stderr, "microsite %s: %v (see \"microsite %s -h\")\n", c.name, err, c.name)
 		return exitUsage
 	}
@@ -116,21 +116,21 @@ func baseURLFlag(fs *flag.FlagSet) *string {
 }
 
 // chosenBaseURL is the base URL a command is given, flag first, then the
-// environment, checked as site.toml's is; "" when neither gives one (the
-// build takes site.toml's).
-func chosenBaseURL(flag string) (string, error) {
-	what, u := "--base-url", flag
+// environment, checked as site.toml's is, and which of the two gave it;
+// "" when neither gives one (the build takes site.toml's).
+func chosenBaseURL(flag string) (u, from string, err error) {
+	from, u = "--base-url", flag
 	if u == "" {
-		what, u = baseURLEnv, os.Getenv(baseURLEnv)
+		from, u = baseURLEnv, os.Getenv(baseURLEnv)
 	}
 	if u == "" {
-		return "", nil
+		return "", "", nil
 	}
 	normalized, err := content.BaseURL(u)
 	if err != nil {
-		return "", fmt.Errorf("%s %w", what, err)
+		return "", "", fmt.Errorf("%s %w", from, err)
 	}
-	return normalized, nil
+	return normalized, from, nil
 }
 
 // printError prints why a build failed: the problems of its sources, or

@@ -79,7 +79,7 @@ func runServe(c *command, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var err error
-	if opts.BaseURL, err = chosenBaseURL(*baseURL); err != nil {
+	if opts.BaseURL, opts.BaseURLFrom, err = chosenBaseURL(*baseURL); err != nil {
 		l10n.Fprintf(stderr, "microsite %s: %v (see \"microsite %s -h\")\n", c.name, err, c.name)
 		return exitUsage
 	}

@@ -179,9 +179,10 @@ type Option func(*loader)
 // WithBaseURL makes u the site's base URL instead of site.toml's base_url,
 // as build --base-url does. u must have passed BaseURL; Load holds it to
 // every check that depends on the base URL (the length of the pages'
-// addresses), at the position "--base-url".
-func WithBaseURL(u string) Option {
-	return func(l *loader) { l.baseURLOverride = u }
+// addresses), at the position from: where it was given ("--base-url",
+// "MICROSITE_BASE_URL").
+func WithBaseURL(u, from string) Option {
+	return func(l *loader) { l.baseURLOverride, l.baseURLFrom = u, from }
 }
 
 // Load reads and validates the sources in fsys. On failure the error is a
@@ -194,7 +195,7 @@ func Load(fsys fs.FS, opts ...Option) (*site.Site, error) {
 	s := l.loadSite()
 	if s != nil && l.baseURLOverride != "" {
 		s.BaseURL = l.baseURLOverride
-		l.baseURL.pos, l.baseURL.text = diag.Pos{File: "--base-url"}, ""
+		l.baseURL.pos, l.baseURL.text = diag.Pos{File: l.baseURLFrom}, ""
 	}
 	// The notice and the measures are checked even when site.toml is
 	// broken, so that one run lists every problem; only their categories
@@ -239,6 +240,7 @@ type loader struct {
 		text string
 	}
 	baseURLOverride string // WithBaseURL's, or ""
+	baseURLFrom     string // where it was given
 }
 
 // readFile reads name and checks it is text (see Text); it reports and

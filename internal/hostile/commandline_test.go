@@ -38,7 +38,7 @@ func TestCommandLine(t *testing.T) {
 		{name: "base_url_too_long", args: build("--base-url", "https://x.example/"+strings.Repeat("a", 2040)+"/"), code: 1,
 			want: []string{"--base-url", "2047"}},
 		{name: "env_base_url_too_long", args: build(), env: []string{"MICROSITE_BASE_URL=https://x.example/" + strings.Repeat("a", 2040) + "/"}, code: 1,
-			want: []string{"--base-url", "2047"}},
+			want: []string{"MICROSITE_BASE_URL", "2047"}},
 		usage("bind_empty", []string{"serve", "--port", "0", "--bind", ""}, nil, `--bind ""`),
 		usage("bind_url", []string{"serve", "--port", "0", "--bind", "http://0.0.0.0/"}, nil, "http://0.0.0.0/"),
 		usage("bind_escape_codes", []string{"serve", "--port", "0", "--bind", esc}, nil, "--bind"),

@@ -44,7 +44,8 @@ type Options struct {
 	// site (see build.Options).
 	Progress func(done, total int)
 	// BaseURL, when set, replaces site.toml's base_url (see build.Options).
-	BaseURL string
+	BaseURL     string
+	BaseURLFrom string // where BaseURL was given (see build.Options)
 }
 
 // Paths the server answers itself. The site cannot have them: its paths
@@ -119,7 +120,7 @@ func New(opts Options) (_ *Server, err error) {
 	}
 	out := filepath.Join(s.tmp, "site")
 	// Drafts are shown, marked: the preview is where they are written.
-	s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress, Drafts: true, BaseURL: opts.BaseURL})
+	s.tree, err = build.NewTree(build.Options{Source: opts.Source, Out: out, Progress: opts.Progress, Drafts: true, BaseURL: opts.BaseURL, BaseURLFrom: opts.BaseURLFrom})
 	if err != nil {
 		return nil, err
 	}
