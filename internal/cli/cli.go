@@ -197,9 +197,10 @@ func runHelp(_ *command, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	c := lookup(args[0])
+	near := nearestCommand(args[0])
 	switch {
-	case c == nil && nearestCommand(args[0]) != "":
-		l10n.Fprintf(stderr, "microsite help: unknown command %q: did you mean %s? (run \"microsite help\")\n", args[0], nearestCommand(args[0]))
+	case c == nil && near != "":
+		l10n.Fprintf(stderr, "microsite help: unknown command %q: did you mean %s? (run \"microsite help\")\n", args[0], near)
 		return exitUsage
 	case c == nil:
 		l10n.Fprintf(stderr, "microsite help: unknown command %q (run \"microsite help\")\n", args[0])

@@ -454,7 +454,7 @@ func (l *loader) loadSite() *site.Site {
 	}
 	l.checkPublisher(src, &s.Publisher)
 	if t := strings.TrimSpace(f.ColumnType); strings.ContainsAny(t, "\r\n") {
-		at(toml.Key{"column_type"}, -1, l10n.Sprintf("column_type: a line break: expected the value on one line"))
+		at(toml.Key{"column_type"}, -1, l10n.Sprintf("%s: a line break: expected the value on one line", "column_type"))
 	} else {
 		s.ColumnType = t
 	}
@@ -565,16 +565,7 @@ func (l *loader) editions(src []byte, language string, entries []site.Edition) [
 
 // entryPos is the position of the i-th [[table]] header in site.toml.
 func (l *loader) entryPos(src []byte, table string, i int) diag.Pos {
-	n := 0
-	for j, line := range strings.Split(string(src), "\n") {
-		if header(line) == "[["+table+"]]" {
-			if n == i {
-				return diag.Pos{File: SiteFile, Line: j + 1}
-			}
-			n++
-		}
-	}
-	return diag.Pos{File: SiteFile, Line: 1}
+	return entryPosIn(SiteFile, src, 1, table, i)
 }
 
 func (l *loader) checkSlug(pos diag.Pos, table, slug string, seen map[string]bool) {
@@ -870,8 +861,9 @@ func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 	default:
 		out.number = m.Number
 		out.numberPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"number"})
-		out.draft = m.Draft
-		out.draftPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"draft"})
+		if out.draft = m.Draft; m.Draft {
+			out.draftPos, _ = keyPos(name, doc.front, doc.frontLine, toml.Key{"draft"})
+		}
 	}
 	if !m.Draft {
 		l.placeholder(m.Body)
@@ -894,7 +886,7 @@ func (l *loader) loadMeasure(name string, t taxonomy) loadedMeasure {
 		}
 		for _, unit := range leadUnits {
 			if t.units == nil {
-				break
+				break // site.toml's units are broken: reported there
 			}
 			u := t.units[unit]
 			switch {

@@ -240,12 +240,11 @@ func (s *Server) rebuild(changed []string) {
 	s.mu.Unlock()
 
 	what := strings.Join(changed, ", ")
+	if changed == nil {
+		what = l10n.Sprintf("the site")
+	}
 	stamp := time.Now().Format("15:04:05")
 	switch {
-	case err != nil && changed == nil:
-		l10n.Fprintf(s.opts.Log, "%s the site: build failed\n", stamp)
-		diag.Print(s.opts.Log, err, diag.Preview())
-		s.hub.publish(n, nil, false)
 	case err != nil:
 		l10n.Fprintf(s.opts.Log, "%s %s: build failed\n", stamp, what)
 		diag.Print(s.opts.Log, err, diag.Preview())
