@@ -25,6 +25,9 @@ description or exactly one <h1>. Links out of the site are allowed and
 listed. A folder with no page (no .html file) is an error too. Every build
 runs the same check.
 
+Flags:
+  --lang LANG  the language of the messages: zh (Chinese) or en (English)
+
 Examples:
   microsite check              # the site in public/
   microsite check /tmp/site    # any built site

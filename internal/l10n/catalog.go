@@ -370,6 +370,9 @@ description or exactly one <h1>. Links out of the site are allowed and
 listed. A folder with no page (no .html file) is an error too. Every build
 runs the same check.
 
+Flags:
+  --lang LANG  the language of the messages: zh (Chinese) or en (English)
+
 Examples:
   microsite check              # the site in public/
   microsite check /tmp/site    # any built site
@@ -382,6 +385,9 @@ SVG 中的也算）指向不存在的文件、文件夾或不存在的 #片段�
 <html lang>、<title>、meta description 或不是恰好一個 <h1> 的頁面。指向站外的
 鏈接是允許的，會列出來。沒有任何頁面（沒有 .html 文件）的文件夾也算錯誤。每次
 生成都會做同樣的檢查。
+
+選項：
+  --lang 語言  提示信息的語言：zh（中文）或 en（英文）
 
 示例：
   microsite check              # 檢查 public/ 中的網站
