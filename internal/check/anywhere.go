@@ -48,21 +48,6 @@ func (c *Collector) shownAnywhere() map[string]bool {
 	return shown
 }
 
-// rooted returns the part of v after the site's folder when v leads from
-// it: a path from the host's root under s.root ("/nansha3/index.html"),
-// or an absolute URL under the site's address.
-func (s *siteFiles) rooted(v string) (string, bool) {
-	switch {
-	case s.base != "" && strings.HasPrefix(v, s.base):
-		return strings.TrimPrefix(v, s.base), true
-	case strings.HasPrefix(v, "//"):
-		return "", false
-	case strings.HasPrefix(v, s.root):
-		return strings.TrimPrefix(v, s.root), true
-	}
-	return "", false
-}
-
 // anywhereRef checks a reference of a page shown at any address: a
 // fragment of the page itself, inline data, a link out, or a path from the
 // site's folder to a file of the site; nothing relative, and nothing loaded
@@ -76,7 +61,7 @@ func (r *Report) anywhereRef(s *siteFiles, from string, ref Ref) {
 	case s.base != "" && strings.HasPrefix(v, s.base) && ref.Fetched:
 		msg = l10n.Sprintf("loaded from the site's address: a copy on another server (staging) would load it from there; lead it from the site's folder, %s", s.root)
 	case strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//"):
-		if rest, ok := s.rooted(v); ok {
+		if rest, ok := strings.CutPrefix(v, s.root); ok { // the path from the site's folder
 			msg = s.resolveServed(rest)
 		} else {
 			msg = l10n.Sprintf("outside the site's folder on the server, %s", s.root)
