@@ -142,7 +142,7 @@ type Output struct {
 	// to w as it is made: the files that grow with the site (the open
 	// data, the search index for other programs) run to tens of
 	// megabytes on a large one, which a build writes to disk piece by
-	// piece rather than hold whole. They are neither minified nor pages.
+	// piece rather than hold whole. They are final as written (Minified) and not pages.
 	Stream func(w io.Writer) error
 	// Minified is true when Generate's output is final (assets, and the
 	// pages, rendered from minified layouts and texts).
@@ -339,7 +339,7 @@ func produce(m *minify.Minifier, o Output, raw, min *bytes.Buffer) ([]byte, erro
 		return nil, err
 	}
 	data := raw.Bytes()
-	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified && o.Stream == nil {
+	if mt := minify.MediaType(o.Path); mt != "" && !o.Minified {
 		min.Grow(len(data)) // minified is smaller: one allocation at most
 		if err := m.Minify(mt, min, data); err != nil {
 			return nil, &diag.Error{Pos: diag.Pos{File: o.Path}, Msg: l10n.Sprintf("minify: %v", err), Err: err}

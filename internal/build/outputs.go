@@ -29,9 +29,10 @@ func (opts Options) settings() settings {
 	return settings{drafts: opts.Drafts, baseURL: opts.BaseURL, baseURLFrom: from}
 }
 
-// outputs is Outputs converting Markdown through memo (nil: no memo),
-// with the settings set; it also returns the numbers of the drafts it
-// left out. Its stages, in order: load the sources; make each edition and
+// outputs loads and validates the sources in fsys and returns every file
+// of the site, ready to generate (nothing is written), converting Markdown
+// through memo (nil: no memo), with the settings set; it also returns the
+// numbers of the drafts it left out. Its stages, in order: load the sources; make each edition and
 // list its outputs (its formats, then its pages, kind by kind); list the
 // site's own (its assets, the files for crawlers); check that no two share
 // a path.
@@ -261,7 +262,8 @@ type format struct {
 	minified bool // final as generated, not minified again
 	generate func(in formatInput, b *bytes.Buffer) error
 	// stream, set instead of generate for a file of each edition that
-	// grows with the site, writes it as it is made (see Output.Stream).
+	// grows with the site, writes it as it is made (see Output.Stream):
+	// final as written, so minified must be true.
 	stream func(in formatInput, w io.Writer) error
 }
 
@@ -297,13 +299,13 @@ var formats = []format{
 	// work from file://, where fetch() is blocked: search-index.js, and
 	// on a large site the shards it loads per query
 	// (site.SearchShardPath).
-	{path: site.SearchJSONPath, scope: eachEdition, stream: searchJSON},
+	{path: site.SearchJSONPath, scope: eachEdition, minified: true, stream: searchJSON},
 	{path: site.SearchScriptPath, parts: searchPaths, scope: eachEdition, minified: true, generate: searchPart},
 	// The open data, streamed like search.json, and so not minified:
 	// encoding/json writes compact JSON already, and a minify pass over
 	// the largest file of a big site would only cost time.
-	{path: site.DataJSONPath, scope: eachEdition, stream: dataJSON},
-	{path: site.DataCSVPath, scope: eachEdition, stream: dataCSV},
+	{path: site.DataJSONPath, scope: eachEdition, minified: true, stream: dataJSON},
+	{path: site.DataCSVPath, scope: eachEdition, minified: true, stream: dataCSV},
 	// CSS, JS and images, minified as they are loaded (loadAssets).
 	{path: site.AssetDir, scope: eachAsset, minified: true, generate: func(in formatInput, b *bytes.Buffer) error {
 		_, err := b.Write(in.asset.data)

@@ -25,6 +25,9 @@ func TestStreamedFormatsAreNotPagesOrStyles(t *testing.T) {
 		if f.generate != nil {
 			t.Errorf("%s has both generate and stream", f.path)
 		}
+		if !f.minified {
+			t.Errorf("%s is streamed, so it cannot be minified after: mark it minified", f.path)
+		}
 	}
 }
 

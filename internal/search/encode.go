@@ -10,7 +10,7 @@ import (
 // each: a number is written in base 32, most significant digit first; the
 // last digit is one of the first 32 characters ('A'–'Z', 'a'–'f'), every
 // other one of the last 32 ('g'–'z', '0'–'9', '-', '_'). Numbers below 32
-// take one character, below 1,024 two. assets/search-shards.js and
+// take one character, below 1,024 two. internal/search/shards.js and
 // assets/search.js decode them (digits()).
 const digitChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -46,7 +46,7 @@ func readDigits(b []byte) int {
 }
 
 // bucket returns which of n shards holds key: FNV-1a over the key's UTF-16
-// code units, as JavaScript sees a string, modulo n. search-shards.js
+// code units, as JavaScript sees a string, modulo n. shards.js
 // computes the same.
 func bucket(key string, n int) int {
 	h := uint32(2166136261)

@@ -35,7 +35,7 @@ var shardReader = sync.OnceValues(func() ([]byte, error) {
 const startCall = "window.micrositeSearchStart&&micrositeSearchStart();\n"
 
 // ShardCallback is the global function each shard calls with its name and
-// its data, defined by assets/search-shards.js.
+// its data, defined by shards.js (in this folder).
 const ShardCallback = "micrositeSearchShard"
 
 // PageVersion is the version of the page index, search-index.js and its
@@ -218,9 +218,9 @@ func PageFiles(s *site.Site, idx *Index, l Layout) ([]File, error) {
 		e := &idx.Measures[i]
 		display[i] = [2]string{e.Title, e.Text}
 		if i == 0 {
-			p.Page = strings.Replace(e.URL, pageNumber(m.Number), "%s", 1)
+			p.Page = strings.Replace(e.URL, m.Slug(), "%s", 1)
 		}
-		if strings.Replace(p.Page, "%s", pageNumber(m.Number), 1) != e.URL {
+		if strings.Replace(p.Page, "%s", m.Slug(), 1) != e.URL {
 			return nil, l10n.Errorf("search: measure %d's page is %s, not %s with its number", m.Number, e.URL, p.Page)
 		}
 	}
@@ -381,7 +381,3 @@ func (p Pairs) digits() Pairs {
 	}
 	return Pairs{From: string(b), To: p.To}
 }
-
-// pageNumber is a measure's number as search.js writes it into Page: two
-// digits at least.
-func pageNumber(n int) string { return fmt.Sprintf("%02d", n) }
