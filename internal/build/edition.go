@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/gzgov/nansha-microsite/internal/diag"
@@ -103,7 +104,8 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 	}
 	results := make([]render.Text, len(sources))
 	errs := make([]error, len(sources))
-	known := memo.lookup(ed.key, sources, results)
+	ups := strings.Join(ed.ups, ",")
+	known := memo.lookup(ed.key, ups, sources, results)
 	parallel.For(len(sources), func(i int) {
 		if known[i] {
 			return
@@ -144,6 +146,6 @@ func convertAll(ed *perEdition, memo *textMemo) (render.Texts, error) {
 	for i, src := range sources {
 		out[src] = results[i]
 	}
-	memo.keep(ed.key, sources, results)
+	memo.keep(ed.key, ups, sources, results)
 	return out, nil
 }
