@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/gzgov/nansha-microsite/internal/l10n"
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -54,8 +53,8 @@ func (p *Page) view() *Chrome {
 // site's.
 func newChrome(p *Page) Chrome {
 	prefix := p.prefix()
-	rel := strings.Repeat("../", strings.Count(p.Path, "/"))
-	root := strings.Repeat("../", strings.Count(prefix+p.Path, "/"))
+	rel := up(p.Path) // as Text.For leads a text's links
+	root := up(prefix + p.Path)
 	if p.Kind.anywhere() {
 		// A web server shows the page at any missing address, at any
 		// depth: its links lead from the site's folder (anywhere.go).
