@@ -41,6 +41,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 	"github.com/gzgov/nansha-microsite/internal/build"
 )
 
@@ -140,7 +141,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	started := time.Now()
 	fmt.Printf("Lighthouse %s, Chromium %s, headless; the site served by nginx with deploy/nginx/nansha3.conf\n", version, chromiumVersion())
 	fmt.Printf("%s; %d CPUs, load average %s at the start; median of %d run(s) per cell\n\n",
-		started.Format("2006-01-02"), runtime.NumCPU(), loadAverage(), runs)
+		started.Format("2006-01-02"), runtime.NumCPU(), benchkit.LoadAverage(), runs)
 	results := map[string]map[string]*result{} // form → page → result
 	var benches []float64
 	for _, form := range forms {
@@ -167,7 +168,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	}
 	printTable(forms, results)
 	fmt.Printf("\n%s in all; load average %s at the end; Lighthouse's CPU benchmark index %.0f–%.0f over the runs (the lower, the busier the machine)\n",
-		time.Since(started).Round(time.Second), loadAverage(), slices.Min(benches), slices.Max(benches))
+		time.Since(started).Round(time.Second), benchkit.LoadAverage(), slices.Min(benches), slices.Max(benches))
 	return nil
 }
 
