@@ -72,9 +72,9 @@ func run(ns []int, runs int, base string, single bool, text corpus.Option) error
 		return err
 	}
 	defer os.RemoveAll(dir)
-	microsite := filepath.Join(dir, "microsite")
-	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	microsite, err := benchkit.BuildMicrosite("", dir)
+	if err != nil {
+		return err
 	}
 	if hugo != "" {
 		v, _ := exec.Command(hugo, "version").Output()

@@ -101,9 +101,9 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 		return err
 	}
 	defer os.RemoveAll(dir)
-	microsite := filepath.Join(dir, "microsite")
-	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	microsite, err := benchkit.BuildMicrosite("", dir)
+	if err != nil {
+		return err
 	}
 	var before, beforeSrc string
 	if baseline != "" {
@@ -248,11 +248,9 @@ func buildRevision(rev, dir string) (string, error) {
 	if err := archive.Wait(); err != nil {
 		return "", fmt.Errorf("git archive %s: %v\n%s", rev, err, stderr.String())
 	}
-	bin := filepath.Join(dir, "microsite")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/microsite")
-	build.Dir = dir
-	if msg, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build at %s: %v\n%s", rev, err, msg)
+	bin, err := benchkit.BuildMicrosite(dir, dir)
+	if err != nil {
+		return "", fmt.Errorf("at %s: %w", rev, err)
 	}
 	return bin, nil
 }

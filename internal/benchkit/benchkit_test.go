@@ -4,6 +4,7 @@ package benchkit
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -73,5 +74,20 @@ func TestLoadAverage(t *testing.T) {
 				t.Errorf("loadAverage(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestBuildMicrosite(t *testing.T) {
+	dir := t.TempDir()
+	bin, err := BuildMicrosite("../..", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "--help").CombinedOutput(); !strings.Contains(string(out), "build") {
+		t.Errorf("%s --help: %v\n%s\nwant the microsite command's usage", bin, err, out)
+	}
+	// A folder without the command: go build's own words.
+	if _, err := BuildMicrosite(dir, dir); err == nil || !strings.HasPrefix(err.Error(), "go build: ") {
+		t.Errorf("BuildMicrosite of a folder without cmd/microsite: %v, want go build's error", err)
 	}
 }
