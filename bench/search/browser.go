@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/benchkit"
+	"github.com/gzgov/nansha-microsite/internal/chromium"
 )
 
 // A system is a search page to measure.
@@ -39,40 +38,19 @@ var systems = []system{
 	{name: "Pagefind", page: "pagefind.html", files: regexp.MustCompile(`^/pagefind/`)},
 }
 
-// browser is one Chromium, started the way internal/browsertest starts it
-// (see /work/shared/NOTES.md for the flags).
+// browser is one Chromium, started as internal/browsertest starts it, with
+// internal/chromium's flags.
 type browser struct {
 	ctx    context.Context
 	cancel func()
 }
 
 func startBrowser(dir string) (*browser, error) {
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
+	path := chromium.Path()
 	if path == "" {
 		return nil, errors.New("no Chromium found: apt-get install chromium")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(dir + "/chromium"),
-	}
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
+	opts := chromium.Options(path, dir+"/chromium")
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	if err := chromedp.Do(ctx); err != nil {
