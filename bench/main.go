@@ -72,9 +72,9 @@ func run(ns []int, runs int, base string, single bool, text corpus.Option) error
 		return err
 	}
 	defer os.RemoveAll(dir)
-	microsite := filepath.Join(dir, "microsite")
-	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	microsite, err := benchkit.BuildMicrosite("", dir)
+	if err != nil {
+		return err
 	}
 	if hugo != "" {
 		v, _ := exec.Command(hugo, "version").Output()
@@ -84,7 +84,7 @@ func run(ns []int, runs int, base string, single bool, text corpus.Option) error
 	if single {
 		editions = "the source edition alone"
 	}
-	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians; both build %s\n\n", runtime.NumCPU(), loadAverage(), runs, editions)
+	fmt.Printf("%d CPUs, load average %s; %d timed builds each, alternating; medians; both build %s\n\n", runtime.NumCPU(), benchkit.LoadAverage(), runs, editions)
 	fmt.Printf("%7s  %-10s %8s %8s %8s %7s\n", "N", "", "wall s", "CPU s", "RSS MiB", "pages")
 	wall := map[string]map[int]float64{}
 	for _, n := range ns {
@@ -147,7 +147,7 @@ func run(ns []int, runs int, base string, single bool, text corpus.Option) error
 				meds[0].Wall/meds[1].Wall, meds[0].CPU/meds[1].CPU, meds[0].RSS/meds[1].RSS)
 		}
 	}
-	fmt.Printf("\nload average at the end: %s\n", loadAverage())
+	fmt.Printf("\nload average at the end: %s\n", benchkit.LoadAverage())
 	if slices.Contains(ns, 1000) && slices.Contains(ns, 10000) {
 		for _, p := range []string{"microsite", "hugo"} {
 			if w := wall[p]; w != nil {
@@ -178,16 +178,6 @@ func findHugo() (string, error) {
 		return "", fmt.Errorf("apt-get install hugo: %v\n%s", err, out)
 	}
 	return exec.LookPath("hugo")
-}
-
-// loadAverage is the 1-minute load average, or "unknown": a busy machine
-// slows both programs, and the reader should know.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
-		return f[0]
-	}
-	return "unknown"
 }
 
 // countPages counts the HTML files under dir, to show that both programs

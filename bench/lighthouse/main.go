@@ -18,9 +18,9 @@
 // is the npm package lighthouse@12.2.3 (the version known to work with
 // Debian's Chromium): the copy under bench/lighthouse/node_modules when
 // "npm ci --ignore-scripts" was run there, otherwise "npx --yes
-// lighthouse@12.2.3". It drives Chromium (CHROME_PATH, default
-// /usr/bin/chromium) headless, without a sandbox. The command installs
-// nothing itself.
+// lighthouse@12.2.3". It drives Chromium (CHROME_PATH, default the one
+// in PATH) with internal/chromium's flags, as the browser tests do. The
+// command installs nothing itself.
 //
 // Lighthouse takes about 12 s a page on a 2-core machine and its mobile
 // performance score follows the machine's load (it throttles a simulated
@@ -41,7 +41,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gzgov/nansha-microsite/internal/benchkit"
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/chromium"
 )
 
 // version is the Lighthouse this command runs.
@@ -117,6 +119,10 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	if err != nil {
 		return err
 	}
+	chrome, err := chromePath()
+	if err != nil {
+		return err
+	}
 	dir, err := os.MkdirTemp(base, "microsite-lighthouse-*")
 	if err != nil {
 		return err
@@ -138,9 +144,9 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	defer srv.close()
 
 	started := time.Now()
-	fmt.Printf("Lighthouse %s, Chromium %s, headless; the site served by nginx with deploy/nginx/nansha3.conf\n", version, chromiumVersion())
+	fmt.Printf("Lighthouse %s, Chromium %s, headless; the site served by nginx with deploy/nginx/nansha3.conf\n", version, chromiumVersion(chrome))
 	fmt.Printf("%s; %d CPUs, load average %s at the start; median of %d run(s) per cell\n\n",
-		started.Format("2006-01-02"), runtime.NumCPU(), loadAverage(), runs)
+		started.Format("2006-01-02"), runtime.NumCPU(), benchkit.LoadAverage(), runs)
 	results := map[string]map[string]*result{} // form → page → result
 	var benches []float64
 	for _, form := range forms {
@@ -148,7 +154,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 		for _, p := range pages {
 			r := &result{}
 			for i := range runs {
-				rep, err := audit(lighthouse, dir, srv.url+p.path, form, p.missing)
+				rep, err := audit(lighthouse, chrome, dir, srv.url+p.path, form, p.missing)
 				if err != nil {
 					return fmt.Errorf("%s, %s: %w", p.name, form, err)
 				}
@@ -167,7 +173,7 @@ func run(forms []string, runs int, base, keep string) (err error) {
 	}
 	printTable(forms, results)
 	fmt.Printf("\n%s in all; load average %s at the end; Lighthouse's CPU benchmark index %.0f–%.0f over the runs (the lower, the busier the machine)\n",
-		time.Since(started).Round(time.Second), loadAverage(), slices.Min(benches), slices.Max(benches))
+		time.Since(started).Round(time.Second), benchkit.LoadAverage(), slices.Min(benches), slices.Max(benches))
 	return nil
 }
 
@@ -241,16 +247,20 @@ func findLighthouse() ([]string, error) {
 	return []string{"npx", "--yes", "lighthouse@" + version}, nil
 }
 
-// chromium is the browser Lighthouse drives.
-func chromium() string {
+// chromePath is the browser Lighthouse drives: CHROME_PATH, as Lighthouse
+// reads it, or the Chromium that the browser tests use.
+func chromePath() (string, error) {
 	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
+		return p, nil
 	}
-	return "/usr/bin/chromium"
+	if p := chromium.Path(); p != "" {
+		return p, nil
+	}
+	return "", errors.New("no Chromium found: apt-get install chromium, or set CHROME_PATH")
 }
 
-func chromiumVersion() string {
-	out, err := exec.Command(chromium(), "--version").Output()
+func chromiumVersion(chrome string) string {
+	out, err := exec.Command(chrome, "--version").Output()
 	if err != nil {
 		return "?"
 	}
@@ -263,20 +273,14 @@ func chromiumVersion() string {
 	return strings.TrimSpace(string(out))
 }
 
-// chromeFlags start Chromium headless, as root too, and keep it from
-// reaching for hosts this machine may not reach (see the notes on
-// Debian's Chromium in internal/browsertest).
-const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run " +
-	"--disable-background-networking --disable-component-update --disable-sync"
-
 // audit runs Lighthouse once on u with form's preset and reads its report;
 // missing says the server answers 404 there.
-func audit(lighthouse []string, dir, u, form string, missing bool) (*report, error) {
+func audit(lighthouse []string, chrome, dir, u, form string, missing bool) (*report, error) {
 	out := filepath.Join(dir, "report.json")
 	args := append(slices.Clone(lighthouse[1:]), u,
 		"--quiet", "--output=json", "--output-path="+out,
 		"--only-categories="+strings.Join(categories, ","),
-		"--chrome-flags="+chromeFlags)
+		"--chrome-flags="+strings.Join(chromium.Flags(), " "))
 	if missing {
 		args = append(args, "--ignore-status-code")
 	}
@@ -286,7 +290,7 @@ func audit(lighthouse []string, dir, u, form string, missing bool) (*report, err
 		args = append(args, "--form-factor=mobile")
 	}
 	cmd := exec.Command(lighthouse[0], args...)
-	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium())
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("%v\n%s", err, msg)
 	}

@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"slices"
-	"strings"
 )
 
 // report is what this command reads from a Lighthouse JSON report.
@@ -97,17 +95,4 @@ func (r *result) medians() map[string]int {
 		m[c] = s[(len(s)-1)/2]
 	}
 	return m
-}
-
-// loadAverage is the first figure of /proc/loadavg, or "?".
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(b))
-	if len(f) == 0 {
-		return "?"
-	}
-	return f[0]
 }

@@ -29,7 +29,7 @@ type server struct {
 // serve serves the built site in site with Debian's nginx and the kit's
 // file, with only what an admin changes rewritten (the port, the site's
 // folder), in a main configuration like Debian's (mime.types, gzip for
-// HTML), as internal/servertest does for the deployment tests. (This
+// HTML), written by internal/nginxconf as for the deployment tests. (This
 // command cannot use servertest itself: it is built on package testing,
 // which CI keeps out of every non-test package.)
 func serve(dir, site string) (*server, error) {
@@ -49,38 +49,17 @@ func serve(dir, site string) (*server, error) {
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	conf := string(sample)
-	for _, r := range [][2]string{
-		{"listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port)},
-		{"listen [::]:80;\n", ""},
-		{"root /var/www/nansha3;", "root " + site + ";"},
-	} {
-		if !strings.Contains(conf, r[0]) {
-			return nil, fmt.Errorf("%s no longer holds %q, which this command rewrites (as an admin would)", kitFile, r[0])
-		}
-		conf = strings.ReplaceAll(conf, r[0], r[1])
+	conf, err := nginxconf.RootSite(string(sample), site, port)
+	if err != nil {
+		return nil, fmt.Errorf("%s %v", kitFile, err)
 	}
 	ngx := filepath.Join(dir, "nginx")
 	if err := os.MkdirAll(ngx, 0o755); err != nil {
 		return nil, err
 	}
-	siteConf := filepath.Join(ngx, "site.conf")
-	if err := os.WriteFile(siteConf, []byte(conf), 0o644); err != nil {
-		return nil, err
-	}
 	log := filepath.Join(ngx, "error.log")
-	main := filepath.Join(ngx, "nginx.conf")
-	err = os.WriteFile(main, []byte(nginxconf.Main(ngx, log, siteConf, os.Geteuid() == 0)), 0o644)
+	main, err := nginxconf.Write(ngx, log, conf)
 	if err != nil {
-		return nil, err
-	}
-	// The kit's "include mime.types" is relative to the main
-	// configuration's folder, as to /etc/nginx.
-	mime, err := os.ReadFile("/etc/nginx/mime.types")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(ngx, "mime.types"), mime, 0o644); err != nil {
 		return nil, err
 	}
 	cmd := exec.Command(nginx, "-p", ngx, "-c", main)

@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/benchkit"
+	"github.com/gzgov/nansha-microsite/internal/chromium"
 )
 
 // A system is a search page to measure.
@@ -39,40 +38,19 @@ var systems = []system{
 	{name: "Pagefind", page: "pagefind.html", files: regexp.MustCompile(`^/pagefind/`)},
 }
 
-// browser is one Chromium, started the way internal/browsertest starts it
-// (see /work/shared/NOTES.md for the flags).
+// browser is one Chromium, started as internal/browsertest starts it, with
+// internal/chromium's flags.
 type browser struct {
 	ctx    context.Context
 	cancel func()
 }
 
 func startBrowser(dir string) (*browser, error) {
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
+	path := chromium.Path()
 	if path == "" {
 		return nil, errors.New("no Chromium found: apt-get install chromium")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(dir + "/chromium"),
-	}
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
+	opts := chromium.Options(path, dir+"/chromium")
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	if err := chromedp.Do(ctx); err != nil {
@@ -103,27 +81,30 @@ new MutationObserver((_, obs) => {
 // tab opens a tab with the cache off and the observer installed.
 func (b *browser) tab() (context.Context, func(), error) {
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	if err := chromedp.Do(ctx); err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{}); err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observer}); err != nil {
+	if err := setUpTab(ctx); err != nil {
 		cancel()
 		return nil, nil, err
 	}
 	return ctx, cancel, nil
+}
+
+// setUpTab opens the tab of ctx, turns its cache off and its performance
+// metrics on, and installs the observer.
+func setUpTab(ctx context.Context) error {
+	if err := chromedp.Do(ctx); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observer})
+	return err
 }
 
 // queryResult is one first query's figures.
@@ -192,6 +173,7 @@ func (b *browser) measure(sys system, srv *server, fileRoot string, loads int) (
 	}
 	defer cancel()
 	heap := sampleHeap(ctx)
+	defer heap() // stops the sampler when the load or the typing fails
 	if _, err := load(ctx, pageURL(httpRoot, sys.page, firstQueries[0]), 60*time.Second); err != nil {
 		return r, err
 	}
@@ -262,7 +244,8 @@ func eval[T any](ctx context.Context, expr string, timeout time.Duration) (T, er
 }
 
 // sampleHeap samples the tab's JS heap every 10 ms until the returned
-// function is called, which returns the most it saw, in bytes.
+// function is first called; it returns the most it saw, in bytes, and may
+// be called again (deferred, to stop the sampler on every return).
 func sampleHeap(ctx context.Context) func() float64 {
 	var mu sync.Mutex
 	var most float64
@@ -288,8 +271,9 @@ func sampleHeap(ctx context.Context) func() float64 {
 			}
 		}
 	}()
+	var stop sync.Once
 	return func() float64 {
-		close(done)
+		stop.Do(func() { close(done) })
 		<-stopped
 		mu.Lock()
 		defer mu.Unlock()

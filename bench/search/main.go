@@ -101,9 +101,9 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 		return err
 	}
 	defer os.RemoveAll(dir)
-	microsite := filepath.Join(dir, "microsite")
-	if out, err := exec.Command("go", "build", "-o", microsite, "./cmd/microsite").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	microsite, err := benchkit.BuildMicrosite("", dir)
+	if err != nil {
+		return err
 	}
 	var before, beforeSrc string
 	if baseline != "" {
@@ -118,7 +118,7 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 	}
 	defer b.close()
 	version, _ := exec.Command(pagefind, "--version").Output()
-	fmt.Printf("%s; Chromium, cache off; %d CPUs, load average %s\n", strings.TrimSpace(string(version)), runtime.NumCPU(), loadAverage())
+	fmt.Printf("%s; Chromium, cache off; %d CPUs, load average %s\n", strings.TrimSpace(string(version)), runtime.NumCPU(), benchkit.LoadAverage())
 	fmt.Printf("first query: %d queries, each opened %d times per system and scheme (medians); typed: %d queries, 3 rounds\n",
 		len(firstQueries), loads, len(typedQueries))
 	names := []string{"ours"}
@@ -193,7 +193,7 @@ func run(ns []int, loads, builds int, base, baseline string, verbose bool) error
 		}
 	}
 	printTable(cols)
-	fmt.Printf("\nload average at the end: %s\n", loadAverage())
+	fmt.Printf("\nload average at the end: %s\n", benchkit.LoadAverage())
 	return nil
 }
 
@@ -224,16 +224,6 @@ func buildBoth(dir, src string, n, runs int, microsite, pagefind string) (string
 	return site, buildTimes{ours: benchkit.MedianUsage(ours), pagefind: benchkit.MedianUsage(theirs)}, nil
 }
 
-// loadAverage is the 1-minute load average, or "unknown": a busy machine
-// slows both systems, and the reader should know.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
-		return f[0]
-	}
-	return "unknown"
-}
-
 // buildRevision writes the tree of the git revision rev into dir and builds
 // its microsite command there.
 func buildRevision(rev, dir string) (string, error) {
@@ -258,11 +248,9 @@ func buildRevision(rev, dir string) (string, error) {
 	if err := archive.Wait(); err != nil {
 		return "", fmt.Errorf("git archive %s: %v\n%s", rev, err, stderr.String())
 	}
-	bin := filepath.Join(dir, "microsite")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/microsite")
-	build.Dir = dir
-	if msg, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build at %s: %v\n%s", rev, err, msg)
+	bin, err := benchkit.BuildMicrosite(dir, dir)
+	if err != nil {
+		return "", fmt.Errorf("at %s: %w", rev, err)
 	}
 	return bin, nil
 }

@@ -1,8 +1,9 @@
 //go:build unix
 
 // Package benchkit holds what the benchmark commands (go run ./bench,
-// go run ./bench/search) share: timing a program as the kernel accounts
-// for it, medians of such figures, and the -n list of corpus sizes.
+// go run ./bench/search, go run ./bench/lighthouse) share: timing a program
+// as the kernel accounts for it, medians of such figures, the -n list of
+// corpus sizes and the load average their tables print.
 package benchkit
 
 import (

@@ -3,6 +3,9 @@
 package benchkit
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -48,5 +51,43 @@ func TestMeasure(t *testing.T) {
 	u, err := Measure([]string{"sh", "-c", "sleep 0.05"})
 	if err != nil || u.Wall < 0.05 || u.RSS <= 0 {
 		t.Errorf("Measure = %+v, %v; want at least 0.05 s and a resident set", u, err)
+	}
+}
+
+func TestLoadAverage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"figures", "0.52 0.58 0.59 1/467 12345\n", "0.52"},
+		{"empty", "", "unknown"},
+		{"missing", "-", "unknown"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			file := filepath.Join(dir, tt.name)
+			if tt.text != "-" {
+				if err := os.WriteFile(file, []byte(tt.text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := loadAverage(file); got != tt.want {
+				t.Errorf("loadAverage(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildMicrosite(t *testing.T) {
+	dir := t.TempDir()
+	bin, err := BuildMicrosite("../..", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "--help").CombinedOutput(); !strings.Contains(string(out), "build") {
+		t.Errorf("%s --help: %v\n%s\nwant the microsite command's usage", bin, err, out)
+	}
+	// A folder without the command: go build's own words.
+	if _, err := BuildMicrosite(dir, dir); err == nil || !strings.HasPrefix(err.Error(), "go build: ") {
+		t.Errorf("BuildMicrosite of a folder without cmd/microsite: %v, want go build's error", err)
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -27,6 +26,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/gzgov/nansha-microsite/internal/chromium"
 )
 
 // RequireEnv names the environment variable that makes a missing browser a
@@ -92,15 +93,9 @@ func skipNote(test, reason string) {
 	fmt.Fprintf(w, "--- SKIP: %s: %s\n", test, reason)
 }
 
-// Path returns the Chromium binary, or "" when there is none.
-func Path() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+// Path returns the Chromium binary, or "" when there is none (see
+// internal/chromium).
+func Path() string { return chromium.Path() }
 
 // Tab is one browser tab and the console errors it has logged.
 type Tab struct {
@@ -184,28 +179,12 @@ func Eval[T any](t testing.TB, tab *Tab, expr string) T {
 }
 
 func start(path string) error {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	if os.Geteuid() == 0 {
-		opts = append(opts, chromedp.NoSandbox)
-	}
 	dir, err := os.MkdirTemp("", "microsite-chromium-*")
 	if err != nil {
 		return err
 	}
 	profile = dir
-	opts = append(opts, chromedp.UserDataDir(dir))
-	allocCtx, stopAlloc = chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, stopAlloc = chromedp.NewExecAllocator(context.Background(), chromium.Options(path, dir)...)
 	browserCtx, _ = chromedp.NewContext(allocCtx)
 	return chromedp.Do(browserCtx)
 }

@@ -24,16 +24,15 @@ func startNginx(s *setup) (*exec.Cmd, error) {
 		kit := s.write("nansha3.conf", s.edit(s.sample, "root /var/www;", "root "+s.www+";"))
 		site = fmt.Sprintf("server {\n%s\nroot %s;\ninclude %s;\n}\n", listen, filepath.Join(s.www, "html"), kit)
 	} else {
-		site = s.edit(s.sample, "listen 80;", listen, "listen [::]:80;\n", "", "root /var/www/nansha3;", "root "+s.site+";")
+		var err error
+		if site, err = nginxconf.RootSite(s.sample, s.site, s.port); err != nil {
+			return nil, fmt.Errorf("servertest: deploy/%s %v", s.file(), err)
+		}
 	}
-	// Its relative includes (mime.types) are read from the folder of the
-	// main configuration, as from /etc/nginx.
-	mime, err := os.ReadFile("/etc/nginx/mime.types")
+	conf, err := nginxconf.Write(s.dir, s.log, site)
 	if err != nil {
 		return nil, err
 	}
-	s.write("mime.types", string(mime))
-	conf := s.write("nginx.conf", nginxconf.Main(s.dir, s.log, s.write("site.conf", site), root()))
 	return exec.Command(s.program, "-p", s.dir, "-c", conf), nil
 }
 
