@@ -78,6 +78,10 @@ func TestPlan(t *testing.T) {
 		{"a character over: shards", corpus(1, shardAbove-fixed+3), shards(1, 6+(shardAbove-fixed+3)/3)},
 		{"1,000 measures of 1,200 bytes: one file", corpus(1000, 1200), Layout{Measures: 1000}},
 		{"2,000 measures of 1,200 bytes: shards", corpus(2000, 1200), shards(2000, 2000*(6+400))},
+		// The same, counted by hand rather than by shards' formula: 812,000
+		// characters, 2 bytes of keys and 4 of positions each, in 8 KiB
+		// buckets; four measures a chunk.
+		{"2,000 measures of 1,200 bytes: shards, by hand", corpus(2000, 1200), Layout{Measures: 2000, Keys: 199, Positions: 397, Chunks: 500}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Plan(tc.site); got != tc.want {
