@@ -17,10 +17,12 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/render"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
-// requireToolsEnv makes a missing npm tool (axe-core, vnu-jar) a failure
-// instead of a skip; .ci/run sets it.
+// requireToolsEnv makes a missing test tool (Java, zbarimg, the npm
+// packages axe-core and vnu-jar) a failure instead of a skip; .ci/run sets
+// it.
 const requireToolsEnv = "MICROSITE_REQUIRE_TOOLS"
 
 // tool returns the path of a file installed by npm under node_modules, or
@@ -29,10 +31,7 @@ func tool(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		if os.Getenv(requireToolsEnv) != "" {
-			t.Fatalf("%s is missing and %s is set: run npm ci --ignore-scripts in internal/e2e", p, requireToolsEnv)
-		}
-		browsertest.Skip(t, "%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
+		srctest.SkipOrFail(t, requireToolsEnv, "%s is missing (run npm ci --ignore-scripts in internal/e2e)", p)
 	}
 	return p
 }

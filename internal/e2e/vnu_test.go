@@ -8,21 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // vnuJar is the W3C Nu HTML Checker from the npm package vnu-jar
 // (installed by "npm ci --ignore-scripts" in this folder; .ci/run does it).
 const vnuJar = "node_modules/vnu-jar/build/dist/vnu.jar"
 
-// toolsRequired names the environment variable that turns a missing test
-// tool (Java, the npm packages) into a failure instead of a skip.
-const toolsRequired = "MICROSITE_REQUIRE_TOOLS"
-
 // vnuCommand returns the command line that runs the checker, or skips the
-// test (fails it under MICROSITE_REQUIRE_TOOLS=1) when Java or the jar is
-// missing.
+// test (fails it under requireToolsEnv) when Java or the jar is missing.
 func vnuCommand(t *testing.T) []string {
 	t.Helper()
 	missing := ""
@@ -32,10 +27,7 @@ func vnuCommand(t *testing.T) []string {
 		missing = "java (apt-get install default-jre-headless)"
 	}
 	if missing != "" {
-		if os.Getenv(toolsRequired) == "1" {
-			t.Fatalf("the HTML validator cannot run: no %s, and %s=1", missing, toolsRequired)
-		}
-		browsertest.Skip(t, "HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
+		srctest.SkipOrFail(t, requireToolsEnv, "HTML validator: no %s", missing)
 	}
 	return []string{"java", "-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", "--stdout"}
 }
