@@ -26,9 +26,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // RequireEnv names the environment variable that makes a missing web server
@@ -162,21 +163,11 @@ func DeployDir(t testing.TB) string {
 	}
 }
 
-var skipped sync.Map // program → true, once its skip was told
-
 // missing skips the test, or fails it under RequireEnv, for a server that
-// is not installed. The first skip of each program is also one line on
-// stderr, which go test shows without -v.
+// is not installed.
 func missing(t testing.TB, program string) {
 	t.Helper()
-	if os.Getenv(RequireEnv) != "" {
-		t.Fatalf("%s is not installed, and %s is set: install it (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate)", program, RequireEnv)
-	}
-	msg := fmt.Sprintf("%s is not installed: web server tests skipped (set %s=1 to make this a failure)", program, RequireEnv)
-	if _, told := skipped.LoadOrStore(program, true); !told {
-		fmt.Fprintln(os.Stderr, "servertest: "+msg)
-	}
-	t.Skip(msg)
+	srctest.SkipOrFail(t, RequireEnv, "%s is not installed (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate)", program)
 }
 
 // edit returns text with each old string replaced by its new one, failing
