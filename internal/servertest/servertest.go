@@ -147,20 +147,11 @@ func Start(t testing.TB, kit *Kit, dir, prefix string) *Server {
 // root, found from the test's folder.
 func DeployDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := srctest.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "deploy")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("servertest: no go.mod above the test's folder")
-		}
-		dir = parent
-	}
+	return filepath.Join(root, "deploy")
 }
 
 // missing skips the test, or fails it under RequireEnv, for a server that
