@@ -153,19 +153,8 @@ func TestAccessibilityPortal(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)
-	for _, m := range modes {
-		t.Run(m.name, func(t *testing.T) {
-			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(portalDir(t), "index.html")))
-			setPrefs(t, tab, m)
-			for _, p := range []string{"index.html", "measures/03.html", "sitemap.html", "zh-hans/index.html"} {
-				t.Run(p, func(t *testing.T) {
-					tab.Do(t, chromedp.Navigate(fileURLIn(portalDir(t), p)))
-					checkMode(t, tab, m)
-					reportAxe(t, tab, src)
-				})
-			}
-		})
-	}
+	pages := byPath("index.html", "measures/03.html", "sitemap.html", "zh-hans/index.html")
+	axeInModes(t, tab, src, portalDir(t), "", func(int) []pageType { return pages })
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)
 	}
