@@ -1,9 +1,7 @@
 package e2e
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -53,25 +51,12 @@ func TestPagedLists(t *testing.T) {
 	})
 
 	t.Run("vnu", func(t *testing.T) {
-		args := vnuCommand(t)
+		var files []string
 		for _, p := range pages {
-			args = append(args, filepath.Join(dir, filepath.FromSlash(p)))
+			files = append(files, filepath.Join(dir, filepath.FromSlash(p)))
 		}
-		cmd := exec.Command(args[0], args[1:]...)
-		out, runErr := cmd.Output()
-		var report struct {
-			Messages []struct {
-				Type, URL, Message, Extract string
-				LastLine                    int
-			}
-		}
-		if err := json.Unmarshal(out, &report); err != nil {
-			t.Fatalf("vnu: %v; its output: %v\n%s", runErr, err, out)
-		}
-		for _, m := range report.Messages {
-			if !vnuLags(m.Message) {
-				t.Errorf("%s:%d: %s: %s\n\t%s", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
-			}
+		for _, m := range runVnu(t, files...) {
+			t.Errorf("%s:%d: %s: %s\n\t%s", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
 		}
 	})
 }
