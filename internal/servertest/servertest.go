@@ -3,7 +3,9 @@
 // files (deploy/ at the repository's root) as its comments tell an admin to
 // use them, on a loopback port, for tests: the deployment test
 // (internal/deploy), and any test that wants the site served "as the kit
-// says" (a Lighthouse run).
+// says". (go run ./bench/lighthouse serves it so too, but a command cannot
+// import a package that imports "testing": it shares the nginx
+// configuration, package nginxconf, instead.)
 //
 //	srv := servertest.Start(t, servertest.Nginx, siteDir, "/nansha3/")
 //	resp, err := http.Get(srv.URL + "measures/03.html")
