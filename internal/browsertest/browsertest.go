@@ -7,16 +7,11 @@
 // runs its tests through Main (from its TestMain), which stops the browser
 // and removes its profile folder when they end; New fails a test of a
 // package that does not.
-//
-// Skip skips a test that lacks a browser or a tool, and says so on the
-// terminal, one line, even where "go test ./..." shows nothing else of a
-// package that passed.
 package browsertest
 
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/chromium"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // RequireEnv names the environment variable that makes a missing browser a
@@ -71,31 +67,20 @@ func Main(m *testing.M) int {
 	return code
 }
 
-// Skip skips the test, saying why on the terminal as well as in the test's
-// log: "go test ./..." prints nothing of a package that passed, not even
-// what its tests wrote to stderr, so a skip would go unseen. The line goes
-// to /dev/tty, which go test does not capture, or to stderr where there is
-// no terminal (there, as in CI, a skip should be made a failure instead).
-func Skip(t testing.TB, format string, args ...any) {
-	t.Helper()
-	reason := fmt.Sprintf(format, args...)
-	skipNote(t.Name(), reason)
-	t.Skip(reason)
-}
-
-// skipNote writes the one line Skip shows.
-func skipNote(test, reason string) {
-	var w io.Writer = os.Stderr
-	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
-		defer tty.Close()
-		w = tty
-	}
-	fmt.Fprintf(w, "--- SKIP: %s: %s\n", test, reason)
-}
-
 // Path returns the Chromium binary, or "" when there is none (see
 // internal/chromium).
 func Path() string { return chromium.Path() }
+
+// need returns the Chromium binary, or skips the test (fails it under
+// RequireEnv) when there is none.
+func need(t testing.TB) string {
+	t.Helper()
+	p := Path()
+	if p == "" {
+		srctest.SkipOrFail(t, RequireEnv, "no Chromium found (apt-get install --no-install-recommends chromium)")
+	}
+	return p
+}
 
 // Tab is one browser tab and the console errors it has logged.
 type Tab struct {
@@ -109,13 +94,7 @@ type Tab struct {
 // test when no browser is available (see RequireEnv).
 func New(t testing.TB) *Tab {
 	t.Helper()
-	path := Path()
-	if path == "" {
-		if os.Getenv(RequireEnv) != "" {
-			t.Fatalf("no Chromium found, and %s is set: install it (apt-get install chromium)", RequireEnv)
-		}
-		Skip(t, "no Chromium found; browser test skipped (set %s to make this a failure)", RequireEnv)
-	}
+	path := need(t)
 	if !inMain.Load() {
 		t.Fatal("browsertest: run this package's tests through browsertest.Main (func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }), which removes the browser's profile")
 	}

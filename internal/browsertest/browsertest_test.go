@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,9 +29,7 @@ func TestChild(t *testing.T) {
 // folder empty after it: the profile (2–11 MB a run) and Chromium's socket
 // folder are gone.
 func TestMainRemovesProfile(t *testing.T) {
-	if Path() == "" {
-		Skip(t, "no Chromium found; browser test skipped")
-	}
+	need(t)
 	tmp := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestChild$", "-test.v")
 	cmd.Env = append(os.Environ(), childEnv+"=1", "TMPDIR="+tmp)
@@ -46,30 +43,5 @@ func TestMainRemovesProfile(t *testing.T) {
 	}
 	if len(left) > 0 {
 		t.Errorf("left in the temporary folder: %s", strings.Join(left, ", "))
-	}
-}
-
-// TestSkipSays: a skipped test says so in one line, with its name and
-// reason, on stderr when there is no terminal.
-func TestSkipSays(t *testing.T) {
-	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
-		tty.Close()
-		t.Skip("a terminal: the line goes there")
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr := os.Stderr
-	os.Stderr = w
-	skipNote("TestX", "no tool")
-	os.Stderr = stderr
-	w.Close()
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := string(out), "--- SKIP: TestX: no tool\n"; got != want {
-		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -17,10 +17,12 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/render"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
-// requireToolsEnv makes a missing npm tool (axe-core, vnu-jar) a failure
-// instead of a skip; .ci/run sets it.
+// requireToolsEnv makes a missing test tool (Java, zbarimg, the npm
+// packages axe-core and vnu-jar) a failure instead of a skip; .ci/run sets
+// it.
 const requireToolsEnv = "MICROSITE_REQUIRE_TOOLS"
 
 // tool returns the path of a file installed by npm under node_modules, or
@@ -29,10 +31,7 @@ func tool(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		if os.Getenv(requireToolsEnv) != "" {
-			t.Fatalf("%s is missing and %s is set: run npm ci --ignore-scripts in internal/e2e", p, requireToolsEnv)
-		}
-		browsertest.Skip(t, "%s is missing (run npm ci --ignore-scripts in internal/e2e); test skipped", p)
+		srctest.SkipOrFail(t, requireToolsEnv, "%s is missing (run npm ci --ignore-scripts in internal/e2e)", p)
 	}
 	return p
 }
@@ -196,23 +195,42 @@ func TestAccessibility(t *testing.T) {
 	}
 	tab := browsertest.New(t)
 	for _, dir := range []string{siteDir, buildWithBaseURL(t, "https://www.gz.gov.cn/nansha3/")} {
-		for _, m := range modes {
-			t.Run(filepath.Base(dir)+", "+m.name, func(t *testing.T) {
-				tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
-				setPrefs(t, tab, m)
-				for _, pt := range pageTypes() {
-					t.Run(pt.name, func(t *testing.T) {
-						tab.Do(t, chromedp.Navigate(fileURLIn(dir, pt.path)))
-						checkMode(t, tab, m)
-						reportAxe(t, tab, src)
-					})
-				}
-			})
-		}
+		axeInModes(t, tab, src, dir, filepath.Base(dir)+", ", func(int) []pageType { return pageTypes() })
 	}
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)
 	}
+}
+
+// axeInModes sets the site in dir up in each reading mode, from its home
+// page, then opens each of pages(i), the pages to check in the i-th mode,
+// finds it shown in that mode and runs axe-core (its source src) on it. The
+// subtests are named prefix and the mode, then the page. The tab's console
+// is the caller's to check, once it is done with the tab.
+func axeInModes(t *testing.T, tab *browsertest.Tab, src []byte, dir, prefix string, pages func(i int) []pageType) {
+	t.Helper()
+	for i, m := range modes {
+		t.Run(prefix+m.name, func(t *testing.T) {
+			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
+			setPrefs(t, tab, m)
+			for _, pt := range pages(i) {
+				t.Run(pt.name, func(t *testing.T) {
+					tab.Do(t, chromedp.Navigate(fileURLIn(dir, pt.path)))
+					checkMode(t, tab, m)
+					reportAxe(t, tab, src)
+				})
+			}
+		})
+	}
+}
+
+// byPath are pages, each named by its path.
+func byPath(paths ...string) []pageType {
+	pts := make([]pageType, len(paths))
+	for i, p := range paths {
+		pts[i] = pageType{name: p, path: p}
+	}
+	return pts
 }
 
 // reportAxe runs axe-core (its source src) on the tab's page and fails the

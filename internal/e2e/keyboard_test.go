@@ -97,7 +97,7 @@ func TestKeyboardOnly(t *testing.T) {
 	if n := browsertest.Eval[int](t, tab, `printCalls`); n != 1 {
 		t.Errorf("Enter on 打印本頁 printed %d times, want once", n)
 	}
-	// Escape left the focus on 聽全文, the button that stays.
+	// Printing left the focus on 打印本頁, where Enter was pressed.
 	if name, _ := focused(t, tab); name != "打印本頁" {
 		t.Errorf("focus on %q after printing, want 打印本頁", name)
 	}

@@ -1,13 +1,9 @@
 package e2e
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/site"
@@ -40,51 +36,27 @@ func TestPagedLists(t *testing.T) {
 			t.Fatal(err)
 		}
 		tab := browsertest.New(t)
-		for i, m := range modes {
-			t.Run(m.name, func(t *testing.T) {
-				tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(fileURLIn(dir, "index.html")))
-				setPrefs(t, tab, m)
-				// The source edition's pages in the first mode; a middle
-				// page, with both neighbours, in the others: axe takes
-				// seconds on a page of 200 rows, and the editions differ
-				// only in their script.
-				for _, p := range pages[:4] {
-					if i > 0 && p != site.PagedPath(site.TablePath, 2) {
-						continue
-					}
-					t.Run(p, func(t *testing.T) {
-						tab.Do(t, chromedp.Navigate(fileURLIn(dir, p)))
-						checkMode(t, tab, m)
-						reportAxe(t, tab, src)
-					})
-				}
-			})
-		}
+		// The source edition's pages in the first mode; a middle page,
+		// with both neighbours, in the others: axe takes seconds on a page
+		// of 200 rows, and the editions differ only in their script.
+		axeInModes(t, tab, src, dir, "", func(i int) []pageType {
+			if i > 0 {
+				return byPath(site.PagedPath(site.TablePath, 2))
+			}
+			return byPath(pages[:4]...)
+		})
 		for _, e := range tab.ConsoleErrors() {
 			t.Errorf("console: %s", e)
 		}
 	})
 
 	t.Run("vnu", func(t *testing.T) {
-		args := vnuCommand(t)
+		var files []string
 		for _, p := range pages {
-			args = append(args, filepath.Join(dir, filepath.FromSlash(p)))
+			files = append(files, filepath.Join(dir, filepath.FromSlash(p)))
 		}
-		cmd := exec.Command(args[0], args[1:]...)
-		out, runErr := cmd.Output()
-		var report struct {
-			Messages []struct {
-				Type, URL, Message, Extract string
-				LastLine                    int
-			}
-		}
-		if err := json.Unmarshal(out, &report); err != nil {
-			t.Fatalf("vnu: %v; its output: %v\n%s", runErr, err, out)
-		}
-		for _, m := range report.Messages {
-			if !vnuLags(m.Message) {
-				t.Errorf("%s:%d: %s: %s\n\t%s", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
-			}
+		for _, m := range runVnu(t, files...) {
+			t.Errorf("%s:%d: %s: %s\n\t%s", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
 		}
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,13 +119,6 @@ func testMark() []byte {
 	return b.Bytes()
 }
 
-// portalURL is the file:// URL of a page of portalSite.
-func portalURL(t *testing.T, path string) string {
-	t.Helper()
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(portalDir(t), path))}
-	return u.String()
-}
-
 // TestPortalSiteChecks: the site with every portal setting passes the site
 // check, and loads nothing from outside: its links out (the filing sites,
 // the error report, the mark's page) are links a reader follows.
@@ -161,19 +153,8 @@ func TestAccessibilityPortal(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := browsertest.New(t)
-	for _, m := range modes {
-		t.Run(m.name, func(t *testing.T) {
-			tab.Do(t, colorScheme(m.scheme), chromedp.Navigate(portalURL(t, "index.html")))
-			setPrefs(t, tab, m)
-			for _, p := range []string{"index.html", "measures/03.html", "sitemap.html", "zh-hans/index.html"} {
-				t.Run(p, func(t *testing.T) {
-					tab.Do(t, chromedp.Navigate(portalURL(t, p)))
-					checkMode(t, tab, m)
-					reportAxe(t, tab, src)
-				})
-			}
-		})
-	}
+	pages := byPath("index.html", "measures/03.html", "sitemap.html", "zh-hans/index.html")
+	axeInModes(t, tab, src, portalDir(t), "", func(int) []pageType { return pages })
 	for _, e := range tab.ConsoleErrors() {
 		t.Errorf("console: %s", e)
 	}
@@ -190,7 +171,7 @@ func TestPortalScreenshots(t *testing.T) {
 		if width < 800 {
 			opts = append(opts, chromedp.EmulateMobile)
 		}
-		tab.Do(t, chromedp.EmulateViewport(width, 800, opts...), colorScheme("light"), chromedp.Navigate(portalURL(t, "index.html")))
+		tab.Do(t, chromedp.EmulateViewport(width, 800, opts...), colorScheme("light"), chromedp.Navigate(fileURLIn(portalDir(t), "index.html")))
 		if w := browsertest.Eval[int](t, tab, "document.documentElement.scrollWidth"); int64(w) > width {
 			t.Errorf("index.html at %dpx: the page is %dpx wide and scrolls sideways", width, w)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/site"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // zbarimg returns the path of Debian's zbar-tools decoder, or skips the
@@ -25,10 +26,7 @@ func zbarimg(t *testing.T) string {
 	t.Helper()
 	p, err := exec.LookPath("zbarimg")
 	if err != nil {
-		if os.Getenv(requireToolsEnv) != "" {
-			t.Fatalf("zbarimg is missing and %s is set: apt-get install zbar-tools", requireToolsEnv)
-		}
-		t.Skip("zbarimg is missing (apt-get install zbar-tools); test skipped")
+		srctest.SkipOrFail(t, requireToolsEnv, "zbarimg is missing (apt-get install zbar-tools)")
 	}
 	return p
 }

@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -56,8 +55,7 @@ func TestSearchMatchesFullScan(t *testing.T) {
 			wants := scan.searchAll(queries)
 
 			tab := browsertest.New(t)
-			u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, site.SearchPath))}
-			tab.Do(t, chromedp.Navigate(u.String()))
+			tab.Do(t, chromedp.Navigate(fileURLIn(dir, site.SearchPath)))
 			var differ, matched int
 			for start := 0; start < len(queries); start += 100 {
 				batch := queries[start:min(len(queries), start+100)]
@@ -331,11 +329,13 @@ func TestSearchShardedPage(t *testing.T) {
 	scan := newScanner(t, idx)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
-	overHTTP, _ := url.Parse(srv.URL + "/")
-	for _, root := range []*url.URL{{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}, overHTTP} {
-		t.Run(root.Scheme, func(t *testing.T) {
+	for _, from := range []struct{ scheme, search string }{
+		{"file", fileURLIn(dir, site.SearchPath)},
+		{"http", srv.URL + "/" + site.SearchPath},
+	} {
+		t.Run(from.scheme, func(t *testing.T) {
 			tab := newSearchTab(t)
-			tab.Do(t, chromedp.Navigate(root.JoinPath(site.SearchPath).String()))
+			tab.Do(t, chromedp.Navigate(from.search))
 			for _, q := range []string{"海關", "报关单 系统", "电子营业执照", "Ｏ２Ｏ", "17"} {
 				clearBox(t, tab)
 				tab.Do(t, chromedp.SendKeys("#search-q", q))

@@ -8,21 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gzgov/nansha-microsite/internal/browsertest"
 	"github.com/gzgov/nansha-microsite/internal/build"
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // vnuJar is the W3C Nu HTML Checker from the npm package vnu-jar
 // (installed by "npm ci --ignore-scripts" in this folder; .ci/run does it).
 const vnuJar = "node_modules/vnu-jar/build/dist/vnu.jar"
 
-// toolsRequired names the environment variable that turns a missing test
-// tool (Java, the npm packages) into a failure instead of a skip.
-const toolsRequired = "MICROSITE_REQUIRE_TOOLS"
-
 // vnuCommand returns the command line that runs the checker, or skips the
-// test (fails it under MICROSITE_REQUIRE_TOOLS=1) when Java or the jar is
-// missing.
+// test (fails it under requireToolsEnv) when Java or the jar is missing.
 func vnuCommand(t *testing.T) []string {
 	t.Helper()
 	missing := ""
@@ -32,10 +27,7 @@ func vnuCommand(t *testing.T) []string {
 		missing = "java (apt-get install default-jre-headless)"
 	}
 	if missing != "" {
-		if os.Getenv(toolsRequired) == "1" {
-			t.Fatalf("the HTML validator cannot run: no %s, and %s=1", missing, toolsRequired)
-		}
-		browsertest.Skip(t, "HTML validator skipped: no %s (set %s=1 to make this a failure)", missing, toolsRequired)
+		srctest.SkipOrFail(t, requireToolsEnv, "HTML validator: no %s", missing)
 	}
 	return []string{"java", "-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", "--stdout"}
 }
@@ -46,29 +38,8 @@ func vnuCommand(t *testing.T) []string {
 // the footer's identity items, the notice's facts and links), and fails on
 // any error. One run: Java's start-up costs more than checking every page.
 func TestValidHTML(t *testing.T) {
-	args := vnuCommand(t)
 	withBase := portalDir(t)
-	cmd := exec.Command(args[0], append(args[1:], siteDir, withBase)...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	// vnu exits 1 when it finds errors: read its report either way.
-	out, runErr := cmd.Output()
-	var report struct {
-		Messages []struct {
-			Type, SubType, URL, Message, Extract string
-			LastLine                             int
-		}
-	}
-	if err := json.Unmarshal(out, &report); err != nil {
-		t.Fatalf("vnu: %v; its output: %v\n%s%s", runErr, err, out, stderr.String())
-	}
-	if runErr != nil && len(report.Messages) == 0 {
-		t.Fatalf("vnu: %v\n%s", runErr, stderr.String())
-	}
-	for _, m := range report.Messages {
-		if vnuLags(m.Message) {
-			continue
-		}
+	for _, m := range runVnu(t, siteDir, withBase) {
 		page := m.URL
 		for _, dir := range []string{siteDir, withBase} {
 			if rel, ok := strings.CutPrefix(strings.TrimPrefix(page, "file:"), filepath.ToSlash(dir)+"/"); ok {
@@ -77,6 +48,40 @@ func TestValidHTML(t *testing.T) {
 		}
 		t.Errorf("%s:%d: %s: %s\n\t%s", page, m.LastLine, m.Type, m.Message, m.Extract)
 	}
+}
+
+// A vnuMessage is one error the Nu HTML Checker reports.
+type vnuMessage struct {
+	Type, SubType, URL, Message, Extract string
+	LastLine                             int
+}
+
+// runVnu runs the Nu HTML Checker once over the given files and folders and
+// returns its errors, but those it makes for lack of CSS it knows
+// (vnuLags). It skips the test, or fails it, as vnuCommand does, and fails
+// it when the checker ran but reported nothing it could read.
+func runVnu(t *testing.T, paths ...string) []vnuMessage {
+	t.Helper()
+	args := vnuCommand(t)
+	cmd := exec.Command(args[0], append(args[1:], paths...)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	// vnu exits 1 when it finds errors: read its report either way.
+	out, runErr := cmd.Output()
+	var report struct{ Messages []vnuMessage }
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatalf("vnu: %v; its output: %v\n%s%s", runErr, err, out, stderr.String())
+	}
+	if runErr != nil && len(report.Messages) == 0 {
+		t.Fatalf("vnu: %v\n%s", runErr, stderr.String())
+	}
+	var errs []vnuMessage
+	for _, m := range report.Messages {
+		if !vnuLags(m.Message) {
+			errs = append(errs, m)
+		}
+	}
+	return errs
 }
 
 // vnuLags reports whether a message of the checker is about CSS it has

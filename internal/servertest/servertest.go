@@ -3,7 +3,9 @@
 // files (deploy/ at the repository's root) as its comments tell an admin to
 // use them, on a loopback port, for tests: the deployment test
 // (internal/deploy), and any test that wants the site served "as the kit
-// says" (a Lighthouse run).
+// says". (go run ./bench/lighthouse serves it so too, but a command cannot
+// import a package that imports "testing": it shares the nginx
+// configuration, package nginxconf, instead.)
 //
 //	srv := servertest.Start(t, servertest.Nginx, siteDir, "/nansha3/")
 //	resp, err := http.Get(srv.URL + "measures/03.html")
@@ -26,9 +28,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/gzgov/nansha-microsite/internal/srctest"
 )
 
 // RequireEnv names the environment variable that makes a missing web server
@@ -146,37 +149,18 @@ func Start(t testing.TB, kit *Kit, dir, prefix string) *Server {
 // root, found from the test's folder.
 func DeployDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := srctest.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "deploy")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("servertest: no go.mod above the test's folder")
-		}
-		dir = parent
-	}
+	return filepath.Join(root, "deploy")
 }
 
-var skipped sync.Map // program → true, once its skip was told
-
 // missing skips the test, or fails it under RequireEnv, for a server that
-// is not installed. The first skip of each program is also one line on
-// stderr, which go test shows without -v.
+// is not installed.
 func missing(t testing.TB, program string) {
 	t.Helper()
-	if os.Getenv(RequireEnv) != "" {
-		t.Fatalf("%s is not installed, and %s is set: install it (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate)", program, RequireEnv)
-	}
-	msg := fmt.Sprintf("%s is not installed: web server tests skipped (set %s=1 to make this a failure)", program, RequireEnv)
-	if _, told := skipped.LoadOrStore(program, true); !told {
-		fmt.Fprintln(os.Stderr, "servertest: "+msg)
-	}
-	t.Skip(msg)
+	srctest.SkipOrFail(t, RequireEnv, "%s is not installed (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate)", program)
 }
 
 // edit returns text with each old string replaced by its new one, failing

@@ -12,8 +12,9 @@ import (
 const helperEnv = "SERVERTEST_HELPER"
 
 // TestMissingServer runs a test that starts a server this machine does not
-// have: it is skipped, with one line on stderr, and with RequireEnv set it
-// fails, because CI must never pass with its server tests not run.
+// have: it is skipped, with one line that go test shows without -v, and
+// with RequireEnv set it fails, because CI must never pass with its server
+// tests not run.
 func TestMissingServer(t *testing.T) {
 	if os.Getenv(helperEnv) != "" {
 		kit := *Nginx
@@ -27,11 +28,12 @@ func TestMissingServer(t *testing.T) {
 		fails   bool
 		want    string // in the output, without -v
 	}{
-		{"skipped", "", false, "servertest: microsite-no-such-server is not installed: web server tests skipped"},
-		{"required", "1", true, "microsite-no-such-server is not installed, and " + RequireEnv + " is set"},
+		{"skipped", "", false, "--- SKIP: TestMissingServer: microsite-no-such-server is not installed (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate); test skipped"},
+		{"required", "1", true, "microsite-no-such-server is not installed (apt-get install nginx-light apache2 lighttpd lighttpd-mod-deflate), and " + RequireEnv + " is set"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestMissingServer$", "-test.count=1")
+			noTerminal(cmd)
 			cmd.Env = append(os.Environ(), helperEnv+"=1", RequireEnv+"="+tt.require)
 			out, err := cmd.CombinedOutput()
 			if failed := err != nil; failed != tt.fails {
