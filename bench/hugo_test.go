@@ -21,7 +21,7 @@ import (
 func TestHugoSiteMatches(t *testing.T) {
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
-		t.Skip("hugo is not installed (apt-get install --no-install-recommends hugo)")
+		srctest.SkipOrFail(t, "MICROSITE_REQUIRE_TOOLS", "hugo is not installed (apt-get install --no-install-recommends hugo)")
 	}
 	// Enough measures for every unit to lead one: Hugo makes no page for
 	// a unit that leads none.
